@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# parbench: run the benchmarks (default), or another parbench command.
+#   ./run-benchmarks.sh [--profile smoke|quick|standard|full] [filters] [-- JMH args]
+#   ./run-benchmarks.sh COMMAND ...      (run, env; see --help)
+# Finds a JDK >= 21 itself, builds target/benchmarks.jar when the sources are newer, then runs.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+JAR="$ROOT/target/benchmarks.jar"
+
+. "$ROOT/.mvn/find-jdk.sh"
+parbench_find_jdk || exit 2
+
+build_if_needed() {
+  if [ -f "$JAR" ] && [ -z "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  echo "parbench: building target/benchmarks.jar with JDK at $JAVA_HOME (sources changed or first run)..." >&2
+  local log
+  log=$(mktemp)
+  if ! (cd "$ROOT" && ./mvnw -B -q -DskipTests package) >"$log" 2>&1; then
+    grep -v '^WARNING' "$log" | tail -40 >&2
+    rm -f "$log"
+    echo "parbench: the build failed (output above); fix it or run ./mvnw -B verify to see more." >&2
+    exit 2
+  fi
+  rm -f "$log"
+}
+
+parbench() {
+  "$JAVA_HOME/bin/java" -cp "$JAR" dev.parbench.cli.Main "$@"
+}
+
+cmd=run
+case "${1:-}" in
+  run|env|help) cmd=$1; shift ;;
+  -h|--help)
+    cat <<'USAGE'
+Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks (default profile: standard)
+       ./run-benchmarks.sh env                               print the machine description
+       ./run-benchmarks.sh COMMAND --help                    help for one command
+Outputs: results/<timestamp>/results.json (JMH JSON) and env.json; results/latest points at the newest run.
+
+USAGE
+    build_if_needed
+    parbench run --help
+    exit 0 ;;
+esac
+
+build_if_needed
+if [ "$cmd" != run ]; then
+  exec "$JAVA_HOME/bin/java" -cp "$JAR" dev.parbench.cli.Main "$cmd" "$@"
+fi
+
+has_results_dir=no
+for a in "$@"; do
+  [ "$a" = "--" ] && break
+  case "$a" in --results-dir|--results-dir=*) has_results_dir=yes ;; esac
+done
+if [ "$has_results_dir" = yes ]; then
+  parbench run "$@"
+else
+  parbench run --results-dir "$ROOT/results" "$@"
+fi

@@ -1,0 +1,37 @@
+package dev.parbench.bench;
+
+import dev.parbench.strategy.Strategy;
+import dev.parbench.strategy.StrategyKind;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The concurrency model of a {@code parallel} benchmark: which one ({@code strategy}, a {@link StrategyKind} id) and
+ * for how many tasks ({@code parallelism}). Built once per trial, closed after it, so pool start-up is never timed.
+ * The default {@code strategy} list is every model but the sequential baseline (a test keeps it in step with
+ * {@link StrategyKind}).
+ */
+@State(Scope.Benchmark)
+public class ModelState {
+    @Param({"thread-per-task", "executor", "fork-join", "virtual-threads", "parallel-stream"})
+    public String strategy;
+
+    @Param({"1", "2", "4"})
+    public int parallelism;
+
+    Strategy model;
+
+    @Setup(Level.Trial)
+    public void start() {
+        model = StrategyKind.fromId(strategy).create(parallelism);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        model.close();
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The JMH shells: one class per workload ({@link dev.parbench.bench.SumBench},
+ * {@link dev.parbench.bench.VectorAddBench}, {@link dev.parbench.bench.MonteCarloBench}) and the memory
+ * {@link dev.parbench.bench.BandwidthProbe}. Each workload class has a {@code sequential} baseline swept over the
+ * sizes only and a {@code parallel} benchmark swept over strategy x size x parallelism (the
+ * {@link dev.parbench.bench.ModelState}). Mode: average time per operation; the result is always returned.
+ *
+ * <p>Inputs are built, and pools started, at {@code Level.Trial}: never inside the measured operation, except that
+ * {@code thread-per-task} and {@code virtual-threads} create their threads per operation because that is the model.
+ *
+ * <p>No logic a test would want to call lives here: the shells only wire {@code workload} and {@code strategy}.
+ * Parameter names are a contract with the CLI and the reporter: {@code size}, {@code kernel}, {@code strategy},
+ * {@code parallelism}, and {@code elements}/{@code threads} for the probe.
+ */
+package dev.parbench.bench;

@@ -1,0 +1,166 @@
+package dev.parbench.cli;
+
+import dev.parbench.bench.BandwidthProbe;
+import dev.parbench.bench.MonteCarloBench;
+import dev.parbench.bench.SumBench;
+import dev.parbench.bench.VectorAddBench;
+import dev.parbench.strategy.StrategyKind;
+import dev.parbench.workload.Kernel;
+import dev.parbench.workload.WorkloadKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What one {@code run} will execute, as JMH passes (include patterns + parameter values), derived from a profile and
+ * the user's filters. Pure: no JMH calls, so it is unit-tested.
+ */
+public final class RunSpec {
+
+    /** One JMH invocation: which benchmark methods, with which parameter values. */
+    public record Pass(String label, List<String> includes, Map<String, List<String>> params) {
+    }
+
+    private final Profile profile;
+    private final List<WorkloadKind> workloads;
+    private final List<StrategyKind> parallelModels;
+    private final boolean sequential;
+    private final List<Integer> sizes;
+    private final List<Integer> parallelism;
+    private final List<String> kernels;
+    private final boolean probe;
+    private final int forks;
+
+    public RunSpec(Profile profile, List<String> workloadIds, List<String> strategyIds, List<String> sizes,
+            List<String> parallelism, List<String> kernels, Integer forks, boolean probe) {
+        this.profile = profile;
+        this.workloads = workloadIds == null || workloadIds.isEmpty()
+                ? List.of(WorkloadKind.values())
+                : distinct(workloadIds).stream().map(id -> parse(() -> WorkloadKind.fromId(id))).toList();
+        List<StrategyKind> models = strategyIds == null || strategyIds.isEmpty()
+                ? List.of(StrategyKind.values())
+                : distinct(strategyIds).stream().map(id -> parse(() -> StrategyKind.fromId(id))).toList();
+        this.parallelModels = models.stream().filter(k -> k != StrategyKind.SEQUENTIAL).toList();
+        // The sequential baseline always runs: every speedup needs it from the same run.
+        this.sequential = true;
+        this.sizes = sizes == null || sizes.isEmpty() ? profile.sizes : Sizes.parseList(sizes, "size");
+        this.parallelism = parallelism == null || parallelism.isEmpty()
+                ? profile.parallelism : Sizes.parseList(parallelism, "parallelism");
+        this.kernels = kernels == null || kernels.isEmpty() ? profile.kernels
+                : distinct(kernels).stream().map(id -> parse(() -> Kernel.fromId(id)).id()).toList();
+        if (forks != null && forks < 1) {
+            throw new UsageException("--forks must be at least 1, got " + forks);
+        }
+        this.forks = forks == null ? profile.forks : forks;
+        this.probe = probe && (this.workloads.contains(WorkloadKind.SUM)
+                || this.workloads.contains(WorkloadKind.VECTOR_ADD));
+    }
+
+    private static List<String> distinct(List<String> items) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String item : items) {
+            for (String part : item.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The benchmark class of a workload. */
+    public static Class<?> benchClass(WorkloadKind kind) {
+        return switch (kind) {
+            case SUM -> SumBench.class;
+            case VECTOR_ADD -> VectorAddBench.class;
+            case RANDOM -> MonteCarloBench.class;
+        };
+    }
+
+    private static String method(Class<?> bench, String method) {
+        return "^" + Pattern.quote(bench.getName() + "." + method) + "$";
+    }
+
+    private static boolean memoryBound(WorkloadKind kind) {
+        return kind != WorkloadKind.RANDOM;
+    }
+
+    public List<Pass> passes() {
+        List<Pass> passes = new ArrayList<>();
+        List<String> includes = new ArrayList<>();
+        for (WorkloadKind w : workloads) {
+            if (sequential) {
+                includes.add(method(benchClass(w), "sequential"));
+            }
+            if (!parallelModels.isEmpty()) {
+                includes.add(method(benchClass(w), "parallel"));
+            }
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("size", sizes.stream().map(String::valueOf).toList());
+        params.put("kernel", kernels);
+        params.put("parallelism", parallelism.stream().map(String::valueOf).toList());
+        params.put("strategy", parallelModels.isEmpty() ? List.of(StrategyKind.EXECUTOR.id())
+                : parallelModels.stream().map(StrategyKind::id).toList());
+        passes.add(new Pass("models", includes, params));
+
+        if (profile.scalarBaseline && !kernels.contains(Kernel.SCALAR.id())) {
+            List<String> scalar = workloads.stream().filter(RunSpec::memoryBound)
+                    .map(w -> method(benchClass(w), "sequential")).toList();
+            if (!scalar.isEmpty()) {
+                Map<String, List<String>> p = new LinkedHashMap<>();
+                p.put("size", params.get("size"));
+                p.put("kernel", List.of(Kernel.SCALAR.id()));
+                passes.add(new Pass("scalar baseline", scalar, p));
+            }
+        }
+        if (probe) {
+            Map<String, List<String>> p = new LinkedHashMap<>();
+            p.put("elements", List.of(String.valueOf(profile.probeElements)));
+            p.put("threads", List.of("1", "all"));
+            passes.add(new Pass("bandwidth probe", List.of("^" + Pattern.quote(BandwidthProbe.class.getName()) + "\\."),
+                    p));
+        }
+        return passes;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public int forks() {
+        return forks;
+    }
+
+    public List<WorkloadKind> workloads() {
+        return workloads;
+    }
+
+    public List<StrategyKind> parallelModels() {
+        return parallelModels;
+    }
+
+    public List<Integer> sizes() {
+        return sizes;
+    }
+
+    public List<Integer> parallelism() {
+        return parallelism;
+    }
+
+    public List<String> kernels() {
+        return kernels;
+    }
+}

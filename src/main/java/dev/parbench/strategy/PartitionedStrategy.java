@@ -1,0 +1,68 @@
+package dev.parbench.strategy;
+
+import dev.parbench.workload.Workload;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * What the task-based models share: split the blocks into {@code min(parallelism, blocks)} ranges, run one task per
+ * range the model's way ({@link #runAll}), add up the partial results in range order.
+ */
+abstract class PartitionedStrategy implements Strategy {
+    private final StrategyKind kind;
+    private final int parallelism;
+
+    PartitionedStrategy(StrategyKind kind, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        this.kind = kind;
+        this.parallelism = parallelism;
+    }
+
+    @Override
+    public final StrategyKind kind() {
+        return kind;
+    }
+
+    @Override
+    public final int parallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public final <I> long execute(Workload<I> workload, I input) {
+        List<BlockRange> ranges = BlockRange.split(workload.blocks(input), parallelism);
+        return runAll(workload, input, ranges);
+    }
+
+    /** Runs one task per range and returns the combined partial results. */
+    abstract <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges);
+
+    /** A task computing one range. */
+    static <I> Callable<Long> task(Workload<I> workload, I input, BlockRange r) {
+        return () -> workload.run(input, r.from(), r.to());
+    }
+
+    /** Combines the results of completed futures; an exception of a task is rethrown unchecked with its cause. */
+    static <I> long combine(Workload<I> workload, List<? extends Future<Long>> futures) {
+        long total = 0;
+        for (Future<Long> f : futures) {
+            total = workload.combine(total, get(f));
+        }
+        return total;
+    }
+
+    static long get(Future<Long> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a task", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a task failed: " + e.getCause(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.parbench.strategy;
+
+import dev.parbench.workload.Workload;
+
+/**
+ * One concurrency model, set up for one parallelism. Thread-safe for one caller at a time (JMH's single benchmark
+ * thread). {@link #close()} stops everything the strategy started: no thread it created outlives it.
+ */
+public interface Strategy extends AutoCloseable {
+
+    StrategyKind kind();
+
+    /** The number of tasks (or workers) the work is split into. */
+    int parallelism();
+
+    /** Runs the whole input and returns the combined result, equal to {@code workload.oracle(input)}. */
+    <I> long execute(Workload<I> workload, I input);
+
+    /** Stops pools and workers; waits until their threads have ended. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,74 @@
+package dev.parbench.workload;
+
+import java.util.Arrays;
+
+/**
+ * {@code sum}: the sum of a {@code long[]} of seeded values in {@code [0, 2^20)}. Exact (integer addition), so any
+ * partition of the blocks gives the same sum. Memory-bound: one 8-byte read per element.
+ */
+public final class Sum implements Workload<Sum.Input> {
+    /** Elements per block: 32 KiB of longs. Small enough to balance load, large enough that a block is real work. */
+    public static final int BLOCK = 4096;
+
+    /** The prepared input. */
+    public record Input(long[] values) {
+    }
+
+    private final Kernel kernel;
+
+    public Sum(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    @Override
+    public WorkloadKind kind() {
+        return WorkloadKind.SUM;
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    @Override
+    public int blockSize() {
+        return BLOCK;
+    }
+
+    @Override
+    public Input prepare(int size, long seed) {
+        long[] values = new long[Workload.checkSize(size)];
+        Arrays.parallelSetAll(values, i -> Seeds.at(seed, i) >>> 44);
+        return new Input(values);
+    }
+
+    @Override
+    public int size(Input input) {
+        return input.values.length;
+    }
+
+    @Override
+    public long run(Input input, int fromBlock, int toBlock) {
+        long[] a = input.values;
+        int from = Workload.elementStart(fromBlock, BLOCK, a.length);
+        int to = Workload.elementStart(toBlock, BLOCK, a.length);
+        return kernel == Kernel.SIMD ? SimdKernels.sum(a, from, to) : sumScalar(a, from, to);
+    }
+
+    /** The loop people write. */
+    static long sumScalar(long[] a, int from, int to) {
+        long s = 0;
+        for (int i = from; i < to; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    @Override
+    public long oracle(Input input) {
+        long s = 0;
+        for (long v : input.values) {
+            s += v;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.parbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+class RunSpecTest {
+
+    private static Plan plan(RunSpec spec) {
+        return Plan.of(spec, BenchmarkList.defaultList(),
+                OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
+                        VerboseMode.SILENT), 1.0);
+    }
+
+    @Test
+    void smokeCoversEveryWorkloadAndModelOnce() {
+        RunSpec spec = new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true);
+        Plan plan = plan(spec);
+        // 3 workloads x (5 parallel models + sequential) + probe (read, add) x (1, all threads)
+        assertEquals(3 * 6 + 4, plan.configurations());
+        assertEquals(plan.configurations(), plan.forkRuns());
+    }
+
+    @Test
+    void filtersNarrowThePlan() {
+        RunSpec spec = new RunSpec(Profile.QUICK, List.of("sum"), List.of("fork-join", "executor"),
+                List.of("1M"), List.of("1,2,4"), null, 3, false);
+        Plan plan = plan(spec);
+        // sequential x 1 size + parallel x 2 models x 1 size x 3 parallelisms; no probe
+        assertEquals(1 + 2 * 3, plan.configurations());
+        assertEquals(3 * 7, plan.forkRuns());
+        assertEquals(List.of("1048576"), spec.passes().get(0).params().get("size"));
+    }
+
+    @Test
+    void standardAddsTheScalarBaselineAndTheProbe() {
+        RunSpec spec = new RunSpec(Profile.STANDARD, null, null, null, null, null, null, true);
+        List<String> labels = spec.passes().stream().map(RunSpec.Pass::label).toList();
+        assertEquals(List.of("models", "scalar baseline", "bandwidth probe"), labels);
+        assertEquals(List.of("scalar"), spec.passes().get(1).params().get("kernel"));
+    }
+
+    @Test
+    void monteCarloAloneNeedsNoProbe() {
+        RunSpec spec = new RunSpec(Profile.QUICK, List.of("random"), null, null, null, null, null, true);
+        assertFalse(spec.passes().stream().anyMatch(p -> p.label().contains("probe")));
+    }
+
+    @Test
+    void badFiltersAreUsageErrors() {
+        assertThrows(UsageException.class,
+                () -> new RunSpec(Profile.QUICK, List.of("pi"), null, null, null, null, null, true));
+        assertThrows(UsageException.class,
+                () -> new RunSpec(Profile.QUICK, null, List.of("gpu"), null, null, null, null, true));
+        assertThrows(UsageException.class,
+                () -> new RunSpec(Profile.QUICK, null, null, List.of("0"), null, null, null, true));
+        assertThrows(UsageException.class,
+                () -> new RunSpec(Profile.QUICK, null, null, null, null, List.of("avx"), null, true));
+        assertThrows(UsageException.class,
+                () -> new RunSpec(Profile.QUICK, null, null, null, null, null, 0, true));
+        assertThrows(UsageException.class, () -> Profile.fromId("huge"));
+    }
+
+    @Test
+    void planPrintsTotalsAndAnEstimate() {
+        Plan plan = plan(new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true));
+        String last = plan.describe().get(plan.describe().size() - 1);
+        assertTrue(last.contains("22 configurations x 1 fork = 22 JVM runs, estimated"), last);
+    }
+}

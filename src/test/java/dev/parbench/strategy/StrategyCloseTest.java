@@ -1,0 +1,95 @@
+package dev.parbench.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parbench.workload.Kernel;
+import dev.parbench.workload.MonteCarlo;
+import dev.parbench.workload.Workload;
+import dev.parbench.workload.WorkloadKind;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** After {@code close()}, no thread a strategy started is still alive (the common pool is the JVM's, not ours). */
+class StrategyCloseTest {
+
+    private static Set<Thread> liveThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @EnumSource(StrategyKind.class)
+    void closeLeavesNoThreadBehind(StrategyKind kind) throws Exception {
+        Workload<?> w = WorkloadKind.RANDOM.create(Kernel.SCALAR);
+        Set<Thread> before = liveThreads();
+        Strategy s = kind.create(4);
+        run(s, w);
+        s.close();
+        s.close(); // idempotent
+        List<String> leaked = liveThreads().stream()
+                .filter(t -> !before.contains(t))
+                .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool-worker"))
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .toList();
+        assertEquals(List.of(), leaked, kind + " left threads running after close()");
+    }
+
+    @ParameterizedTest
+    @EnumSource(StrategyKind.class)
+    void theWorkRunsOnTheModelsOwnThreads(StrategyKind kind) {
+        MonteCarlo mc = new MonteCarlo();
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        Workload<MonteCarlo.Input> recording = new Workload<>() {
+            public WorkloadKind kind() { return mc.kind(); }
+            public int blockSize() { return mc.blockSize(); }
+            public MonteCarlo.Input prepare(int size, long seed) { return mc.prepare(size, seed); }
+            public int size(MonteCarlo.Input input) { return mc.size(input); }
+            public long oracle(MonteCarlo.Input input) { return mc.oracle(input); }
+            public long run(MonteCarlo.Input input, int from, int to) {
+                workers.add(Thread.currentThread());
+                return mc.run(input, from, to);
+            }
+        };
+        try (Strategy s = kind.create(2)) {
+            run(s, recording);
+        }
+        Thread caller = Thread.currentThread();
+        String expected = switch (kind) {
+            case SEQUENTIAL -> "the caller";
+            case THREAD_PER_TASK -> "parbench-thread-per-task-";
+            case EXECUTOR -> "parbench-executor-";
+            case FORK_JOIN -> "parbench-fork-join-";
+            case VIRTUAL_THREADS -> "parbench-virtual-";
+            case PARALLEL_STREAM -> "the caller or ForkJoinPool.commonPool-worker-";
+        };
+        for (Thread t : workers) {
+            boolean ok = switch (kind) {
+                case SEQUENTIAL -> t == caller;
+                case PARALLEL_STREAM -> t == caller || t.getName().startsWith("ForkJoinPool.commonPool-worker-");
+                case VIRTUAL_THREADS -> t.isVirtual() && t.getName().startsWith(expected);
+                default -> !t.isVirtual() && t.getName().startsWith(expected);
+            };
+            assertTrue(ok, kind + " ran a block on " + t + ", expected " + expected);
+        }
+        if (kind != StrategyKind.SEQUENTIAL && kind != StrategyKind.PARALLEL_STREAM) {
+            assertEquals(2, workers.size(), kind + " with parallelism 2 should use two threads of its own");
+        }
+    }
+
+    private static <I> void run(Strategy s, Workload<I> w) {
+        I input = w.prepare(64 * w.blockSize(), 1);
+        assertEquals(w.oracle(input), s.execute(w, input));
+    }
+
+    @ParameterizedTest
+    @EnumSource(StrategyKind.class)
+    void parallelismBelowOneIsRejected(StrategyKind kind) {
+        assertThrows(IllegalArgumentException.class, () -> kind.create(0));
+    }
+}
