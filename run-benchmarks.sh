@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # parbench: run the benchmarks (default), or another parbench command.
 #   ./run-benchmarks.sh [--profile smoke|quick|standard|full] [filters] [-- JMH args]
-#   ./run-benchmarks.sh COMMAND ...      (run, env; see --help)
+#   ./run-benchmarks.sh COMMAND ...      (run, report, env; see --help)
 # Finds a JDK >= 21 itself, builds target/benchmarks.jar when the sources are newer, then runs.
 set -euo pipefail
 
@@ -33,13 +33,15 @@ parbench() {
 
 cmd=run
 case "${1:-}" in
-  run|env|help) cmd=$1; shift ;;
+  run|report|env|help) cmd=$1; shift ;;
   -h|--help)
     cat <<'USAGE'
 Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks (default profile: standard)
+       ./run-benchmarks.sh report RESULTS.json... [--out DIR] charts + index.html from any JMH JSON
        ./run-benchmarks.sh env                               print the machine description
        ./run-benchmarks.sh COMMAND --help                    help for one command
-Outputs: results/<timestamp>/results.json (JMH JSON) and env.json; results/latest points at the newest run.
+Outputs: results/<timestamp>/results.json (JMH JSON) and env.json; results/latest points at the newest run;
+         charts/<timestamp>/index.html (the report), summary.md, summary.csv, every chart as PNG and SVG.
 
 USAGE
     build_if_needed
@@ -52,13 +54,9 @@ if [ "$cmd" != run ]; then
   exec "$JAVA_HOME/bin/java" -cp "$JAR" dev.parbench.cli.Main "$cmd" "$@"
 fi
 
-has_results_dir=no
-for a in "$@"; do
-  [ "$a" = "--" ] && break
-  case "$a" in --results-dir|--results-dir=*) has_results_dir=yes ;; esac
-done
-if [ "$has_results_dir" = yes ]; then
-  parbench run "$@"
-else
-  parbench run --results-dir "$ROOT/results" "$@"
-fi
+# Outputs go to the repository's results/ and charts/ unless the caller says otherwise.
+defaults=()
+has() { local opt=$1; shift; for a in "$@"; do [ "$a" = "--" ] && return 1; case "$a" in "$opt"|"$opt"=*) return 0 ;; esac; done; return 1; }
+has --results-dir "$@" || defaults+=(--results-dir "$ROOT/results")
+has --charts-dir "$@" || defaults+=(--charts-dir "$ROOT/charts")
+parbench run "${defaults[@]}" "$@"

@@ -14,33 +14,44 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  * configurations (method x parameter combination) per pass, forks, and an estimated wall time.
  */
 public final class Plan {
-    /** Measured here: JVM start, JMH set-up and trial set-up of one fork, before its first iteration. */
-    static final double FORK_OVERHEAD_SECONDS = 1.0;
+    /**
+     * Measured here (2 cores, JDK 25): JVM start, JMH set-up and trial set-up of one fork outside its iterations,
+     * averaged over a quick-profile run (small and 2^25 sizes mixed).
+     */
+    static final double FORK_OVERHEAD_SECONDS = 0.45;
 
-    /** One benchmark method of a pass with the number of parameter combinations it will run. */
-    public record Item(String pass, String benchmark, int configurations) {
+    /** One benchmark method of a pass with the number of parameter combinations it will run, and its forks. */
+    public record Item(String pass, String benchmark, int configurations, int forks, double extraSecondsPerFork) {
     }
 
     private final List<Item> items;
-    private final int forks;
     private final double secondsPerForkRun;
 
-    private Plan(List<Item> items, int forks, double secondsPerForkRun) {
+    private Plan(List<Item> items, double secondsPerForkRun) {
         this.items = items;
-        this.forks = forks;
         this.secondsPerForkRun = secondsPerForkRun;
     }
 
     /** Counts what {@code spec} selects in {@code list}. */
     public static Plan of(RunSpec spec, BenchmarkList list, OutputFormat quiet, double iterationSeconds) {
+        return of(spec, list, quiet, iterationSeconds, 0);
+    }
+
+    /**
+     * As {@link #of(RunSpec, BenchmarkList, OutputFormat, double)}; {@code measurementSeconds} is one measured
+     * iteration's time, so passes that ask for more iterations (the probe) are estimated right.
+     */
+    public static Plan of(RunSpec spec, BenchmarkList list, OutputFormat quiet, double iterationSeconds,
+            double measurementSeconds) {
         List<Item> items = new ArrayList<>();
         for (RunSpec.Pass pass : spec.passes()) {
             SortedSet<BenchmarkListEntry> found = list.find(quiet, pass.includes(), List.of());
             for (BenchmarkListEntry e : found) {
-                items.add(new Item(pass.label(), e.getUsername(), configurations(e, pass.params())));
+                items.add(new Item(pass.label(), e.getUsername(), configurations(e, pass.params()), pass.forks(),
+                        pass.minMeasurementIterations() * measurementSeconds));
             }
         }
-        return new Plan(items, spec.forks(), FORK_OVERHEAD_SECONDS + iterationSeconds);
+        return new Plan(items, FORK_OVERHEAD_SECONDS + iterationSeconds);
     }
 
     static int configurations(BenchmarkListEntry e, Map<String, List<String>> overrides) {
@@ -63,11 +74,15 @@ public final class Plan {
     }
 
     public int forkRuns() {
-        return configurations() * forks;
+        return items.stream().mapToInt(i -> i.configurations() * i.forks()).sum();
     }
 
     public Duration estimate() {
-        return Duration.ofMillis(Math.round(forkRuns() * secondsPerForkRun * 1000));
+        double s = 0;
+        for (Item i : items) {
+            s += i.configurations() * i.forks() * (secondsPerForkRun + i.extraSecondsPerFork());
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 
     public static String format(Duration d) {
@@ -80,10 +95,11 @@ public final class Plan {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (Item i : items) {
-            lines.add(String.format("  %-16s %-52s %4d configurations", i.pass(), i.benchmark(), i.configurations()));
+            lines.add(String.format("  %-16s %-52s %4d configurations x %d fork%s", i.pass(), i.benchmark(),
+                    i.configurations(), i.forks(), i.forks() == 1 ? "" : "s"));
         }
-        lines.add(String.format("  total: %d configurations x %d fork%s = %d JVM runs, estimated %s", configurations(),
-                forks, forks == 1 ? "" : "s", forkRuns(), format(estimate())));
+        lines.add(String.format("  total: %d configurations, %d JVM runs (forks), estimated %s", configurations(),
+                forkRuns(), format(estimate())));
         return lines;
     }
 }

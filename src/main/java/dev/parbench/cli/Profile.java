@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     /** CI plumbing only, one fork: never draw conclusions from it. ~1 minute. */
-    SMOKE("smoke", 1, 1, 100, 2, 100, List.of(1 << 16), List.of(2), List.of("simd"), false, 1 << 24,
+    SMOKE("smoke", 1, 2, 100, 2, 100, List.of(1 << 16), List.of(2), List.of("simd"), false, 1 << 24,
             "CI plumbing only (1 fork, tiny iterations); never for conclusions"),
     /** A first look: 2 forks, two sizes, parallelism 1 and 2. ~3-4 minutes. */
-    QUICK("quick", 2, 1, 200, 2, 200, List.of(1 << 15, 1 << 25), List.of(1, 2), List.of("simd"), false, 1 << 25,
+    QUICK("quick", 2, 3, 200, 2, 200, List.of(1 << 15, 1 << 25), List.of(1, 2), List.of("simd"), false, 1 << 25,
             "a first look: 2 forks, sizes 32k and 32M, parallelism 1 and 2"),
     /** The default: 2 forks, four sizes, parallelism 1, 2, 4, plus the scalar-kernel baseline. <= 15 minutes. */
-    STANDARD("standard", 2, 2, 200, 3, 200, List.of(1 << 10, 1 << 15, 1 << 20, 1 << 25), List.of(1, 2, 4),
+    STANDARD("standard", 2, 3, 200, 4, 200, List.of(1 << 10, 1 << 15, 1 << 20, 1 << 25), List.of(1, 2, 4),
             List.of("simd"), true, 1 << 25,
             "the default: 2 forks, sizes 1k to 32M, parallelism 1, 2, 4, scalar baseline too"),
     /** As long as it needs (hours): 3 forks, six sizes a factor 8 apart, parallelism up to 8, both kernels. */

@@ -1,5 +1,8 @@
 package dev.parbench.cli;
 
+import dev.parbench.analysis.Analyzer;
+import dev.parbench.report.ReportWriter;
+import dev.parbench.results.JmhJsonReader;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the benchmarks: every workload under every concurrency model, JMH underneath.",
-            "Writes results/<timestamp>/results.json (JMH JSON) and env.json; results/latest points at the newest.",
+            "Writes results/<timestamp>/results.json (JMH JSON) and env.json; results/latest points at the newest;",
+            "then the report: charts/<timestamp>/index.html (speedup charts, tables, summary.md, summary.csv).",
             "The sequential baseline always runs (every speedup needs it from the same run)."},
         footer = {"", "Profiles:",
             "  smoke     ~1 min, CI plumbing only (1 fork)",
@@ -89,6 +93,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Where run folders go (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
 
+    @Option(names = "--charts-dir", defaultValue = "charts", paramLabel = "DIR",
+            description = "Where the report of this run goes, as DIR/<timestamp>/index.html (default: ${DEFAULT-VALUE}).")
+    Path chartsDir;
+
+    @Option(names = "--no-report", description = "Write results only; make no report.")
+    boolean noReport;
+
     @Option(names = "--dry-run", description = "Print the plan and stop.")
     boolean dryRun;
 
@@ -121,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
 
         OutputFormat quiet = OutputFormatFactory.createFormatInstance(
                 new PrintStream(java.io.OutputStream.nullOutputStream()), VerboseMode.SILENT);
-        Plan plan = Plan.of(runSpec, BenchmarkList.defaultList(), quiet, iterationSeconds);
+        Plan plan = Plan.of(runSpec, BenchmarkList.defaultList(), quiet, iterationSeconds,
+                mt.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0);
         out.printf("parbench: profile %s (%s)%n", prof.id(), prof.summary());
         out.printf("  warm-up %d x %s, measurement %d x %s, %d fork(s) per configuration%n", wi, wt, mi, mt,
                 runSpec.forks());
@@ -146,9 +158,11 @@ final class RunCommand implements Callable<Integer> {
         int done = 0;
         for (RunSpec.Pass pass : runSpec.passes()) {
             ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
-                    .forks(runSpec.forks())
+                    .forks(pass.forks())
                     .warmupIterations(wi).warmupTime(wt)
-                    .measurementIterations(mi).measurementTime(mt)
+                    .measurementIterations(user.getMeasurementIterations().hasValue() ? mi
+                            : Math.max(mi, pass.minMeasurementIterations()))
+                    .measurementTime(mt)
                     .shouldFailOnError(user.shouldFailOnError().orElse(true));
             for (String include : pass.includes()) {
                 b.include(include);
@@ -188,6 +202,11 @@ final class RunCommand implements Callable<Integer> {
                 Plan.format(java.time.Duration.ofNanos(System.nanoTime() - start)));
         out.printf("[parbench] results: %s%n", json);
         out.printf("[parbench] environment: %s%n", runDir.resolve("env.json"));
+        if (!noReport) {
+            Path index = ReportWriter.write(new Analyzer().analyze(JmhJsonReader.read(List.of(json))),
+                    chartsDir.resolve(stamp));
+            out.printf("[parbench] report: %s%n", index);
+        }
         return 0;
     }
 

@@ -22,8 +22,18 @@ import java.util.regex.Pattern;
 public final class RunSpec {
 
     /** One JMH invocation: which benchmark methods, with which parameter values. */
-    public record Pass(String label, List<String> includes, Map<String, List<String>> params) {
+    public record Pass(String label, List<String> includes, Map<String, List<String>> params, int forks,
+            int minMeasurementIterations) {
     }
+
+    /**
+     * The probe is a ceiling (the best fork counts), and memory bandwidth on a shared machine varies from fork to
+     * fork: it always gets at least this many forks. Four configurations, so it costs little.
+     */
+    static final int PROBE_MIN_FORKS = 3;
+
+    /** ... and at least this many measured iterations per fork, so each fork's median is a robust figure. */
+    static final int PROBE_MIN_ITERATIONS = 8;
 
     private final Profile profile;
     private final List<WorkloadKind> workloads;
@@ -114,7 +124,7 @@ public final class RunSpec {
         params.put("parallelism", parallelism.stream().map(String::valueOf).toList());
         params.put("strategy", parallelModels.isEmpty() ? List.of(StrategyKind.EXECUTOR.id())
                 : parallelModels.stream().map(StrategyKind::id).toList());
-        passes.add(new Pass("models", includes, params));
+        passes.add(new Pass("models", includes, params, forks, 0));
 
         if (profile.scalarBaseline && !kernels.contains(Kernel.SCALAR.id())) {
             List<String> scalar = workloads.stream().filter(RunSpec::memoryBound)
@@ -123,7 +133,7 @@ public final class RunSpec {
                 Map<String, List<String>> p = new LinkedHashMap<>();
                 p.put("size", params.get("size"));
                 p.put("kernel", List.of(Kernel.SCALAR.id()));
-                passes.add(new Pass("scalar baseline", scalar, p));
+                passes.add(new Pass("scalar baseline", scalar, p, forks, 0));
             }
         }
         if (probe) {
@@ -131,7 +141,7 @@ public final class RunSpec {
             p.put("elements", List.of(String.valueOf(profile.probeElements)));
             p.put("threads", List.of("1", "all"));
             passes.add(new Pass("bandwidth probe", List.of("^" + Pattern.quote(BandwidthProbe.class.getName()) + "\\."),
-                    p));
+                    p, Math.max(forks, PROBE_MIN_FORKS), PROBE_MIN_ITERATIONS));
         }
         return passes;
     }

@@ -19,12 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ExecutorStrategy extends PartitionedStrategy {
     private final ExecutorService pool;
+    private final List<Thread> threads = Pools.newThreadList();
 
     public ExecutorStrategy(int parallelism) {
         super(StrategyKind.EXECUTOR, parallelism);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(parallelism,
-                r -> Thread.ofPlatform().name("parbench-executor-" + n.getAndIncrement()).daemon(true).unstarted(r));
+                r -> Pools.track(threads, Thread.ofPlatform().name("parbench-executor-" + n.getAndIncrement())
+                        .daemon(true).unstarted(r)));
     }
 
     @Override
@@ -43,6 +45,6 @@ public final class ExecutorStrategy extends PartitionedStrategy {
 
     @Override
     public void close() {
-        Pools.shutdown(pool, "executor");
+        Pools.shutdown(pool, threads, "executor");
     }
 }

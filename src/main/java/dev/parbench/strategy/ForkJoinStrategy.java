@@ -1,6 +1,7 @@
 package dev.parbench.strategy;
 
 import dev.parbench.workload.Workload;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveTask;
@@ -20,6 +21,7 @@ import java.util.concurrent.RecursiveTask;
 public final class ForkJoinStrategy implements Strategy {
     private final int parallelism;
     private final ForkJoinPool pool;
+    private final List<Thread> threads = Pools.newThreadList();
 
     public ForkJoinStrategy(int parallelism) {
         if (parallelism < 1) {
@@ -29,7 +31,7 @@ public final class ForkJoinStrategy implements Strategy {
         this.pool = new ForkJoinPool(parallelism, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             t.setName("parbench-fork-join-" + t.getPoolIndex());
-            return t;
+            return Pools.track(threads, t);
         }, null, false);
     }
 
@@ -56,7 +58,7 @@ public final class ForkJoinStrategy implements Strategy {
 
     @Override
     public void close() {
-        Pools.shutdown(pool, "fork-join");
+        Pools.shutdown(pool, threads, "fork-join");
     }
 
     private static final class RangeTask<I> extends RecursiveTask<Long> {

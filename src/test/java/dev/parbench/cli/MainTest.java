@@ -69,10 +69,36 @@ class MainTest {
     }
 
     @Test
+    void badResultsFileIsExitTwoAndTheExistingReportStays(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("index.html"), "good report");
+        for (String bad : new String[] {"truncated.json", "empty.json", "not-jmh.json", "empty-array.json"}) {
+            err.reset();
+            Path file = Path.of(getClass().getResource("/jmh/" + bad).toURI());
+            assertEquals(2, Main.execute("report", file.toString(), "--out", out.toString()), bad);
+            String text = errText().strip();
+            assertTrue(text.startsWith("parbench: ") && !text.contains("\n"), text);
+            assertEquals("good report", Files.readString(out.resolve("index.html")));
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary folder left behind");
+        }
+        assertEquals(2, Main.execute("report", dir.resolve("missing.json").toString(), "--out", out.toString()));
+    }
+
+    @Test
+    void reportDefaultsToTheRunsTimestampUnderCharts(@TempDir Path dir) {
+        Path results = dir.resolve("results").resolve("2026-01-02T03-04-05").resolve("results.json");
+        assertEquals(dir.resolve("charts").resolve("2026-01-02T03-04-05"), ReportCommand.defaultOut(results));
+    }
+
+    @Test
     void helpWorksOnEveryCommand() {
         assertEquals(0, Main.execute("--help"));
         assertEquals(0, Main.execute("run", "--help"));
         assertEquals(0, Main.execute("env", "--help"));
+        assertEquals(0, Main.execute("report", "--help"));
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** After {@code close()}, no thread a strategy started is still alive (the common pool is the JVM's, not ours). */
+/**
+ * After {@code close()}, no thread a strategy started is still alive. The JVM's own pools are not the strategy's:
+ * the common ForkJoinPool (parallel streams) and the virtual-thread scheduler's carrier threads.
+ */
 class StrategyCloseTest {
 
     private static Set<Thread> liveThreads() {
@@ -34,6 +37,7 @@ class StrategyCloseTest {
         List<String> leaked = liveThreads().stream()
                 .filter(t -> !before.contains(t))
                 .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool-worker"))
+                .filter(t -> !t.getClass().getName().equals("jdk.internal.misc.CarrierThread"))
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
                 .toList();
@@ -77,9 +81,11 @@ class StrategyCloseTest {
             };
             assertTrue(ok, kind + " ran a block on " + t + ", expected " + expected);
         }
-        if (kind != StrategyKind.SEQUENTIAL && kind != StrategyKind.PARALLEL_STREAM) {
-            assertEquals(2, workers.size(), kind + " with parallelism 2 should use two threads of its own");
+        if (kind == StrategyKind.THREAD_PER_TASK || kind == StrategyKind.VIRTUAL_THREADS) {
+            assertEquals(2, workers.size(), kind + " with parallelism 2 starts a thread per task");
         }
+        // pooled models (executor, fork-join) may legitimately run both tasks on one of their threads
+        assertTrue(!workers.isEmpty());
     }
 
     private static <I> void run(Strategy s, Workload<I> w) {

@@ -1,0 +1,104 @@
+package dev.parbench.analysis;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded two-level bootstrap over forks and iterations (Kalibera and Jones 2013). Data are
+ * {@code [fork][iteration]}; a fork's statistic is the median of its iterations, the sample's the mean over forks.
+ * Percentile intervals; the same seed gives the same interval.
+ */
+public final class HierarchicalBootstrap {
+    /** Bootstrap replicates: enough for stable 2.5% / 97.5% percentiles. */
+    public static final int REPLICATES = 4000;
+    public static final double LEVEL = 0.95;
+
+    private final long seed;
+    private final int replicates;
+
+    public HierarchicalBootstrap(long seed) {
+        this(seed, REPLICATES);
+    }
+
+    public HierarchicalBootstrap(long seed, int replicates) {
+        this.seed = seed;
+        this.replicates = replicates;
+    }
+
+    /** Mean over forks of each fork's median iteration: the point estimate of a configuration's time. */
+    public static double center(List<double[]> forks) {
+        double s = 0;
+        for (double[] f : forks) {
+            s += median(f.clone(), f.length);
+        }
+        return s / forks.size();
+    }
+
+    /** The configuration's value with its interval. */
+    public Estimate mean(List<double[]> forks) {
+        check(forks);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] reps = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            reps[r] = resample(forks, rnd);
+        }
+        return interval(center(forks), reps, forks.size());
+    }
+
+    /** {@code center(numerator) / center(denominator)} with its interval (the two resampled independently). */
+    public Estimate ratio(List<double[]> numerator, List<double[]> denominator) {
+        check(numerator);
+        check(denominator);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] reps = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            reps[r] = resample(numerator, rnd) / resample(denominator, rnd);
+        }
+        return interval(center(numerator) / center(denominator), reps,
+                Math.min(numerator.size(), denominator.size()));
+    }
+
+    private static double resample(List<double[]> forks, SplittableRandom rnd) {
+        int n = forks.size();
+        double sum = 0;
+        double[] buf = new double[64];
+        for (int i = 0; i < n; i++) {
+            double[] f = forks.get(rnd.nextInt(n));
+            if (buf.length < f.length) {
+                buf = new double[f.length];
+            }
+            for (int j = 0; j < f.length; j++) {
+                buf[j] = f[rnd.nextInt(f.length)];
+            }
+            sum += median(buf, f.length);
+        }
+        return sum / n;
+    }
+
+    private static Estimate interval(double point, double[] reps, int forks) {
+        Arrays.sort(reps);
+        double alpha = (1 - LEVEL) / 2;
+        return new Estimate(point, quantile(reps, alpha), quantile(reps, 1 - alpha), forks);
+    }
+
+    /** Type-7 quantile (R's default) of sorted data. */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** Median of the first n values (reorders them). */
+    static double median(double[] v, int n) {
+        Arrays.sort(v, 0, n);
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    private static void check(List<double[]> forks) {
+        if (forks.isEmpty() || forks.stream().anyMatch(f -> f.length == 0)) {
+            throw new IllegalArgumentException("no data: every fork needs at least one iteration");
+        }
+    }
+}

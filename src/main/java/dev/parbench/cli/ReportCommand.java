@@ -1,0 +1,73 @@
+package dev.parbench.cli;
+
+import dev.parbench.analysis.Analysis;
+import dev.parbench.analysis.Analyzer;
+import dev.parbench.report.ReportWriter;
+import dev.parbench.results.JmhJsonReader;
+import dev.parbench.results.ResultsFormatException;
+import dev.parbench.results.RunData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code report}: JMH JSON (parbench's or any project's) -> charts (PNG, SVG), index.html, summary.md, summary.csv. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Turn JMH JSON results into speedup charts (PNG and SVG), one self-contained index.html, "
+                + "summary.md and summary.csv.",
+            "Works on any JMH JSON; parbench runs get speedups, crossovers, Amdahl fits and bandwidth charts. "
+                + "An env.json next to a results file describes its machine."},
+        footer = {"", "Examples:", "  report results/latest/results.json",
+            "  report run1/results.json run2/results.json --out charts/merged"})
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "RESULTS.json", description = "One or more JMH JSON files (merged).")
+    List<Path> files;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Report folder (default: charts/<run timestamp> next to results/, else charts/report-<now>). "
+                    + "An existing report there is replaced only once the new one is complete.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        RunData data;
+        try {
+            data = JmhJsonReader.read(files);
+        } catch (ResultsFormatException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Analysis analysis = new Analyzer().analyze(data);
+        Path target = out != null ? out : defaultOut(files.get(0));
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UsageException(target + " exists and is not a folder; choose another --out");
+        }
+        Path index = ReportWriter.write(analysis, target);
+        System.out.println("[parbench] report: " + index);
+        return 0;
+    }
+
+    /** results/<stamp>/results.json -> charts/<stamp>; anything else -> charts/report-<now> in the working folder. */
+    static Path defaultOut(Path results) {
+        Path abs = results.toAbsolutePath().normalize();
+        Path runDir = abs.getParent();
+        if (runDir != null && runDir.getParent() != null && runDir.getParent().getFileName() != null
+                && runDir.getParent().getFileName().toString().equals("results")) {
+            Path root = runDir.getParent().getParent();
+            String stamp = runDir.getFileName().toString();
+            try {
+                stamp = runDir.toRealPath().getFileName().toString(); // results/latest -> its timestamp
+            } catch (java.io.IOException e) {
+                // keep the name as given
+            }
+            return root.resolve("charts").resolve(stamp);
+        }
+        return Path.of("charts", "report-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd'T'HH-mm-ss")));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.parbench.report;
+
+import dev.parbench.analysis.Analysis;
+import dev.parbench.analysis.Estimate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The view of benchmarks that are not parbench's own (any JMH project): per benchmark, its score with a fork-level
+ * interval, charted against its one numeric parameter when it has one (one line per combination of the others), as
+ * bars per parameter combination otherwise, and a table of every number.
+ */
+final class ForeignView {
+    private static final int MAX_SERIES = 10;
+
+    private ForeignView() {
+    }
+
+    static List<ReportView.Section> sections(List<Analysis.ForeignResult> results, String where) {
+        Map<String, List<Analysis.ForeignResult>> byBenchmark = new LinkedHashMap<>();
+        for (Analysis.ForeignResult r : results) {
+            byBenchmark.computeIfAbsent(r.benchmark() + " (" + r.mode() + ", " + r.unit() + ")",
+                    k -> new ArrayList<>()).add(r);
+        }
+        List<ChartSpec> charts = new ArrayList<>();
+        List<Analysis.ForeignResult> noParams = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, List<Analysis.ForeignResult>> e : byBenchmark.entrySet()) {
+            List<Analysis.ForeignResult> group = e.getValue();
+            if (group.size() == 1 && group.get(0).params().isEmpty()) {
+                noParams.add(group.get(0));
+                continue;
+            }
+            charts.add(chart(e.getKey(), group, where, n++));
+        }
+        Map<String, List<Analysis.ForeignResult>> byUnit = new TreeMap<>();
+        for (Analysis.ForeignResult r : noParams) {
+            byUnit.computeIfAbsent(r.unit(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<Analysis.ForeignResult>> e : byUnit.entrySet()) {
+            List<ChartSpec.Bar> bars = new ArrayList<>();
+            int i = 0;
+            for (Analysis.ForeignResult r : e.getValue()) {
+                bars.add(new ChartSpec.Bar(shortName(r.benchmark()), r.score().point(), r.score().low(),
+                        r.score().high(), Palette.nth(i++)));
+            }
+            charts.add(new ChartSpec.Bars("benchmarks-" + slug(e.getKey()) + "-" + n++, "Benchmarks without "
+                    + "parameters, in " + e.getKey(), where + " | whiskers: 95% interval over forks",
+                    "score (" + e.getKey() + ")", bars, List.of()));
+        }
+        List<String> summary = new ArrayList<>();
+        summary.add(results.size() + " results of " + byBenchmark.size() + " benchmark(s) that are not parbench's "
+                + "own: each score is the mean over forks of the fork's median iteration, with a 95% hierarchical "
+                + "bootstrap interval (JMH's own ± pools iterations across forks).");
+        return List.of(new ReportView.Section("benchmarks", "Benchmarks", summary, charts, List.of(table(results))));
+    }
+
+    private static ChartSpec chart(String title, List<Analysis.ForeignResult> group, String where, int n) {
+        String name = "benchmark-" + n + "-" + slug(shortName(group.get(0).benchmark()));
+        String unit = group.get(0).unit();
+        // the parameters that vary in this group
+        Map<String, TreeSet<String>> values = new TreeMap<>();
+        for (Analysis.ForeignResult r : group) {
+            r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new TreeSet<>()).add(v));
+        }
+        List<String> varying = values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                .toList();
+        String numeric = varying.stream().filter(k -> values.get(k).stream().allMatch(ForeignView::isNumber))
+                .findFirst().orElse(null);
+        if (numeric != null) {
+            Map<String, List<ChartSpec.XY>> series = new LinkedHashMap<>();
+            for (Analysis.ForeignResult r : group) {
+                StringBuilder label = new StringBuilder();
+                r.params().forEach((k, v) -> {
+                    if (!k.equals(numeric) && varying.contains(k)) {
+                        label.append(label.isEmpty() ? "" : ", ").append(k).append('=').append(v);
+                    }
+                });
+                String key = label.isEmpty() ? shortName(r.benchmark()) : label.toString();
+                Estimate s = r.score();
+                series.computeIfAbsent(key, k -> new ArrayList<>()).add(new ChartSpec.XY(
+                        Double.parseDouble(r.params().get(numeric)), s.point(), s.low(), s.high()));
+            }
+            if (series.size() <= MAX_SERIES) {
+                List<ChartSpec.Series> lines = new ArrayList<>();
+                int i = 0;
+                for (Map.Entry<String, List<ChartSpec.XY>> e : series.entrySet()) {
+                    List<ChartSpec.XY> pts = new ArrayList<>(e.getValue());
+                    pts.sort(java.util.Comparator.comparingDouble(ChartSpec.XY::x));
+                    lines.add(new ChartSpec.Series(e.getKey(), Palette.nth(i++), false, true, pts));
+                }
+                double min = values.get(numeric).stream().mapToDouble(Double::parseDouble).min().orElse(1);
+                double max = values.get(numeric).stream().mapToDouble(Double::parseDouble).max().orElse(1);
+                boolean logX = min > 0 && max / min >= 16;
+                return new ChartSpec.Line(name, title, where + " | error bars: 95% interval over forks",
+                        numeric + (logX ? " (log2)" : ""), "score (" + unit + ")", logX, false, false, lines,
+                        List.of());
+            }
+        }
+        List<ChartSpec.Bar> bars = new ArrayList<>();
+        int i = 0;
+        for (Analysis.ForeignResult r : group) {
+            StringBuilder label = new StringBuilder();
+            r.params().forEach((k, v) -> {
+                if (varying.contains(k)) {
+                    label.append(label.isEmpty() ? "" : ", ").append(k).append('=').append(v);
+                }
+            });
+            bars.add(new ChartSpec.Bar(label.isEmpty() ? shortName(r.benchmark()) : label.toString(),
+                    r.score().point(), r.score().low(), r.score().high(), Palette.nth(i++)));
+        }
+        return new ChartSpec.Bars(name, title, where + " | whiskers: 95% interval over forks", "score (" + unit + ")",
+                bars, List.of());
+    }
+
+    private static ReportView.Table table(List<Analysis.ForeignResult> results) {
+        List<List<ReportView.Cell>> rows = new ArrayList<>();
+        for (Analysis.ForeignResult r : results) {
+            StringBuilder params = new StringBuilder();
+            r.params().forEach((k, v) -> params.append(params.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+            StringBuilder secondary = new StringBuilder();
+            r.secondary().forEach((k, v) -> secondary.append(secondary.isEmpty() ? "" : "; ").append(k).append(' ')
+                    .append(num(v.point())));
+            rows.add(List.of(ReportView.Cell.text(r.benchmark()), ReportView.Cell.text(params.toString()),
+                    ReportView.Cell.text(r.mode()), ReportView.Cell.num(r.score().point(), num(r.score().point())),
+                    ReportView.Cell.text(Double.isFinite(r.score().low())
+                            ? "[" + num(r.score().low()) + ", " + num(r.score().high()) + "]" : ""),
+                    ReportView.Cell.text(r.unit() + (r.higherIsBetter() ? " (higher is better)" : "")),
+                    ReportView.Cell.num(r.score().forks(), String.valueOf(r.score().forks())),
+                    ReportView.Cell.text(secondary.toString())));
+        }
+        return new ReportView.Table("benchmarks-table", "Every benchmark result",
+                List.of("benchmark", "params", "mode", "score", "95% interval", "unit", "forks", "secondary metrics"),
+                rows);
+    }
+
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "NaN" : v > 0 ? "+INF" : "-INF";
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : Math.abs(v) >= 1 ? "%.3f" : "%.4g", v);
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            return Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static String shortName(String benchmark) {
+        String[] parts = benchmark.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+    }
+
+    static String slug(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}

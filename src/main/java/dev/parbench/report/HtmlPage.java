@@ -1,0 +1,147 @@
+package dev.parbench.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One self-contained HTML page: inline CSS, charts as inline SVG, sortable tables (a few lines of inline script),
+ * nothing loaded from the network.
+ */
+final class HtmlPage {
+    private HtmlPage() {
+    }
+
+    static String render(ReportView view, Map<String, String> svgByChart) {
+        StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(view.title())).append("</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(esc(view.title())).append("</h1>\n");
+        for (String line : view.machine()) {
+            h.append("<p class=\"machine\">").append(esc(line)).append("</p>\n");
+        }
+        h.append("<nav><ul>");
+        for (ReportView.Section s : view.sections()) {
+            h.append("<li><a href=\"#").append(esc(s.id())).append("\">").append(esc(s.heading()))
+                    .append("</a></li>");
+        }
+        h.append("<li><a href=\"#notes\">Notes</a></li></ul></nav>\n</header>\n<main>\n");
+        if (!view.warnings().isEmpty()) {
+            h.append("<section class=\"warnings\"><h2>About this data</h2><ul>");
+            for (String w : view.warnings()) {
+                h.append("<li>").append(esc(w)).append("</li>");
+            }
+            h.append("</ul></section>\n");
+        }
+        for (ReportView.Section s : view.sections()) {
+            h.append("<section id=\"").append(esc(s.id())).append("\">\n<h2>").append(esc(s.heading()))
+                    .append("</h2>\n<div class=\"summary\">");
+            for (String line : s.summary()) {
+                h.append("<p>").append(esc(line)).append("</p>");
+            }
+            h.append("</div>\n");
+            for (ChartSpec c : s.charts()) {
+                h.append("<figure id=\"fig-").append(esc(c.name())).append("\">")
+                        .append(svgByChart.get(c.name()))
+                        .append("<figcaption>").append(esc(c.title())).append(" &middot; <a href=\"")
+                        .append(esc(c.name())).append(".png\">PNG</a> &middot; <a href=\"").append(esc(c.name()))
+                        .append(".svg\">SVG</a></figcaption></figure>\n");
+            }
+            for (ReportView.Table t : s.tables()) {
+                table(h, t);
+            }
+            h.append("</section>\n");
+        }
+        h.append("<section id=\"notes\"><h2>Notes</h2><ul>");
+        for (String n : view.notes()) {
+            h.append("<li>").append(esc(n)).append("</li>");
+        }
+        h.append("</ul></section>\n</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void table(StringBuilder h, ReportView.Table t) {
+        h.append("<div class=\"table-wrap\"><table class=\"sortable\" id=\"").append(esc(t.id()))
+                .append("\">\n<caption>").append(esc(t.caption()))
+                .append(" <span class=\"hint\">(click a header to sort)</span></caption>\n<thead><tr>");
+        for (String col : t.headers()) {
+            h.append("<th scope=\"col\">").append(esc(col)).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (List<ReportView.Cell> row : t.rows()) {
+            h.append("<tr>");
+            for (ReportView.Cell c : row) {
+                h.append("<td data-sort=\"").append(esc(c.sortKey())).append("\">").append(esc(c.text()))
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div>\n");
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static final String CSS = """
+            body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; margin: 0; color: #222;
+                   background: #fafafa; }
+            header { background: #1f2d3d; color: #fff; padding: 1rem 2rem; }
+            header h1 { margin: 0 0 .4rem 0; font-size: 1.5rem; }
+            header .machine { margin: .1rem 0; font-size: .85rem; color: #cfd8e3; }
+            nav ul { list-style: none; padding: 0; margin: .6rem 0 0 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
+            nav a { color: #9fd3ff; }
+            main { padding: 1rem 2rem 3rem 2rem; max-width: 1400px; }
+            section { background: #fff; border: 1px solid #e3e3e3; border-radius: 6px; padding: .5rem 1.5rem 1rem;
+                      margin: 1.2rem 0; }
+            .summary p { font-size: 1.02rem; line-height: 1.45; margin: .4rem 0; }
+            .warnings { border-color: #e0b040; background: #fff8e6; }
+            figure { display: inline-block; margin: .8rem .8rem .8rem 0; vertical-align: top; max-width: 100%; }
+            figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }
+            figcaption { font-size: .8rem; color: #555; }
+            .table-wrap { overflow-x: auto; margin: 1rem 0; }
+            table { border-collapse: collapse; font-size: .85rem; }
+            caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+            caption .hint { font-weight: normal; color: #888; }
+            th, td { border: 1px solid #ddd; padding: .25rem .55rem; text-align: right; white-space: nowrap; }
+            th { background: #f0f3f6; cursor: pointer; user-select: none; }
+            th.asc::after { content: " \\25B2"; } th.desc::after { content: " \\25BC"; }
+            td:first-child, th:first-child { text-align: left; }
+            tbody tr:nth-child(even) { background: #fbfbfb; }
+            """;
+
+    private static final String SCRIPT = """
+            document.querySelectorAll('table.sortable').forEach(function (table) {
+              table.querySelectorAll('th').forEach(function (th, col) {
+                th.addEventListener('click', function () {
+                  var body = table.tBodies[0];
+                  var rows = Array.prototype.slice.call(body.rows);
+                  var asc = !th.classList.contains('asc');
+                  table.querySelectorAll('th').forEach(function (o) { o.classList.remove('asc', 'desc'); });
+                  th.classList.add(asc ? 'asc' : 'desc');
+                  rows.sort(function (a, b) {
+                    var x = a.cells[col].getAttribute('data-sort'), y = b.cells[col].getAttribute('data-sort');
+                    var nx = parseFloat(x), ny = parseFloat(y);
+                    var cmp = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : (x < y ? -1 : x > y ? 1 : 0);
+                    return asc ? cmp : -cmp;
+                  });
+                  rows.forEach(function (r) { body.appendChild(r); });
+                });
+              });
+            });
+            """;
+}

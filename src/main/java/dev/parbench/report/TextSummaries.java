@@ -1,0 +1,124 @@
+package dev.parbench.report;
+
+import dev.parbench.analysis.Analysis;
+import dev.parbench.analysis.Estimate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** summary.md (for CI step summaries and PR comments) and summary.csv (every number, one row each). */
+final class TextSummaries {
+    private TextSummaries() {
+    }
+
+    static String markdown(ReportView view, Analysis a) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(view.title()).append("\n\n");
+        for (String m : view.machine()) {
+            md.append("_").append(m).append("_\n\n");
+        }
+        for (String w : view.warnings()) {
+            md.append("> **Note:** ").append(w).append("\n");
+        }
+        if (!view.warnings().isEmpty()) {
+            md.append('\n');
+        }
+        for (ReportView.Section s : view.sections()) {
+            md.append("## ").append(s.heading()).append("\n\n");
+            for (String line : s.summary()) {
+                md.append("- ").append(line).append('\n');
+            }
+            md.append('\n');
+        }
+        for (Analysis.WorkloadResult w : a.workloads()) {
+            int largest = w.largestSize();
+            md.append("### ").append(w.title()).append(" at ").append(ReportView.size(largest)).append("\n\n")
+                    .append("| model | p | time/op | speedup [95% interval] | efficiency |\n|---|---:|---:|---:|---:|\n");
+            Estimate seq = w.baseline().get(largest);
+            if (seq != null) {
+                md.append("| sequential | 1 | ").append(dev.parbench.analysis.TimeUnits.format(seq.point()))
+                        .append(" | 1.00 | 1.00 |\n");
+            }
+            for (Analysis.Point p : w.points()) {
+                if (p.size() == largest) {
+                    md.append("| ").append(p.strategy()).append(" | ").append(p.parallelism()).append(" | ")
+                            .append(dev.parbench.analysis.TimeUnits.format(p.time().point())).append(" | ")
+                            .append(ReportView.fmt(p.speedup().point(), 2)).append(' ')
+                            .append(ReportView.bracket(p.speedup(), 2)).append(" | ")
+                            .append(ReportView.fmt(p.efficiency(), 2)).append(" |\n");
+                }
+            }
+            md.append('\n');
+        }
+        md.append("Intervals: 95% hierarchical bootstrap over forks and iterations. Full report: index.html.\n");
+        return md.toString();
+    }
+
+    static final List<String> CSV_HEADER = List.of("kind", "workload", "kernel", "benchmark", "params", "model",
+            "parallelism", "size", "unit", "value", "low", "high", "forks", "speedup", "speedup_low", "speedup_high",
+            "efficiency", "karp_flatt", "gb_per_s", "percent_of_probe");
+
+    static String csv(Analysis a) {
+        List<List<String>> rows = new ArrayList<>();
+        Analysis.Probe p = a.probe();
+        probeRow(rows, "read", "1", p.readOneCore(), p.elements());
+        probeRow(rows, "read", "all", p.readAllCores(), p.elements());
+        probeRow(rows, "add", "1", p.addOneCore(), p.elements());
+        probeRow(rows, "add", "all", p.addAllCores(), p.elements());
+        for (Analysis.WorkloadResult w : a.workloads()) {
+            for (Map.Entry<Integer, Estimate> e : w.baseline().entrySet()) {
+                Estimate t = e.getValue();
+                Estimate r = w.baselineRate().get(e.getKey());
+                rows.add(List.of("baseline", w.workload(), w.kernel(), "", "", "sequential", "1",
+                        String.valueOf(e.getKey()), "ns/op", n(t.point()), n(t.low()), n(t.high()),
+                        String.valueOf(t.forks()), "1", "", "", "1", "", r == null ? "" : n(r.point()), ""));
+            }
+            for (Map.Entry<String, Map<Integer, Estimate>> k : w.otherBaselines().entrySet()) {
+                for (Map.Entry<Integer, Estimate> e : k.getValue().entrySet()) {
+                    Estimate t = e.getValue();
+                    rows.add(List.of("baseline", w.workload(), k.getKey(), "", "", "sequential", "1",
+                            String.valueOf(e.getKey()), "ns/op", n(t.point()), n(t.low()), n(t.high()),
+                            String.valueOf(t.forks()), "", "", "", "", "", "", ""));
+                }
+            }
+            for (Analysis.Point pt : w.points()) {
+                Estimate t = pt.time();
+                rows.add(List.of("model", w.workload(), w.kernel(), "", "", pt.strategy(),
+                        String.valueOf(pt.parallelism()), String.valueOf(pt.size()), "ns/op", n(t.point()), n(t.low()),
+                        n(t.high()), String.valueOf(t.forks()), n(pt.speedup().point()), n(pt.speedup().low()),
+                        n(pt.speedup().high()), n(pt.efficiency()), n(pt.karpFlatt()),
+                        pt.gigabytesPerSecond() == null ? "" : n(pt.gigabytesPerSecond().point()),
+                        n(pt.percentOfProbe())));
+            }
+        }
+        for (Analysis.ForeignResult f : a.foreign()) {
+            StringBuilder params = new StringBuilder();
+            f.params().forEach((k, v) -> params.append(params.isEmpty() ? "" : ";").append(k).append('=').append(v));
+            rows.add(List.of("benchmark", "", "", f.benchmark(), params.toString(), "", "", "", f.unit(),
+                    n(f.score().point()), n(f.score().low()), n(f.score().high()), String.valueOf(f.score().forks()),
+                    "", "", "", "", "", "", ""));
+        }
+        StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
+        for (List<String> r : rows) {
+            out.append(String.join(",", r.stream().map(TextSummaries::csvCell).toList())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void probeRow(List<List<String>> rows, String kernel, String threads, Estimate e, int elements) {
+        if (e != null) {
+            rows.add(List.of("probe", "", kernel, "BandwidthProbe." + kernel, "threads=" + threads, "", "",
+                    String.valueOf(elements), "GB/s", n(e.point()), n(e.low()), n(e.high()), String.valueOf(e.forks()),
+                    "", "", "", "", "", n(e.point()), ""));
+        }
+    }
+
+    private static String n(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+    }
+
+    private static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
