@@ -31,11 +31,14 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<Foreign
      * @param baselineRate   sequential GB/s per size (memory-bound workloads only)
      * @param otherBaselines sequential times with other kernels (e.g. scalar), kernel -> size -> time
      * @param amdahl         per strategy, fitted over parallelism at the largest size
+     * @param perTaskCost    per strategy, time per operation / tasks at the smallest size and the largest
+     *                       parallelism (ns): the model's overhead per task when there is next to no work
      */
     public record WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
             List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
             Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines, List<Point> points,
-            Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl, List<Best> best) {
+            Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl, Map<String, Estimate> perTaskCost,
+            List<Best> best) {
 
         public String title() {
             return kernel.isEmpty() ? workload : workload + " (" + kernel + " kernel)";
@@ -64,9 +67,10 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<Foreign
      * best fork's median (STREAM reports the best rate); its interval spans the forks' medians.
      */
     public record Probe(Estimate readOneCore, Estimate readAllCores, Estimate addOneCore, Estimate addAllCores,
-            int elements) {
+            int elements, Estimate loopback, Estimate workerStart) {
         public boolean present() {
-            return readOneCore != null || readAllCores != null || addOneCore != null || addAllCores != null;
+            return readOneCore != null || readAllCores != null || addOneCore != null || addAllCores != null
+                    || loopback != null || workerStart != null;
         }
     }
 

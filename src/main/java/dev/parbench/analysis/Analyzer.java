@@ -21,6 +21,7 @@ public final class Analyzer {
             "SumBench", WorkloadKind.SUM, "VectorAddBench", WorkloadKind.VECTOR_ADD,
             "MonteCarloBench", WorkloadKind.RANDOM);
     private static final String PROBE_CLASS = "BandwidthProbe";
+    private static final String TRANSFER_CLASS = "TransferProbe";
 
     private final long seed;
 
@@ -45,6 +46,7 @@ public final class Analyzer {
         Map<Config, List<double[]>> times = new LinkedHashMap<>();
         Map<String, List<double[]>> probe = new LinkedHashMap<>();
         int probeElements = 0;
+        long loopbackBytes = 0;
         List<BenchmarkRecord> foreign = new ArrayList<>();
         for (BenchmarkRecord r : data.records()) {
             Optional<Config> c = config(r);
@@ -61,6 +63,11 @@ public final class Analyzer {
                     warnings.add(r.shortName() + " " + r.paramLabel() + " appears in several files: their forks "
                             + "were pooled");
                 }
+            } else if (timed && r.benchmark().startsWith(BENCH_PACKAGE) && r.className().equals(TRANSFER_CLASS)) {
+                probe.computeIfAbsent("transfer/" + r.method(), k -> new ArrayList<>()).addAll(ForkData.nanosPerOp(r));
+                if (r.param("megabytes") != null) {
+                    loopbackBytes = Long.parseLong(r.param("megabytes")) << 20;
+                }
             } else if (isProbe(r) && timed && r.param("threads") != null && r.param("elements") != null) {
                 probe.computeIfAbsent(r.method() + "/" + r.param("threads"), k -> new ArrayList<>())
                         .addAll(ForkData.nanosPerOp(r));
@@ -74,7 +81,7 @@ public final class Analyzer {
             warnings.add("some configurations rest on a single fork: their intervals reflect iterations only, not "
                     + "fork-to-fork variation (use --forks 2 or more before drawing conclusions)");
         }
-        Analysis.Probe p = probe(probe, probeElements);
+        Analysis.Probe p = probe(probe, probeElements, loopbackBytes);
         List<Analysis.WorkloadResult> workloads = workloads(times, p, warnings);
         List<Analysis.ForeignResult> foreignResults = foreign.stream().map(this::foreign).toList();
         return new Analysis(workloads, p, foreignResults, data.environments(), warnings);
@@ -108,11 +115,14 @@ public final class Analyzer {
         return Optional.empty();
     }
 
-    private static Analysis.Probe probe(Map<String, List<double[]>> probe, int elements) {
+    private Analysis.Probe probe(Map<String, List<double[]>> probe, int elements, long loopbackBytes) {
+        List<double[]> start = probe.get("transfer/workerStart");
         return new Analysis.Probe(ceiling(probe.get("read/1"), 8L * elements),
                 ceiling(probe.get("read/all"), 8L * elements),
                 ceiling(probe.get("add/1"), 24L * elements),
-                ceiling(probe.get("add/all"), 24L * elements), elements);
+                ceiling(probe.get("add/all"), 24L * elements), elements,
+                loopbackBytes > 0 ? ceiling(probe.get("transfer/loopback"), loopbackBytes) : null,
+                start == null ? null : bootstrap("transfer/workerStart").mean(start));
     }
 
     /**
@@ -259,6 +269,21 @@ public final class Analyzer {
             }
         }
 
+        Map<String, Estimate> perTask = new LinkedHashMap<>();
+        int smallest = sizes.first();
+        for (String s : strategies) {
+            for (int p : parallelisms.descendingSet()) {
+                Optional<Analysis.Point> pt = points.stream().filter(x -> x.strategy().equals(s)
+                        && x.size() == smallest && x.parallelism() == p).findFirst();
+                if (pt.isPresent()) {
+                    int tasks = Math.min(p, Math.ceilDiv(smallest, w.create(dev.parbench.workload.Kernel.SCALAR)
+                            .blockSize()));
+                    perTask.put(s, pt.get().time().times(1.0 / tasks));
+                    break;
+                }
+            }
+        }
+
         List<Analysis.Best> best = new ArrayList<>();
         for (int size : sizes) {
             Analysis.Best b = null;
@@ -276,7 +301,7 @@ public final class Analyzer {
             }
         }
         return new Analysis.WorkloadResult(w.id(), kernel, bytes, List.copyOf(sizes), strategies,
-                List.copyOf(parallelisms), baseline, baselineRate, other, points, crossovers, amdahl, best);
+                List.copyOf(parallelisms), baseline, baselineRate, other, points, crossovers, amdahl, perTask, best);
     }
 
     /** The probe figure a point is compared with: one core for parallelism 1, all cores otherwise. */

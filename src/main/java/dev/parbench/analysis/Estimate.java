@@ -19,6 +19,14 @@ public record Estimate(double point, double low, double high, int forks) {
         return String.format(Locale.ROOT, f + " [" + f + ", " + f + "]", point, low, high);
     }
 
+    /** The estimate multiplied by a positive constant. */
+    public Estimate times(double k) {
+        if (!(k > 0)) {
+            throw new IllegalArgumentException("scale must be positive, got " + k);
+        }
+        return new Estimate(point * k, low * k, high * k, forks);
+    }
+
     /** Maps point and bounds through a decreasing function (e.g. time -> rate): the bounds swap. */
     public Estimate inverse(java.util.function.DoubleUnaryOperator decreasing) {
         return new Estimate(decreasing.applyAsDouble(point), decreasing.applyAsDouble(high),

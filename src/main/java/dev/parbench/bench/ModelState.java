@@ -1,5 +1,6 @@
 package dev.parbench.bench;
 
+import dev.parbench.remote.Models;
 import dev.parbench.strategy.Strategy;
 import dev.parbench.strategy.StrategyKind;
 import org.openjdk.jmh.annotations.Level;
@@ -11,13 +12,15 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The concurrency model of a {@code parallel} benchmark: which one ({@code strategy}, a {@link StrategyKind} id) and
- * for how many tasks ({@code parallelism}). Built once per trial, closed after it, so pool start-up is never timed.
+ * for how many tasks ({@code parallelism}). Built once per trial, closed after it, so pool and worker-JVM start-up
+ * are never timed (process-per-task starts its JVMs inside each operation: that is its model).
  * The default {@code strategy} list is every model but the sequential baseline (a test keeps it in step with
  * {@link StrategyKind}).
  */
 @State(Scope.Benchmark)
 public class ModelState {
-    @Param({"thread-per-task", "executor", "fork-join", "virtual-threads", "parallel-stream"})
+    @Param({"thread-per-task", "executor", "fork-join", "virtual-threads", "parallel-stream", "process-per-task",
+        "process-pool", "process-pool-resident", "socket", "socket-resident"})
     public String strategy;
 
     @Param({"1", "2", "4"})
@@ -27,7 +30,7 @@ public class ModelState {
 
     @Setup(Level.Trial)
     public void start() {
-        model = StrategyKind.fromId(strategy).create(parallelism);
+        model = Models.create(StrategyKind.fromId(strategy), parallelism);
     }
 
     @TearDown(Level.Trial)

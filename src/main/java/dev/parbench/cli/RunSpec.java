@@ -3,6 +3,7 @@ package dev.parbench.cli;
 import dev.parbench.bench.BandwidthProbe;
 import dev.parbench.bench.MonteCarloBench;
 import dev.parbench.bench.SumBench;
+import dev.parbench.bench.TransferProbe;
 import dev.parbench.bench.VectorAddBench;
 import dev.parbench.strategy.StrategyKind;
 import dev.parbench.workload.Kernel;
@@ -41,6 +42,8 @@ public final class RunSpec {
     private final boolean sequential;
     private final List<Integer> sizes;
     private final List<Integer> parallelism;
+    private final List<Integer> remoteSizes;
+    private final List<Integer> remoteParallelism;
     private final List<String> kernels;
     private final boolean probe;
     private final int forks;
@@ -60,6 +63,10 @@ public final class RunSpec {
         this.sizes = sizes == null || sizes.isEmpty() ? profile.sizes : Sizes.parseList(sizes, "size");
         this.parallelism = parallelism == null || parallelism.isEmpty()
                 ? profile.parallelism : Sizes.parseList(parallelism, "parallelism");
+        // explicit --sizes / --parallelism apply to every model; profile defaults are lighter out of process
+        this.remoteSizes = sizes == null || sizes.isEmpty() ? profile.remoteSizes : this.sizes;
+        this.remoteParallelism = parallelism == null || parallelism.isEmpty() ? profile.remoteParallelism
+                : this.parallelism;
         this.kernels = kernels == null || kernels.isEmpty() ? profile.kernels
                 : distinct(kernels).stream().map(id -> parse(() -> Kernel.fromId(id)).id()).toList();
         if (forks != null && forks < 1) {
@@ -109,12 +116,14 @@ public final class RunSpec {
 
     public List<Pass> passes() {
         List<Pass> passes = new ArrayList<>();
+        List<StrategyKind> inJvm = parallelModels.stream().filter(k -> !k.outOfProcess()).toList();
+        List<StrategyKind> remote = parallelModels.stream().filter(StrategyKind::outOfProcess).toList();
         List<String> includes = new ArrayList<>();
         for (WorkloadKind w : workloads) {
             if (sequential) {
                 includes.add(method(benchClass(w), "sequential"));
             }
-            if (!parallelModels.isEmpty()) {
+            if (!inJvm.isEmpty()) {
                 includes.add(method(benchClass(w), "parallel"));
             }
         }
@@ -122,10 +131,23 @@ public final class RunSpec {
         params.put("size", sizes.stream().map(String::valueOf).toList());
         params.put("kernel", kernels);
         params.put("parallelism", parallelism.stream().map(String::valueOf).toList());
-        params.put("strategy", parallelModels.isEmpty() ? List.of(StrategyKind.EXECUTOR.id())
-                : parallelModels.stream().map(StrategyKind::id).toList());
+        params.put("strategy", inJvm.isEmpty() ? List.of(StrategyKind.EXECUTOR.id())
+                : inJvm.stream().map(StrategyKind::id).toList());
         passes.add(new Pass("models", includes, params, forks, 0));
 
+        if (!remote.isEmpty()) {
+            List<String> parallel = workloads.stream().map(w -> method(benchClass(w), "parallel")).toList();
+            Map<String, List<String>> p = new LinkedHashMap<>();
+            p.put("size", remoteSizes.stream().map(String::valueOf).toList());
+            p.put("kernel", kernels);
+            p.put("parallelism", remoteParallelism.stream().map(String::valueOf).toList());
+            p.put("strategy", remote.stream().map(StrategyKind::id).toList());
+            passes.add(new Pass("out of process", parallel, p, forks, 0));
+            Map<String, List<String>> t = new LinkedHashMap<>();
+            t.put("megabytes", List.of("256"));
+            passes.add(new Pass("transfer probes", List.of("^" + Pattern.quote(TransferProbe.class.getName())
+                    + "\\."), t, forks, 0));
+        }
         if (profile.scalarBaseline && !kernels.contains(Kernel.SCALAR.id())) {
             List<String> scalar = workloads.stream().filter(RunSpec::memoryBound)
                     .map(w -> method(benchClass(w), "sequential")).toList();

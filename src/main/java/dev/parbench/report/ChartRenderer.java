@@ -112,6 +112,8 @@ public final class ChartRenderer {
         }
         ValueAxis x = spec.logX() ? log(spec.xLabel(), 2, true) : linear(spec.xLabel(), spec.integerX());
         ValueAxis y = spec.logY() ? log(spec.yLabel(), 10, false) : linear(spec.yLabel(), false);
+        widenIfFlat(x, spec.series(), true);
+        widenIfFlat(y, spec.series(), false);
         XYPlot plot = new XYPlot(data, x, y, r);
         style(plot);
         for (ChartSpec.Marker m : spec.markers()) {
@@ -217,6 +219,29 @@ public final class ChartRenderer {
         }
         y.setRange(0, top * 1.12);
         return new JFreeChart(null, TITLE, plot, false);
+    }
+
+    /** A log axis cannot show a single value (zero-length range): give it one octave either side. */
+    private static void widenIfFlat(ValueAxis axis, java.util.List<ChartSpec.Series> series, boolean isX) {
+        if (!(axis instanceof LogAxis)) {
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ChartSpec.Series s : series) {
+            for (ChartSpec.XY p : s.points()) {
+                double lo = isX ? p.x() : Double.isFinite(p.low()) ? Math.min(p.low(), p.y()) : p.y();
+                double hi = isX ? p.x() : Double.isFinite(p.high()) ? Math.max(p.high(), p.y()) : p.y();
+                if (lo > 0) {
+                    min = Math.min(min, lo);
+                }
+                max = Math.max(max, hi);
+            }
+        }
+        if (min > 0 && Double.isFinite(min) && max <= min * 1.0001) {
+            axis.setAutoRange(false);
+            axis.setRange(min / 2, min * 2);
+        }
     }
 
     private static ValueMarker marker(ChartSpec.Marker m) {

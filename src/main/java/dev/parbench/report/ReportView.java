@@ -39,6 +39,8 @@ public record ReportView(String title, List<String> machine, List<Section> secti
     }
 
     private static final Color IDEAL = new Color(0x88, 0x88, 0x88);
+    /** Below this working set (bytes per operation) the data may sit in the caches of a server CPU. */
+    static final long CACHE_RESIDENT_BYTES = 64L << 20;
     private static final Color CEILING = new Color(0xB2, 0x18, 0x2B);
 
     public static ReportView of(Analysis a) {
@@ -77,19 +79,31 @@ public record ReportView(String title, List<String> machine, List<Section> secti
 
     private static Section probeSection(Analysis.Probe p, Machine m) {
         List<String> summary = new ArrayList<>();
-        summary.add(String.format(Locale.ROOT, "This machine's memory delivers %s GB/s reading with one core and "
+        if (p.readOneCore() != null || p.addOneCore() != null) {
+            summary.add(String.format(Locale.ROOT, "This machine's memory delivers %s GB/s reading with one core and "
                 + "%s GB/s with all %s cores; a STREAM-like add (two reads, one write) %s and %s GB/s. These are the "
                 + "ceilings for sum and vector-add below (STREAM's convention: the best fork's rate; the interval "
                 + "spans the slowest to the fastest fork).", gb(p.readOneCore()), gb(p.readAllCores()),
                 m.cores(), gb(p.addOneCore()), gb(p.addAllCores())));
+        }
+        if (p.loopback() != null) {
+            summary.add(String.format(Locale.ROOT, "One loopback TCP connection carries %s GB/s of raw bulk bytes: "
+                    + "the ceiling for what the socket models can move.", gb(p.loopback())));
+        }
+        if (p.workerStart() != null) {
+            summary.add(String.format(Locale.ROOT, "Starting a worker JVM until it answers, and letting it exit, "
+                    + "takes %s %s: process-per-task pays that for every task.",
+                    TimeUnits.format(p.workerStart().point()), bracketTime(p.workerStart())));
+        }
         List<List<Cell>> rows = new ArrayList<>();
         addProbeRow(rows, "read (sum of longs)", "1", p.readOneCore());
         addProbeRow(rows, "read (sum of longs)", "all", p.readAllCores());
         addProbeRow(rows, "add (c = a + b)", "1", p.addOneCore());
         addProbeRow(rows, "add (c = a + b)", "all", p.addAllCores());
-        Table t = new Table("probe-table", "Bandwidth probe, " + size(p.elements()) + " elements per array",
-                List.of("kernel", "threads", "GB/s (best fork)", "range over forks"), rows);
-        return new Section("probe", "Memory-bandwidth ceiling (probe)", summary, List.of(), List.of(t));
+        addProbeRow(rows, "loopback TCP, one connection", "1", p.loopback());
+        Table t = new Table("probe-table", "Bandwidth probes (memory: " + size(p.elements()) + " elements per array)",
+                List.of("probe", "threads", "GB/s (best fork)", "range over forks"), rows);
+        return new Section("probe", "Machine ceilings (probes)", summary, List.of(), List.of(t));
     }
 
     private static void addProbeRow(List<List<Cell>> rows, String kernel, String threads, Estimate e) {
@@ -250,7 +264,12 @@ public record ReportView(String title, List<String> machine, List<Section> secti
             out.add(String.join(", ", never) + (never.size() == 1 ? " never beats" : " never beat")
                     + " sequential at the sizes measured (up to " + size(largest) + ").");
         }
-        if (w.memoryBound()) {
+        long workingSet = (long) w.bytesPerElement() * largest;
+        if (w.memoryBound() && workingSet < CACHE_RESIDENT_BYTES) {
+            out.add(String.format(Locale.ROOT, "At %s the data (%s MiB) fits in the caches: its GB/s are cache "
+                    + "figures, not memory ones, and the bandwidth probe does not apply.", size(largest),
+                    fmt(workingSet / 1048576.0, 1)));
+        } else if (w.memoryBound()) {
             Estimate seqRate = w.baselineRate().get(largest);
             Estimate one = w.workload().equals("sum") ? probe.readOneCore() : probe.addOneCore();
             Estimate all = w.workload().equals("sum") ? probe.readAllCores() : probe.addAllCores();
@@ -279,9 +298,20 @@ public record ReportView(String title, List<String> machine, List<Section> secti
                         + "two probe figures is the most there is.");
             }
         }
+        if (w.memoryBound() && probe.loopback() != null) {
+            for (String s : List.of("socket")) {
+                w.points().stream().filter(p -> p.strategy().equals(s) && p.size() == largest)
+                        .max(java.util.Comparator.comparingDouble(p -> p.gigabytesPerSecond().point()))
+                        .ifPresent(p -> out.add(String.format(Locale.ROOT, "%s at %s moves %s GB/s of %s data "
+                                + "(p=%d) = %s%% of the loopback probe (%s GB/s)%s.", s, size(largest),
+                                fmt(p.gigabytesPerSecond().point(), 1), w.workload(), p.parallelism(),
+                                fmt(100 * p.gigabytesPerSecond().point() / probe.loopback().point(), 0),
+                                fmt(probe.loopback().point(), 1), "")));
+            }
+        }
         List<String> amdahl = new ArrayList<>();
         w.amdahl().forEach((s, f) -> {
-            if (Double.isFinite(f.serialFraction())) {
+            if (f.serialFraction() >= -0.05 && f.serialFraction() <= 1.05) { // otherwise Amdahl does not describe it
                 amdahl.add(String.format(Locale.ROOT, "%s f = %s%s", s, fmt(f.serialFraction(), 3),
                         Double.isFinite(f.rSquared()) ? " (R² " + fmt(f.rSquared(), 2) + ")" : ""));
             }
@@ -345,14 +375,17 @@ public record ReportView(String title, List<String> machine, List<Section> secti
         for (String s : w.strategies()) {
             Analysis.Crossover c = w.crossovers().get(s);
             AmdahlFit f = w.amdahl().get(s);
+            Estimate task = w.perTaskCost().get(s);
             rows.add(List.of(Cell.text(s),
                     c == null || c.size() == null ? Cell.text("never (up to " + size(w.largestSize()) + ")")
                             : Cell.num(c.size(), size(c.size()) + " (p=" + c.parallelism() + ")"),
                     f == null ? Cell.text("") : Cell.num(f.serialFraction(), fmt(f.serialFraction(), 3)),
-                    f == null ? Cell.text("") : Cell.num(f.rSquared(), fmt(f.rSquared(), 3))));
+                    f == null ? Cell.text("") : Cell.num(f.rSquared(), fmt(f.rSquared(), 3)),
+                    task == null ? Cell.text("") : Cell.num(task.point(), TimeUnits.format(task.point()))));
         }
-        return new Table(id + "-models", w.title() + ": crossover size and serial fraction per model",
-                List.of("model", "beats sequential from", "Amdahl f (largest size)", "R²"), rows);
+        return new Table(id + "-models", w.title() + ": crossover size, serial fraction and overhead per model",
+                List.of("model", "beats sequential from", "Amdahl f (largest size)", "R²",
+                        "time per task at " + size(w.sizes().get(0)) + " (overhead)"), rows);
     }
 
     // ---------------------------------------------------------------- formatting
@@ -385,6 +418,11 @@ public record ReportView(String title, List<String> machine, List<Section> secti
 
     static String bracket(Estimate e, int decimals) {
         return Double.isFinite(e.low()) ? "[" + fmt(e.low(), decimals) + ", " + fmt(e.high(), decimals) + "]" : "";
+    }
+
+    static String bracketTime(Estimate e) {
+        return Double.isFinite(e.low()) ? "[" + TimeUnits.format(e.low()) + ", " + TimeUnits.format(e.high()) + "]"
+                : "";
     }
 
     static String interval(Estimate e, int decimals) {

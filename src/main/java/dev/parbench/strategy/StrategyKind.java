@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * The concurrency models. Each constant's id is the JMH {@code strategy} parameter value, the CLI id and the chart
- * legend; {@link #create(int)} builds the model for one parallelism.
+ * legend. {@link #create(int)} builds the in-JVM models; the out-of-process ones live in {@code remote}, which
+ * depends on this package and not the other way round, so build any model with
+ * {@code dev.parbench.remote.Models.create(kind, parallelism)}.
  */
 public enum StrategyKind {
     SEQUENTIAL("sequential", p -> new SequentialStrategy(), true,
@@ -23,7 +25,21 @@ public enum StrategyKind {
                     + "'parallelism' threads."),
     PARALLEL_STREAM("parallel-stream", ParallelStreamStrategy::new, false,
             "A parallel stream over 'parallelism' block ranges; it runs on the common ForkJoinPool "
-                    + "(cores - 1 workers plus the caller), so its thread count is not the swept parameter.");
+                    + "(cores - 1 workers plus the caller), so its thread count is not the swept parameter."),
+    PROCESS_PER_TASK("process-per-task", null, true,
+            "A fresh worker JVM per task per operation, fed over pipes; JVM start and cold code are part of the cost."),
+    PROCESS_POOL("process-pool", null, true,
+            "'parallelism' worker JVMs started once per trial, fed over pipes; the input slices travel in every "
+                    + "operation."),
+    PROCESS_POOL_RESIDENT("process-pool-resident", null, true,
+            "The process pool with the input already resident on the workers (shipped once, in warm-up): only the "
+                    + "request, the partial result and any output travel."),
+    SOCKET("socket", null, true,
+            "Master/worker over loopback TCP: 'parallelism' worker JVMs started once per trial; the input slices "
+                    + "travel in every operation."),
+    SOCKET_RESIDENT("socket-resident", null, true,
+            "The socket workers with the input already resident (shipped once, in warm-up): only the request, the "
+                    + "partial result and any output travel.");
 
     private final String id;
     private final IntFunction<Strategy> factory;
@@ -51,10 +67,18 @@ public enum StrategyKind {
         return parallelismIsThreads;
     }
 
-    /** Builds the model for {@code parallelism} tasks; close it when done. */
+    /** True for the models whose work runs in other JVMs (package {@code remote}). */
+    public boolean outOfProcess() {
+        return factory == null;
+    }
+
+    /** Builds an in-JVM model for {@code parallelism} tasks; close it when done. */
     public Strategy create(int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        if (factory == null) {
+            throw new UnsupportedOperationException(id + " runs out of process: use dev.parbench.remote.Models");
         }
         return factory.apply(parallelism);
     }

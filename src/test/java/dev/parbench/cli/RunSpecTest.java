@@ -25,10 +25,11 @@ class RunSpecTest {
     void smokeCoversEveryWorkloadAndModelOnce() {
         RunSpec spec = new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true);
         Plan plan = plan(spec);
-        // 3 workloads x (5 parallel models + sequential) + probe (read, add) x (1, all threads)
-        assertEquals(3 * 6 + 4, plan.configurations());
-        // one fork each, except the probe, which always gets at least three (its figure is the best fork)
-        assertEquals(18 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
+        // 3 workloads x (5 in-JVM models + sequential) + 3 x 5 out-of-process models + transfer probes (loopback,
+        // worker start) + bandwidth probe (read, add) x (1, all threads)
+        assertEquals(3 * 6 + 3 * 5 + 2 + 4, plan.configurations());
+        // one fork each, except the bandwidth probe, which always gets at least three (its figure is the best fork)
+        assertEquals(18 + 15 + 2 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
     }
 
     @Test
@@ -46,14 +47,21 @@ class RunSpecTest {
     void standardAddsTheScalarBaselineAndTheProbe() {
         RunSpec spec = new RunSpec(Profile.STANDARD, null, null, null, null, null, null, true);
         List<String> labels = spec.passes().stream().map(RunSpec.Pass::label).toList();
-        assertEquals(List.of("models", "scalar baseline", "bandwidth probe"), labels);
-        assertEquals(List.of("scalar"), spec.passes().get(1).params().get("kernel"));
+        assertEquals(List.of("models", "out of process", "transfer probes", "scalar baseline", "bandwidth probe"),
+                labels);
+        assertEquals(List.of("scalar"), spec.passes().get(3).params().get("kernel"));
+        // out-of-process models get the profile's lighter sizes; an explicit --sizes applies to all
+        assertEquals(List.of("32768", "33554432"), spec.passes().get(1).params().get("size"));
+        RunSpec explicit = new RunSpec(Profile.STANDARD, null, null, List.of("1k"), null, null, null, true);
+        assertEquals(List.of("1024"), explicit.passes().get(1).params().get("size"));
     }
 
     @Test
     void monteCarloAloneNeedsNoProbe() {
         RunSpec spec = new RunSpec(Profile.QUICK, List.of("random"), null, null, null, null, null, true);
-        assertFalse(spec.passes().stream().anyMatch(p -> p.label().contains("probe")));
+        assertFalse(spec.passes().stream().anyMatch(p -> p.label().equals("bandwidth probe")));
+        RunSpec inJvmOnly = new RunSpec(Profile.QUICK, null, List.of("fork-join"), null, null, null, null, true);
+        assertFalse(inJvmOnly.passes().stream().anyMatch(p -> p.label().equals("transfer probes")));
     }
 
     @Test
@@ -75,6 +83,6 @@ class RunSpecTest {
     void planPrintsTotalsAndAnEstimate() {
         Plan plan = plan(new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true));
         String last = plan.describe().get(plan.describe().size() - 1);
-        assertTrue(last.contains("total: 22 configurations, 30 JVM runs (forks), estimated"), last);
+        assertTrue(last.contains("total: 39 configurations, 47 JVM runs (forks), estimated"), last);
     }
 }

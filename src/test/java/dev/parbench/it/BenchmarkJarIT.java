@@ -34,7 +34,7 @@ class BenchmarkJarIT {
             }
             for (String b : List.of("SumBench_sequential", "SumBench_parallel", "VectorAddBench_sequential",
                     "VectorAddBench_parallel", "MonteCarloBench_sequential", "MonteCarloBench_parallel",
-                    "BandwidthProbe_read", "BandwidthProbe_add")) {
+                    "BandwidthProbe_read", "BandwidthProbe_add", "TransferProbe_loopback", "TransferProbe_workerStart")) {
                 assertTrue(text.contains("dev.parbench.bench.jmh_generated." + b + "_jmhTest"),
                         b + " not in BenchmarkList");
             }
@@ -50,6 +50,6 @@ class BenchmarkJarIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI did not finish");
         assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("total: 22 configurations"), out);
+        assertTrue(out.contains("total: 39 configurations"), out);
     }
 }

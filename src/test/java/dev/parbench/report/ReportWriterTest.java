@@ -62,7 +62,7 @@ class ReportWriterTest {
         assertEquals(charts, html.split("<svg", -1).length - 1, "every chart inline, and nothing else");
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "the page must not fetch anything");
         assertFalse(html.contains("<link"), "no external stylesheet");
-        for (String text : List.of("for sum at 256k", "for random at 256k", "Memory-bandwidth ceiling",
+        for (String text : List.of("for sum at 256k", "for random at 256k", "Machine ceilings",
                 "common ForkJoinPool", "carrier")) {
             assertTrue(html.contains(text), "page lacks: " + text);
         }

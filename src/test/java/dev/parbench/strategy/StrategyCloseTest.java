@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parbench.remote.Models;
 import dev.parbench.workload.Kernel;
 import dev.parbench.workload.MonteCarlo;
 import dev.parbench.workload.Workload;
@@ -30,14 +31,26 @@ class StrategyCloseTest {
     void closeLeavesNoThreadBehind(StrategyKind kind) throws Exception {
         Workload<?> w = WorkloadKind.RANDOM.create(Kernel.SCALAR);
         Set<Thread> before = liveThreads();
-        Strategy s = kind.create(4);
+        Strategy s = Models.create(kind, 4);
         run(s, w);
         s.close();
         s.close(); // idempotent
+        if (kind.outOfProcess()) {
+            // pipe drainers end when their worker's streams close, just after the worker exits
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (System.nanoTime() < deadline && liveThreads().stream().anyMatch(t -> !before.contains(t)
+                    && t.getName().startsWith("parbench-"))) {
+                Thread.sleep(20);
+            }
+            assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                    .map(h -> h.pid() + " " + h.info().commandLine().orElse("")).toList(),
+                    kind + " left child processes");
+        }
         List<String> leaked = liveThreads().stream()
                 .filter(t -> !before.contains(t))
                 .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool-worker"))
                 .filter(t -> !t.getClass().getName().equals("jdk.internal.misc.CarrierThread"))
+                .filter(t -> !t.getName().equals("process reaper")) // the JDK's own, pooled
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
                 .toList();
@@ -45,7 +58,8 @@ class StrategyCloseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(StrategyKind.class)
+    @EnumSource(value = StrategyKind.class, names = {"SEQUENTIAL", "THREAD_PER_TASK", "EXECUTOR", "FORK_JOIN",
+        "VIRTUAL_THREADS", "PARALLEL_STREAM"})
     void theWorkRunsOnTheModelsOwnThreads(StrategyKind kind) {
         MonteCarlo mc = new MonteCarlo();
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
@@ -71,6 +85,7 @@ class StrategyCloseTest {
             case FORK_JOIN -> "parbench-fork-join-";
             case VIRTUAL_THREADS -> "parbench-virtual-";
             case PARALLEL_STREAM -> "the caller or ForkJoinPool.commonPool-worker-";
+            default -> throw new IllegalArgumentException(kind + " runs out of process");
         };
         for (Thread t : workers) {
             boolean ok = switch (kind) {
@@ -96,6 +111,6 @@ class StrategyCloseTest {
     @ParameterizedTest
     @EnumSource(StrategyKind.class)
     void parallelismBelowOneIsRejected(StrategyKind kind) {
-        assertThrows(IllegalArgumentException.class, () -> kind.create(0));
+        assertThrows(IllegalArgumentException.class, () -> Models.create(kind, 0));
     }
 }

@@ -1,0 +1,94 @@
+package dev.parbench.cli;
+
+import dev.parbench.remote.SocketAddresses;
+import dev.parbench.remote.Tokens;
+import dev.parbench.remote.WireLimits;
+import dev.parbench.remote.Worker;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code worker}: serve workload blocks to a master over stdin/stdout or TCP. */
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve workload blocks to a parbench master (the out-of-process models).",
+            "--stdio: requests on stdin, replies on stdout (process-per-task, process-pool).",
+            "--listen HOST:PORT: TCP (socket models); port 0 picks a free port and prints it. Loopback needs no "
+                    + "token; any other address requires --token-file, and every connection must then pass an "
+                    + "HMAC-SHA256 challenge-response before any work frame."},
+        footer = {"", "Example, on another machine:",
+            "  openssl rand -hex 32 > token; java --add-modules jdk.incubator.vector -cp benchmarks.jar "
+                    + "dev.parbench.cli.Main worker --listen 0.0.0.0:7000 --token-file token",
+            "then on the master: ./run-benchmarks.sh --strategies socket -- -jvmArgsAppend "
+                    + "\"-Dparbench.workers=host:7000 -Dparbench.tokenFile=token\""})
+final class WorkerCommand implements Callable<Integer> {
+
+    static final class Mode {
+        @Option(names = "--stdio", required = true, description = "Serve one master over stdin/stdout.")
+        boolean stdio;
+
+        @Option(names = "--listen", required = true, paramLabel = "HOST:PORT",
+                description = "Listen on TCP (default bind: loopback, e.g. 127.0.0.1:0).")
+        String listen;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Shared secret (>= 16 bytes); required to listen on a non-loopback address.")
+    Path tokenFile;
+
+    @Option(names = "--parent-pid", paramLabel = "PID", description = "Exit when this process exits.")
+    Long parentPid;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream log = System.err;
+        if (parentPid != null) {
+            var parent = ProcessHandle.of(parentPid);
+            if (parent.isEmpty()) {
+                log.println("parbench worker: parent " + parentPid + " is gone; exiting");
+                return 0;
+            }
+            parent.get().onExit().thenRun(() -> Runtime.getRuntime().halt(0));
+        }
+        byte[] token = null;
+        if (tokenFile != null) {
+            try {
+                token = Tokens.read(tokenFile);
+            } catch (IOException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        WireLimits limits = WireLimits.fromSystemProperties();
+        if (mode.stdio) {
+            // stdout is the reply channel: nothing else may write to it
+            FileChannel out = new FileOutputStream(FileDescriptor.out).getChannel();
+            FileChannel in = new FileInputStream(FileDescriptor.in).getChannel();
+            System.setOut(log);
+            new Worker(limits, token, log).serve(in, out, "stdin");
+            return 0;
+        }
+        InetSocketAddress address;
+        try {
+            address = SocketAddresses.parse(mode.listen);
+        } catch (IOException e) {
+            throw new UsageException("--listen " + e.getMessage());
+        }
+        if (!SocketAddresses.isLoopback(address) && token == null) {
+            throw new UsageException("refusing to listen on " + mode.listen + " without --token-file: any host "
+                    + "that can reach it could send work; use a loopback address or give a token file");
+        }
+        new Worker(limits, token, log).listen(address, System.out);
+        return 0;
+    }
+}

@@ -1,0 +1,327 @@
+package dev.parbench.remote;
+
+import dev.parbench.workload.Kernel;
+import dev.parbench.workload.WorkloadKind;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes and decodes {@link Frame}s. Layout, all little-endian:
+ * <pre>
+ *   header  : magic i32 'PBWF' | version u8 | type u8 | reserved u16 (0) | payload length i32
+ *   payload : type-specific fields; bulk arrays as  kind u8 (1 long, 2 double) | count i32 | 8*count raw bytes
+ *   task    : workload u8 (1 sum, 2 vector-add, 3 random) | kernel u8 (1 scalar, 2 simd) | size i32 | seed i64
+ *             | fromBlock i32 | toBlock i32
+ * </pre>
+ * Every length (payload, array count, string) is checked against what the frame and the {@link WireLimits} allow
+ * before anything is allocated, and a frame must be consumed exactly. Arrays move through one direct buffer per
+ * codec, so a codec instance serves one reading thread and one writing thread at most once each (use two codecs for
+ * a duplex link).
+ */
+public final class FrameCodec {
+    public static final int MAGIC = 0x46574250; // bytes 'P' 'B' 'W' 'F' in little-endian order
+    public static final int VERSION = 1;
+    public static final int HEADER_BYTES = 12;
+    static final int MAX_ARRAYS = 8;
+    static final int MAX_STRING_BYTES = 8192;
+    static final int MAX_TOKEN_BYTES = 64;
+    private static final int BUFFER_BYTES = 1 << 20;
+
+    private final WireLimits limits;
+    private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private long remaining;
+
+    public FrameCodec(WireLimits limits) {
+        this.limits = limits;
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    public void write(Frame f, WritableByteChannel ch) throws IOException {
+        long payload = payloadBytes(f);
+        if (payload > limits.maxFrameBytes() || payload > Integer.MAX_VALUE) {
+            throw new WireException("frame of " + payload + " bytes exceeds the limit of " + limits.maxFrameBytes()
+                    + " bytes (-Dparbench.wire.maxFrameBytes)");
+        }
+        buf.clear();
+        buf.putInt(MAGIC).put((byte) VERSION).put((byte) f.type().code).putShort((short) 0).putInt((int) payload);
+        switch (f) {
+            case Frame.Challenge c -> putBytes(c.nonce(), ch);
+            case Frame.Auth a -> putBytes(a.mac(), ch);
+            case Frame.Ready r -> { }
+            case Frame.Bye b -> { }
+            case Frame.Run r -> {
+                buf.putLong(r.requestId());
+                putTask(r.task());
+                putData(r.data(), ch);
+            }
+            case Frame.Store s -> {
+                buf.putLong(s.requestId()).putLong(s.datasetId());
+                putTask(s.task());
+                putData(s.data(), ch);
+            }
+            case Frame.RunStored r -> buf.putLong(r.requestId()).putLong(r.datasetId());
+            case Frame.Result r -> {
+                buf.putLong(r.requestId()).putLong(r.partial());
+                putData(r.data(), ch);
+            }
+            case Frame.Error e -> {
+                buf.putLong(e.requestId());
+                putBytes(truncate(e.message()), ch);
+            }
+        }
+        flush(ch);
+    }
+
+    private static long payloadBytes(Frame f) {
+        return switch (f) {
+            case Frame.Challenge c -> 2 + c.nonce().length;
+            case Frame.Auth a -> 2 + a.mac().length;
+            case Frame.Ready r -> 0;
+            case Frame.Bye b -> 0;
+            case Frame.Run r -> 8 + TASK_BYTES + 1 + r.data().bytes();
+            case Frame.Store s -> 16 + TASK_BYTES + 1 + s.data().bytes();
+            case Frame.RunStored r -> 16;
+            case Frame.Result r -> 16 + 1 + r.data().bytes();
+            case Frame.Error e -> 8 + 2 + truncate(e.message()).length;
+        };
+    }
+
+    private static final int TASK_BYTES = 1 + 1 + 4 + 8 + 4 + 4;
+
+    private static byte[] truncate(String message) {
+        byte[] b = (message == null ? "" : message).getBytes(StandardCharsets.UTF_8);
+        return b.length <= MAX_STRING_BYTES ? b : java.util.Arrays.copyOf(b, MAX_STRING_BYTES);
+    }
+
+    private void putBytes(byte[] b, WritableByteChannel ch) throws IOException {
+        room(2 + b.length, ch);
+        buf.putShort((short) b.length).put(b);
+    }
+
+    private void putTask(RemoteTask t) {
+        buf.put((byte) workloadCode(t.workload())).put((byte) (t.kernel() == Kernel.SIMD ? 2 : 1))
+                .putInt(t.size()).putLong(t.seed()).putInt(t.fromBlock()).putInt(t.toBlock());
+    }
+
+    private void putData(Frame.Data d, WritableByteChannel ch) throws IOException {
+        if (d.slices().size() > MAX_ARRAYS) {
+            throw new WireException("a frame carries at most " + MAX_ARRAYS + " arrays");
+        }
+        room(1, ch);
+        buf.put((byte) d.slices().size());
+        for (Frame.Slice s : d.slices()) {
+            room(5, ch);
+            switch (s) {
+                case Frame.Slice.Longs l -> {
+                    buf.put((byte) 1).putInt(l.length());
+                    int done = 0;
+                    while (done < l.length()) {
+                        room(8, ch);
+                        int n = Math.min(l.length() - done, buf.remaining() / 8);
+                        buf.asLongBuffer().put(l.array(), l.offset() + done, n);
+                        buf.position(buf.position() + 8 * n);
+                        done += n;
+                    }
+                }
+                case Frame.Slice.Doubles v -> {
+                    buf.put((byte) 2).putInt(v.length());
+                    int done = 0;
+                    while (done < v.length()) {
+                        room(8, ch);
+                        int n = Math.min(v.length() - done, buf.remaining() / 8);
+                        buf.asDoubleBuffer().put(v.array(), v.offset() + done, n);
+                        buf.position(buf.position() + 8 * n);
+                        done += n;
+                    }
+                }
+            }
+        }
+    }
+
+    private void room(int bytes, WritableByteChannel ch) throws IOException {
+        if (buf.remaining() < bytes) {
+            flush(ch);
+        }
+    }
+
+    private void flush(WritableByteChannel ch) throws IOException {
+        buf.flip();
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+        buf.clear();
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** The next frame, or null if the channel ended cleanly before a new frame began. */
+    public Frame read(ReadableByteChannel ch) throws IOException {
+        buf.clear().limit(HEADER_BYTES);
+        if (!fill(ch, true)) {
+            return null;
+        }
+        buf.flip();
+        int magic = buf.getInt();
+        if (magic != MAGIC) {
+            throw new WireException(String.format("bad magic 0x%08x (not a parbench frame)", magic));
+        }
+        int version = buf.get() & 0xFF;
+        if (version != VERSION) {
+            throw new WireException("unsupported protocol version " + version + " (this side speaks " + VERSION + ")");
+        }
+        int code = buf.get() & 0xFF;
+        Frame.Type type = Frame.Type.of(code);
+        if (type == null) {
+            throw new WireException("unknown frame type " + code);
+        }
+        buf.getShort();
+        long length = buf.getInt() & 0xFFFFFFFFL;
+        if (length > limits.maxFrameBytes()) {
+            throw new WireException("frame of " + length + " bytes exceeds the limit of " + limits.maxFrameBytes()
+                    + " bytes");
+        }
+        remaining = length;
+        Frame f = switch (type) {
+            case CHALLENGE -> new Frame.Challenge(bytes(ch, MAX_TOKEN_BYTES, "nonce"));
+            case AUTH -> new Frame.Auth(bytes(ch, MAX_TOKEN_BYTES, "mac"));
+            case READY -> new Frame.Ready();
+            case BYE -> new Frame.Bye();
+            case RUN -> new Frame.Run(getLong(ch), task(ch), data(ch));
+            case STORE -> new Frame.Store(getLong(ch), getLong(ch), task(ch), data(ch));
+            case RUN_STORED -> new Frame.RunStored(getLong(ch), getLong(ch));
+            case RESULT -> new Frame.Result(getLong(ch), getLong(ch), data(ch));
+            case ERROR -> new Frame.Error(getLong(ch),
+                    new String(bytes(ch, MAX_STRING_BYTES, "message"), StandardCharsets.UTF_8));
+        };
+        if (remaining != 0) {
+            throw new WireException(type + " frame has " + remaining + " bytes more than its fields");
+        }
+        return f;
+    }
+
+    private RemoteTask task(ReadableByteChannel ch) throws IOException {
+        take(ch, TASK_BYTES, "task");
+        int w = buf.get() & 0xFF;
+        int k = buf.get() & 0xFF;
+        int size = buf.getInt();
+        long seed = buf.getLong();
+        int from = buf.getInt();
+        int to = buf.getInt();
+        WorkloadKind kind = switch (w) {
+            case 1 -> WorkloadKind.SUM;
+            case 2 -> WorkloadKind.VECTOR_ADD;
+            case 3 -> WorkloadKind.RANDOM;
+            default -> throw new WireException("unknown workload code " + w);
+        };
+        if (k != 1 && k != 2) {
+            throw new WireException("unknown kernel code " + k);
+        }
+        try {
+            return new RemoteTask(kind, k == 2 ? Kernel.SIMD : Kernel.SCALAR, size, seed, from, to);
+        } catch (IllegalArgumentException e) {
+            throw new WireException(e.getMessage());
+        }
+    }
+
+    private Frame.Data data(ReadableByteChannel ch) throws IOException {
+        take(ch, 1, "array count");
+        int count = buf.get() & 0xFF;
+        if (count > MAX_ARRAYS) {
+            throw new WireException(count + " arrays in a frame (at most " + MAX_ARRAYS + ")");
+        }
+        List<Frame.Slice> slices = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            take(ch, 5, "array header");
+            int kind = buf.get() & 0xFF;
+            int n = buf.getInt();
+            if (kind != 1 && kind != 2) {
+                throw new WireException("unknown array kind " + kind);
+            }
+            if (n < 0 || 8L * n > remaining) {
+                throw new WireException("array of " + n + " elements does not fit in the " + remaining
+                        + " bytes left in the frame");
+            }
+            if (kind == 1) {
+                long[] a = new long[n];
+                int done = 0;
+                while (done < n) {
+                    int k = Math.min(n - done, BUFFER_BYTES / 8);
+                    take(ch, 8 * k, "array");
+                    buf.asLongBuffer().get(a, done, k);
+                    done += k;
+                }
+                slices.add(Frame.Slice.Longs.of(a));
+            } else {
+                double[] a = new double[n];
+                int done = 0;
+                while (done < n) {
+                    int k = Math.min(n - done, BUFFER_BYTES / 8);
+                    take(ch, 8 * k, "array");
+                    buf.asDoubleBuffer().get(a, done, k);
+                    done += k;
+                }
+                slices.add(Frame.Slice.Doubles.of(a));
+            }
+        }
+        return new Frame.Data(slices);
+    }
+
+    private byte[] bytes(ReadableByteChannel ch, int max, String what) throws IOException {
+        take(ch, 2, what + " length");
+        int n = buf.getShort() & 0xFFFF;
+        if (n > max || n > remaining) {
+            throw new WireException(what + " of " + n + " bytes is too long");
+        }
+        take(ch, n, what);
+        byte[] b = new byte[n];
+        buf.get(b);
+        return b;
+    }
+
+    private long getLong(ReadableByteChannel ch) throws IOException {
+        take(ch, 8, "field");
+        return buf.getLong();
+    }
+
+    /** Reads exactly {@code n} payload bytes into the buffer (positioned at 0) after checking the frame has them. */
+    private void take(ReadableByteChannel ch, int n, String what) throws IOException {
+        if (n > remaining) {
+            throw new WireException("frame too short: " + what + " needs " + n + " bytes, " + remaining + " left");
+        }
+        buf.clear().limit(n);
+        fill(ch, false);
+        buf.flip();
+        remaining -= n;
+    }
+
+    /** Fills the buffer to its limit. Returns false on a clean end of stream before any byte (only if allowed). */
+    private boolean fill(ReadableByteChannel ch, boolean eofAllowedAtStart) throws IOException {
+        boolean any = false;
+        while (buf.hasRemaining()) {
+            int r = ch.read(buf);
+            if (r < 0) {
+                if (!any && eofAllowedAtStart) {
+                    return false;
+                }
+                throw new WireException("truncated frame: the stream ended " + buf.remaining() + " bytes short");
+            }
+            any |= r > 0;
+        }
+        return true;
+    }
+
+    static int workloadCode(WorkloadKind k) {
+        return switch (k) {
+            case SUM -> 1;
+            case VECTOR_ADD -> 2;
+            case RANDOM -> 3;
+        };
+    }
+}

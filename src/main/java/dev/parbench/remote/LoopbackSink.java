@@ -1,0 +1,88 @@
+package dev.parbench.remote;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The raw loopback-throughput probe's two ends: a sink thread that reads {@code bytesPerRound} bytes and answers
+ * with one byte, and a client that sends them from a direct buffer. Same socket options as the socket models
+ * (TCP_NODELAY, 4 MiB buffers), no framing, no decoding: the ceiling a socket model's transfer can approach.
+ */
+public final class LoopbackSink implements AutoCloseable {
+    private static final int CHUNK = 1 << 20;
+
+    private final ServerSocketChannel server;
+    private final SocketChannel client;
+    private final Thread sink;
+    private final ByteBuffer out = ByteBuffer.allocateDirect(CHUNK);
+    private final ByteBuffer ack = ByteBuffer.allocateDirect(1);
+    private final long bytesPerRound;
+
+    public LoopbackSink(long bytesPerRound) throws IOException {
+        this.bytesPerRound = bytesPerRound;
+        server = ServerSocketChannel.open();
+        server.setOption(StandardSocketOptions.SO_RCVBUF, Worker.SOCKET_BUFFER_BYTES);
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        sink = Thread.ofPlatform().daemon(true).name("parbench-loopback-sink").start(this::drain);
+        client = SocketChannel.open(server.getLocalAddress());
+        Worker.tune(client);
+        while (out.hasRemaining()) {
+            out.put((byte) out.position());
+        }
+    }
+
+    private void drain() {
+        ByteBuffer in = ByteBuffer.allocateDirect(CHUNK);
+        try (SocketChannel c = server.accept()) {
+            Worker.tune(c);
+            ByteBuffer one = ByteBuffer.allocateDirect(1);
+            while (true) {
+                long left = bytesPerRound;
+                while (left > 0) {
+                    in.clear().limit((int) Math.min(CHUNK, left));
+                    int n = c.read(in);
+                    if (n < 0) {
+                        return;
+                    }
+                    left -= n;
+                }
+                one.clear();
+                one.put((byte) 1).flip();
+                c.write(one);
+            }
+        } catch (IOException e) {
+            // closed: the probe is over
+        }
+    }
+
+    /** Sends one round of bytes and waits for the sink's acknowledgement; returns the bytes sent. */
+    public long round() throws IOException {
+        long left = bytesPerRound;
+        while (left > 0) {
+            out.clear().limit((int) Math.min(CHUNK, left));
+            left -= client.write(out);
+        }
+        ack.clear();
+        while (ack.hasRemaining()) {
+            if (client.read(ack) < 0) {
+                throw new IOException("loopback sink closed");
+            }
+        }
+        return bytesPerRound;
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+        server.close();
+        try {
+            sink.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

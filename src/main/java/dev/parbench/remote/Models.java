@@ -1,0 +1,24 @@
+package dev.parbench.remote;
+
+import dev.parbench.strategy.Strategy;
+import dev.parbench.strategy.StrategyKind;
+
+/** Builds any model by kind: the in-JVM ones through {@link StrategyKind#create}, the out-of-process ones here. */
+public final class Models {
+    private Models() {
+    }
+
+    public static Strategy create(StrategyKind kind, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        return switch (kind) {
+            case PROCESS_PER_TASK -> new ProcessPerTaskStrategy(parallelism);
+            case PROCESS_POOL -> new ProcessPoolStrategy(parallelism, false);
+            case PROCESS_POOL_RESIDENT -> new ProcessPoolStrategy(parallelism, true);
+            case SOCKET -> new SocketStrategy(parallelism, false);
+            case SOCKET_RESIDENT -> new SocketStrategy(parallelism, true);
+            default -> kind.create(parallelism);
+        };
+    }
+}

@@ -1,0 +1,143 @@
+package dev.parbench.remote;
+
+import dev.parbench.strategy.BlockRange;
+import dev.parbench.strategy.Strategy;
+import dev.parbench.strategy.StrategyKind;
+import dev.parbench.workload.Workload;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the out-of-process models share: split the blocks into ranges, hand range {@code k} to worker link {@code k}
+ * (with its input slice, or — data-resident — by reference to a slice stored there earlier), wait for every partial
+ * result with a deadline, copy any output back, add up. How the links come to exist is the model ({@link #links}).
+ *
+ * <p>Memory consistency: the partial results and output arrays are decoded by each link's reader thread and
+ * handed over through {@code CompletableFuture.complete}/{@code get} (a happens-before edge); the output is copied
+ * into the caller's array on the caller's thread.
+ */
+abstract class RemoteStrategy implements Strategy {
+    /** Per-operation deadline: {@code -Dparbench.remote.timeoutSeconds} (default 120). */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("parbench.remote.timeoutSeconds", 120));
+
+    private final StrategyKind kind;
+    private final int parallelism;
+    private final boolean resident;
+    private final AtomicLong ids = new AtomicLong();
+    private Object storedInput;
+    private List<BlockRange> storedRanges;
+    private long datasetId;
+
+    RemoteStrategy(StrategyKind kind, int parallelism, boolean resident) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        this.kind = kind;
+        this.parallelism = parallelism;
+        this.resident = resident;
+    }
+
+    @Override
+    public final StrategyKind kind() {
+        return kind;
+    }
+
+    @Override
+    public final int parallelism() {
+        return parallelism;
+    }
+
+    /** The links to use for {@code n} ranges in this operation (per-task models create them here). */
+    abstract List<WorkerLink> links(int n) throws IOException;
+
+    /** Called after an operation with the links it used (per-task models close them here). */
+    void done(List<WorkerLink> used) {
+    }
+
+    @Override
+    public final <I> long execute(Workload<I> workload, I input) {
+        List<BlockRange> ranges = BlockRange.split(workload.blocks(input), parallelism);
+        List<WorkerLink> links;
+        try {
+            links = links(ranges.size());
+        } catch (IOException e) {
+            throw new IllegalStateException(kind + ": could not reach its workers: " + e.getMessage(), e);
+        }
+        try {
+            List<RemoteTask> tasks = new ArrayList<>(ranges.size());
+            for (BlockRange r : ranges) {
+                tasks.add(RemoteTask.of(workload, input, r.from(), r.to()));
+            }
+            if (resident && (storedInput != input || !ranges.equals(storedRanges))) {
+                long dataset = ++datasetId;
+                List<CompletableFuture<Frame.Result>> acks = new ArrayList<>();
+                for (int k = 0; k < tasks.size(); k++) {
+                    long id = ids.incrementAndGet();
+                    acks.add(links.get(k).send(id, new Frame.Store(id, dataset, tasks.get(k),
+                            tasks.get(k).slice(input))));
+                }
+                await(acks, links);
+                storedInput = input;
+                storedRanges = ranges;
+            }
+            List<CompletableFuture<Frame.Result>> results = new ArrayList<>();
+            for (int k = 0; k < tasks.size(); k++) {
+                long id = ids.incrementAndGet();
+                RemoteTask t = tasks.get(k);
+                Frame request = resident ? new Frame.RunStored(id, datasetId) : new Frame.Run(id, t, t.slice(input));
+                results.add(links.get(k).send(id, request));
+            }
+            List<Frame.Result> replies = await(results, links);
+            long total = 0;
+            for (int k = 0; k < replies.size(); k++) {
+                tasks.get(k).applyOutput(input, replies.get(k).data());
+                total = workload.combine(total, replies.get(k).partial());
+            }
+            return total;
+        } finally {
+            done(links);
+        }
+    }
+
+    private List<Frame.Result> await(List<CompletableFuture<Frame.Result>> futures, List<WorkerLink> links) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<Frame.Result> out = new ArrayList<>(futures.size());
+        // fail fast: the first failure of any worker ends the operation, whichever finishes first
+        CompletableFuture<Object> anyFailure = new CompletableFuture<>();
+        futures.forEach(f -> f.whenComplete((r, e) -> {
+            if (e != null) {
+                anyFailure.completeExceptionally(e);
+            }
+        }));
+        CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+        try {
+            CompletableFuture.anyOf(all, anyFailure).get(Math.max(1, deadline - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
+            for (CompletableFuture<Frame.Result> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (TimeoutException e) {
+            List<String> late = new ArrayList<>();
+            for (int k = 0; k < futures.size(); k++) {
+                if (!futures.get(k).isDone()) {
+                    late.add(links.get(k).name());
+                }
+            }
+            throw new IllegalStateException(kind + ": no answer within " + TIMEOUT.toSeconds() + " s from " + late
+                    + " (-Dparbench.remote.timeoutSeconds)");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(kind + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(kind + ": interrupted", e);
+        }
+    }
+}

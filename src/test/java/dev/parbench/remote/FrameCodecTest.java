@@ -1,0 +1,188 @@
+package dev.parbench.remote;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parbench.workload.Kernel;
+import dev.parbench.workload.WorkloadKind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class FrameCodecTest {
+    static final WireLimits LIMITS = new WireLimits(1 << 20);
+
+    static byte[] encode(Frame f) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FrameCodec(new WireLimits(1L << 30)).write(f, Channels.newChannel(out));
+        return out.toByteArray();
+    }
+
+    static Frame decode(byte[] bytes, WireLimits limits) throws IOException {
+        return new FrameCodec(limits).read(Channels.newChannel(new ByteArrayInputStream(bytes)));
+    }
+
+    static final RemoteTask TASK = new RemoteTask(WorkloadKind.VECTOR_ADD, Kernel.SIMD, 10_000, -7L, 1, 3);
+
+    static List<Frame> everyType() {
+        long[] longs = {1, -2, Long.MAX_VALUE, Long.MIN_VALUE};
+        double[] doubles = {0.5, -0.0, Double.NaN, Double.POSITIVE_INFINITY, 1e-300};
+        return List.of(new Frame.Challenge(new byte[32]), new Frame.Auth(new byte[] {1, 2, 3}), new Frame.Ready(),
+                new Frame.Run(42, TASK, Frame.Data.of(Frame.Slice.Longs.of(longs), Frame.Slice.Doubles.of(doubles))),
+                new Frame.Store(43, 9, TASK, Frame.Data.of(new Frame.Slice.Doubles(doubles, 1, 3))),
+                new Frame.RunStored(44, 9), new Frame.Result(45, Long.MIN_VALUE, Frame.Data.NONE),
+                new Frame.Result(46, 12, Frame.Data.of(Frame.Slice.Doubles.of(new double[0]))),
+                new Frame.Error(47, "boom: ünïcödé"), new Frame.Bye());
+    }
+
+    @Test
+    void everyFrameTypeRoundTrips() throws IOException {
+        for (Frame f : everyType()) {
+            Frame back = decode(encode(f), LIMITS);
+            switch (f) {
+                case Frame.Challenge c -> assertArrayEquals(c.nonce(), ((Frame.Challenge) back).nonce());
+                case Frame.Auth a -> assertArrayEquals(a.mac(), ((Frame.Auth) back).mac());
+                case Frame.Store s -> {
+                    Frame.Store b = (Frame.Store) back;
+                    assertEquals(s.task(), b.task());
+                    assertEquals(s.datasetId(), b.datasetId());
+                    // a slice [1, 4) of the sender's array arrives as a whole array of 3
+                    assertArrayEquals(Arrays.copyOfRange(((Frame.Slice.Doubles) s.data().slices().get(0)).array(), 1,
+                            4), b.data().doubles(0));
+                }
+                default -> assertEquals(f, back, f.type().toString());
+            }
+        }
+    }
+
+    @Test
+    void bulkArraysAreRawLittleEndian() throws IOException {
+        byte[] bytes = encode(new Frame.Result(1, 2, Frame.Data.of(Frame.Slice.Longs.of(new long[] {0x0102030405060708L}))));
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(FrameCodec.MAGIC, b.getInt());
+        assertEquals("PBWF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(0x08, bytes[bytes.length - 8]); // least significant byte first
+        assertEquals(0x01, bytes[bytes.length - 1]);
+    }
+
+    @Test
+    void largeArraysCrossTheBufferBoundary() throws IOException {
+        long[] big = new SplittableRandom(1).longs(300_000).toArray(); // 2.4 MB > the 1 MiB buffer
+        Frame.Result back = (Frame.Result) decode(encode(new Frame.Result(1, 2,
+                Frame.Data.of(Frame.Slice.Longs.of(big)))), new WireLimits(1L << 30));
+        assertArrayEquals(big, back.data().longs(0));
+    }
+
+    @Test
+    void severalFramesInOneStreamAndCleanEnd() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FrameCodec w = new FrameCodec(LIMITS);
+        for (Frame f : everyType()) {
+            w.write(f, Channels.newChannel(out));
+        }
+        var in = Channels.newChannel(new ByteArrayInputStream(out.toByteArray()));
+        FrameCodec r = new FrameCodec(LIMITS);
+        for (Frame f : everyType()) {
+            assertEquals(f.type(), r.read(in).type());
+        }
+        assertNull(r.read(in), "clean end of stream between frames");
+    }
+
+    private static void assertBad(byte[] bytes, String expected) {
+        WireException e = assertThrows(WireException.class, () -> decode(bytes, LIMITS));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void truncatedFrame() throws IOException {
+        byte[] whole = encode(everyType().get(3));
+        for (int cut : new int[] {1, 5, 11, 12, 20, whole.length - 1}) {
+            assertBad(Arrays.copyOf(whole, cut), "truncated");
+        }
+    }
+
+    @Test
+    void wrongMagicVersionTypeAndOversizedLength() throws IOException {
+        byte[] f = encode(new Frame.RunStored(1, 2));
+        byte[] magic = f.clone();
+        magic[0] = 'X';
+        assertBad(magic, "bad magic");
+        byte[] version = f.clone();
+        version[4] = 9;
+        assertBad(version, "unsupported protocol version 9");
+        byte[] type = f.clone();
+        type[5] = 77;
+        assertBad(type, "unknown frame type 77");
+        byte[] length = f.clone();
+        ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 0x7FFFFFF0);
+        assertBad(length, "exceeds the limit");
+    }
+
+    @Test
+    void anArrayLongerThanItsFrameIsRefusedBeforeAllocation() throws IOException {
+        byte[] f = encode(new Frame.Result(1, 2, Frame.Data.of(Frame.Slice.Longs.of(new long[] {1, 2}))));
+        // the count field of the only array sits 8 bytes before the data (two longs = 16 bytes) + 4
+        ByteBuffer.wrap(f).order(ByteOrder.LITTLE_ENDIAN).putInt(f.length - 16 - 4, 200_000_000);
+        assertBad(f, "does not fit");
+    }
+
+    @Test
+    void trailingBytesInAFrameAreAnError() throws IOException {
+        byte[] f = encode(new Frame.RunStored(1, 2));
+        byte[] longer = Arrays.copyOf(f, f.length + 4);
+        ByteBuffer.wrap(longer).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 16 + 4);
+        assertBad(longer, "bytes more than its fields");
+    }
+
+    @Test
+    void writerRefusesFramesOverTheLimit() {
+        FrameCodec small = new FrameCodec(new WireLimits(1024));
+        Frame big = new Frame.Result(1, 2, Frame.Data.of(Frame.Slice.Longs.of(new long[1000])));
+        WireException e = assertThrows(WireException.class,
+                () -> small.write(big, Channels.newChannel(new ByteArrayOutputStream())));
+        assertTrue(e.getMessage().contains("exceeds the limit"), e.getMessage());
+    }
+
+    /**
+     * Bounded random-input test: random byte streams, and valid frames with random bytes flipped, never allocate
+     * beyond the limit, never hang, and fail only with a WireException (or decode to a valid frame).
+     */
+    @Test
+    void randomBytesNeverHangOrEscapeAsAnythingButWireException() {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            SplittableRandom rnd = new SplittableRandom(2026);
+            List<byte[]> valid = everyType().stream().map(f -> {
+                try {
+                    return encode(f);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            for (int i = 0; i < 20_000; i++) {
+                byte[] input;
+                if (i % 2 == 0) {
+                    input = new byte[rnd.nextInt(64)];
+                    rnd.nextBytes(input);
+                } else {
+                    input = valid.get(rnd.nextInt(valid.size())).clone();
+                    for (int k = rnd.nextInt(1, 4); k > 0; k--) {
+                        input[rnd.nextInt(input.length)] = (byte) rnd.nextInt(256);
+                    }
+                }
+                FrameFuzzTest.decodeAll(input);
+            }
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package dev.parbench.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parbench.strategy.Strategy;
+import dev.parbench.strategy.StrategyKind;
+import dev.parbench.workload.MonteCarlo;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A worker killed mid-operation fails that operation within 2 s, naming the worker; close() leaves no child. */
+class WorkerFaultTest {
+
+    @AfterEach
+    void noChildLeft() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(ProcessHandle::pid).toList(), "descendant processes left behind");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StrategyKind.class, names = {"PROCESS_POOL", "PROCESS_POOL_RESIDENT", "SOCKET",
+        "PROCESS_PER_TASK"})
+    void killingAWorkerMidOperationFailsFastAndNamesIt(StrategyKind kind) throws Exception {
+        MonteCarlo mc = new MonteCarlo();
+        MonteCarlo.Input big = mc.prepare(1 << 30, 1); // seconds of work per worker: the kill lands mid-operation
+        Strategy s = Models.create(kind, 2);
+        try {
+            if (kind != StrategyKind.PROCESS_PER_TASK) {
+                mc.prepare(1, 1);
+                assertEquals(mc.oracle(mc.prepare(5000, 3)), s.execute(mc, mc.prepare(5000, 3)), "healthy first");
+            }
+            CompletableFuture<Long> op = CompletableFuture.supplyAsync(() -> s.execute(mc, big));
+            ProcessHandle victim = waitForWorker(kind);
+            Thread.sleep(300);
+            long killedAt = System.nanoTime();
+            victim.destroyForcibly();
+            Exception e = assertThrows(Exception.class, () -> op.get(10, TimeUnit.SECONDS));
+            double seconds = (System.nanoTime() - killedAt) / 1e9;
+            assertTrue(seconds < 2.0, kind + " took " + seconds + " s to notice the dead worker");
+            String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            assertTrue(message.contains(String.valueOf(victim.pid())), "error should name pid " + victim.pid()
+                    + ": " + message);
+        } finally {
+            s.close();
+        }
+    }
+
+    /** The first worker JVM child of this process (waits for per-task models to start theirs). */
+    private static ProcessHandle waitForWorker(StrategyKind kind) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            var child = ProcessHandle.current().children()
+                    .filter(h -> h.info().commandLine().orElse("").contains("worker")).findFirst();
+            if (child.isPresent()) {
+                return child.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(kind + " started no worker");
+    }
+}
