@@ -33,11 +33,14 @@ parbench() {
 
 cmd=run
 case "${1:-}" in
-  run|report|env|help) cmd=$1; shift ;;
+  run|report|gate|compare|worker|env|help) cmd=$1; shift ;;
   -h|--help)
     cat <<'USAGE'
 Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks (default profile: standard)
        ./run-benchmarks.sh report RESULTS.json... [--out DIR] charts + index.html from any JMH JSON
+       ./run-benchmarks.sh compare --against GIT_REF         paired regression gate (what CI should use)
+       ./run-benchmarks.sh gate --baseline B.json --candidate C.json   gate two stored results
+       ./run-benchmarks.sh worker --stdio | --listen HOST:PORT          a worker for the out-of-process models
        ./run-benchmarks.sh env                               print the machine description
        ./run-benchmarks.sh COMMAND --help                    help for one command
 Outputs: results/<timestamp>/results.json (JMH JSON) and env.json; results/latest points at the newest run;
@@ -50,13 +53,20 @@ USAGE
 esac
 
 build_if_needed
+has() { local opt=$1; shift; for a in "$@"; do [ "$a" = "--" ] && return 1; case "$a" in "$opt"|"$opt"=*) return 0 ;; esac; done; return 1; }
+defaults=()
+case "$cmd" in
+  gate|compare)
+    has --config "$@" || defaults+=(--config "$ROOT/.ci/gate.json")
+    [ "$cmd" = compare ] && { has --repo "$@" || defaults+=(--repo "$ROOT"); }
+    [ "$cmd" = compare ] && { has --candidate-jar "$@" || defaults+=(--candidate-jar "$JAR"); }
+    ;;
+esac
 if [ "$cmd" != run ]; then
-  exec "$JAVA_HOME/bin/java" -cp "$JAR" dev.parbench.cli.Main "$cmd" "$@"
+  exec "$JAVA_HOME/bin/java" -cp "$JAR" dev.parbench.cli.Main "$cmd" "${defaults[@]}" "$@"
 fi
 
 # Outputs go to the repository's results/ and charts/ unless the caller says otherwise.
-defaults=()
-has() { local opt=$1; shift; for a in "$@"; do [ "$a" = "--" ] && return 1; case "$a" in "$opt"|"$opt"=*) return 0 ;; esac; done; return 1; }
 has --results-dir "$@" || defaults+=(--results-dir "$ROOT/results")
 has --charts-dir "$@" || defaults+=(--charts-dir "$ROOT/charts")
 parbench run "${defaults[@]}" "$@"

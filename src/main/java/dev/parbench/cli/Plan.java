@@ -54,7 +54,7 @@ public final class Plan {
         return new Plan(items, FORK_OVERHEAD_SECONDS + iterationSeconds);
     }
 
-    static int configurations(BenchmarkListEntry e, Map<String, List<String>> overrides) {
+    public static int configurations(BenchmarkListEntry e, Map<String, List<String>> overrides) {
         int n = 1;
         if (e.getParams().hasValue()) {
             for (Map.Entry<String, String[]> p : e.getParams().get().entrySet()) {

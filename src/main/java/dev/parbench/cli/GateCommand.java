@@ -1,0 +1,144 @@
+package dev.parbench.cli;
+
+import dev.parbench.gate.BenchmarkVerdict;
+import dev.parbench.gate.GateConfig;
+import dev.parbench.gate.GateDecision;
+import dev.parbench.gate.GateInput;
+import dev.parbench.gate.GateResult;
+import dev.parbench.gate.Sample;
+import dev.parbench.report.GateReport;
+import dev.parbench.results.JmhJsonReader;
+import dev.parbench.results.ResultsFormatException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gate}: stored mode, two JMH JSON files made at different times (or on different machines). */
+@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compare two stored JMH JSON results and decide: REGRESSION, IMPROVED, PASS or INCONCLUSIVE.",
+            "Runs from different times or machines are not comparable in absolute time: by default each run is "
+                    + "normalised by the geometric mean of its own benchmarks (relative slowdowns are gated, a "
+                    + "uniform slowdown is not), or by --reference; --raw-times gates raw times when you vouch "
+                    + "that both runs come from the same machine and conditions.",
+            "Exit: 0 pass, 1 regression, 2 bad input, 3 inconclusive (--inconclusive-ok: 0). The baseline file is "
+                    + "only read."},
+        footer = {"", "Paired runs on one machine (what CI should use): compare --against GIT_REF"})
+final class GateCommand implements Callable<Integer> {
+
+    @Option(names = "--baseline", required = true, paramLabel = "BASE.json", description = "The earlier results.")
+    Path baseline;
+
+    @Option(names = "--candidate", required = true, paramLabel = "CAND.json", description = "The new results.")
+    Path candidate;
+
+    @Option(names = "--raw-times", description = "Gate raw times (both runs from the same machine and conditions).")
+    boolean rawTimes;
+
+    @Option(names = "--reference", paramLabel = "REGEX",
+            description = "Normalise each run by this benchmark of the same run (must match exactly one).")
+    String reference;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = ".ci/gate.json",
+            description = "Thresholds, noise margin, alpha, per-benchmark rules (default: ${DEFAULT-VALUE} if present).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write gate.md, gate-junit.xml, gate.json, gate.html here.")
+    Path out;
+
+    @Option(names = "--inconclusive-ok", description = "Exit 0 instead of 3 when the result is inconclusive.")
+    boolean inconclusiveOk;
+
+    @Override
+    public Integer call() throws Exception {
+        if (rawTimes && reference != null) {
+            throw new UsageException("--raw-times and --reference exclude each other");
+        }
+        GateConfig cfg = loadConfig(config);
+        Map<String, double[]> base;
+        Map<String, double[]> cand;
+        try {
+            base = GateInput.costs(JmhJsonReader.readFile(baseline));
+            cand = GateInput.costs(JmhJsonReader.readFile(candidate));
+        } catch (ResultsFormatException e) {
+            throw new UsageException(e.getMessage());
+        }
+        base.keySet().removeIf(k -> cfg.settingsFor(k) == null);
+        cand.keySet().removeIf(k -> cfg.settingsFor(k) == null);
+        GateInput.Normalisation how = rawTimes ? GateInput.Normalisation.RAW
+                : reference != null ? GateInput.Normalisation.REFERENCE : GateInput.Normalisation.GEOMETRIC_MEAN;
+        List<String> notes = new ArrayList<>();
+        try {
+            GateInput.checkSameKeys(base, cand);
+            if (base.size() < 2 && how == GateInput.Normalisation.GEOMETRIC_MEAN) {
+                throw new IllegalArgumentException("one benchmark cannot be normalised by the geometric mean of "
+                        + "itself; use --reference or --raw-times");
+            }
+            base = GateInput.normalise(base, how, reference);
+            cand = GateInput.normalise(cand, how, reference);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        String mode = switch (how) {
+            case RAW -> "stored mode, raw times (the user vouches both runs are comparable); unpaired Mann-Whitney";
+            case REFERENCE -> "stored mode, times relative to " + reference + " of the same run; unpaired Mann-Whitney";
+            case GEOMETRIC_MEAN -> "stored mode, times relative to the geometric mean of each run; unpaired "
+                    + "Mann-Whitney";
+        };
+        if (how != GateInput.Normalisation.RAW) {
+            notes.add("Raw times were NOT gated: the runs may come from different machines or times. Only relative "
+                    + "changes are seen; a slowdown of everything alike is invisible here. Use compare --against "
+                    + "for paired runs on one machine, or --raw-times if both runs are comparable.");
+        }
+        GateResult r = decide(base, cand, false, cfg, null, mode, notes, inconclusiveOk);
+        return finish(r, out);
+    }
+
+    static GateConfig loadConfig(Path config) {
+        try {
+            return GateConfig.loadOrDefault(config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static GateResult decide(Map<String, double[]> base, Map<String, double[]> cand, boolean paired, GateConfig cfg,
+            String referenceKey, String mode, List<String> notes, boolean inconclusiveOk) {
+        List<Sample> samples = new ArrayList<>();
+        List<GateConfig.Settings> settings = new ArrayList<>();
+        Sample ref = null;
+        for (String k : base.keySet()) {
+            Sample s;
+            try {
+                s = new Sample(k, base.get(k), cand.get(k), paired);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            if (k.equals(referenceKey)) {
+                ref = s;
+            } else {
+                samples.add(s);
+                settings.add(cfg.settingsFor(k));
+            }
+        }
+        if (samples.isEmpty()) {
+            throw new UsageException("nothing to gate: no benchmark left after exclusions");
+        }
+        List<BenchmarkVerdict> v = GateDecision.decide(samples, settings, ref,
+                ref == null ? null : cfg.settingsFor(ref.key()), 20261121L);
+        return new GateResult(mode, notes, v, inconclusiveOk);
+    }
+
+    static int finish(GateResult r, Path out) throws Exception {
+        System.out.print(GateReport.console(r));
+        if (out != null) {
+            GateReport.write(r, out);
+            System.out.println("[parbench] gate outputs: " + out.resolve("gate.html") + " (and gate.md, "
+                    + "gate-junit.xml, gate.json)");
+        }
+        return r.exitCode();
+    }
+}

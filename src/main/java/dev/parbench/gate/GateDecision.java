@@ -1,0 +1,190 @@
+package dev.parbench.gate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The decision over all gated benchmarks (METHOD.md, "The regression gate"): per benchmark a one-sided rank test on
+ * the log-ratios shifted by the noise margin, Holm across benchmarks, the effect with a bootstrap interval, and the
+ * verdict rules. Pure and deterministic (seeded).
+ */
+public final class GateDecision {
+    private static final int BOOTSTRAP = 2000;
+
+    private GateDecision() {
+    }
+
+    /**
+     * Decides every sample. {@code reference} (may be null) is a benchmark whose code is the same on both sides: if
+     * it moved by at least the threshold with p < α (uncorrected: one test), the machine changed speed and every
+     * verdict becomes INCONCLUSIVE.
+     */
+    public static List<BenchmarkVerdict> decide(List<Sample> samples, List<GateConfig.Settings> settings,
+            Sample reference, GateConfig.Settings referenceSettings, long seed) {
+        return decide(samples, settings, reference, referenceSettings, seed, BOOTSTRAP);
+    }
+
+    /** As above; {@code bootstrap} replicates for the effect's interval (0: no interval, for simulations). */
+    public static List<BenchmarkVerdict> decide(List<Sample> samples, List<GateConfig.Settings> settings,
+            Sample reference, GateConfig.Settings referenceSettings, long seed, int bootstrap) {
+        int m = samples.size();
+        double[] pSlow = new double[m];
+        double[] pFast = new double[m];
+        double[] minP = new double[m];
+        for (int i = 0; i < m; i++) {
+            Sample s = samples.get(i);
+            double shift = Math.log1p(settings.get(i).delta());
+            double[][] t = tests(s, shift);
+            pSlow[i] = t[0][0];
+            pFast[i] = t[0][1];
+            minP[i] = t[0][2];
+        }
+        double[] adjSlow = RankTests.holm(pSlow);
+        double[] adjFast = RankTests.holm(pFast);
+
+        String machineMoved = null;
+        if (reference != null) {
+            double shift = Math.log1p(referenceSettings.delta());
+            double[][] t = tests(reference, shift);
+            double[] eff = effect(reference, seed, bootstrap);
+            boolean big = eff[0] >= 1 + referenceSettings.threshold() || eff[0] <= 1 / (1 + referenceSettings.threshold());
+            if (big && (t[0][0] < referenceSettings.alpha() || t[0][1] < referenceSettings.alpha())) {
+                machineMoved = String.format(java.util.Locale.ROOT, "the reference benchmark moved by %+.1f%% "
+                        + "(p = %.3g): the machine changed speed during the comparison", 100 * (eff[0] - 1),
+                        Math.min(t[0][0], t[0][1]));
+            }
+        }
+
+        List<BenchmarkVerdict> out = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            Sample s = samples.get(i);
+            GateConfig.Settings st = settings.get(i);
+            double[] eff = effect(s, seed + i, bootstrap);
+            Verdict v;
+            String reason;
+            if (machineMoved != null) {
+                v = Verdict.INCONCLUSIVE;
+                reason = machineMoved;
+            } else if (m * minP[i] >= st.alpha()) {
+                v = Verdict.INCONCLUSIVE;
+                reason = String.format(java.util.Locale.ROOT, "%d vs %d forks can never reach α = %.3g across %d "
+                        + "benchmarks (smallest p %.3g); use more forks", s.baseline().length, s.candidate().length,
+                        st.alpha(), m, minP[i]);
+            } else if (adjSlow[i] < st.alpha() && eff[0] >= 1 + st.threshold()) {
+                v = Verdict.REGRESSION;
+                reason = String.format(java.util.Locale.ROOT, "slower by %.1f%% (>= %.0f%%), adjusted p %.3g < %.3g",
+                        100 * (eff[0] - 1), 100 * st.threshold(), adjSlow[i], st.alpha());
+            } else if (adjFast[i] < st.alpha() && eff[0] <= 1 / (1 + st.threshold())) {
+                v = Verdict.IMPROVED;
+                reason = String.format(java.util.Locale.ROOT, "faster by %.1f%%, adjusted p %.3g < %.3g",
+                        100 * (1 - eff[0]), adjFast[i], st.alpha());
+            } else {
+                v = Verdict.PASS;
+                reason = adjSlow[i] < st.alpha()
+                        ? String.format(java.util.Locale.ROOT, "slower by %.1f%%: significant but below the %.0f%% "
+                                + "threshold", 100 * (eff[0] - 1), 100 * st.threshold())
+                        : "no significant slowdown beyond the noise margin";
+            }
+            out.add(new BenchmarkVerdict(s.key(), s.baseline().length, s.candidate().length,
+                    Sample.median(s.baseline()), Sample.median(s.candidate()), eff[0], eff[1], eff[2], pSlow[i],
+                    adjSlow[i], pFast[i], adjFast[i], v, reason, st));
+        }
+        return out;
+    }
+
+    /** {{p slower, p faster, smallest attainable p}} for one sample. */
+    static double[][] tests(Sample s, double shift) {
+        if (s.paired()) {
+            double[] d = logRatios(s);
+            double[] slower = Arrays.stream(d).map(x -> x - shift).toArray();
+            double[] faster = Arrays.stream(d).map(x -> -x - shift).toArray();
+            return new double[][] {{RankTests.wilcoxonGreater(slower), RankTests.wilcoxonGreater(faster),
+                RankTests.smallestWilcoxonP(d.length)}};
+        }
+        double[] b = Arrays.stream(s.baseline()).map(Math::log).toArray();
+        double[] c = Arrays.stream(s.candidate()).map(Math::log).toArray();
+        double[] cShift = Arrays.stream(c).map(x -> x - shift).toArray();
+        double[] bShift = Arrays.stream(b).map(x -> x - shift).toArray();
+        return new double[][] {{RankTests.mannWhitneyGreater(cShift, b), RankTests.mannWhitneyGreater(bShift, c),
+            RankTests.smallestMannWhitneyP(c.length, b.length)}};
+    }
+
+    /** One-sample Hodges-Lehmann: the median of the Walsh averages (d_i + d_j) / 2, i <= j. */
+    static double hodgesLehmann(double[] d) {
+        int n = d.length;
+        double[] w = new double[n * (n + 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                w[k++] = (d[i] + d[j]) / 2;
+            }
+        }
+        return Sample.median(w);
+    }
+
+    /** Two-sample Hodges-Lehmann shift: the median of all differences c_i - b_j. */
+    static double shift(double[] c, double[] b) {
+        double[] diff = new double[c.length * b.length];
+        int k = 0;
+        for (double x : c) {
+            for (double y : b) {
+                diff[k++] = x - y;
+            }
+        }
+        return Sample.median(diff);
+    }
+
+    static double[] logRatios(Sample s) {
+        double[] d = new double[s.baseline().length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.log(s.candidate()[i] / s.baseline()[i]);
+        }
+        return d;
+    }
+
+    /**
+     * {ratio, low, high}: the median ratio as the Hodges-Lehmann estimate on the log scale (the median of the Walsh
+     * averages of the paired log-ratios; unpaired: the median of all pairwise log differences) — the estimator that
+     * goes with the rank tests, and much less noisy than the plain median — with a seeded 95% percentile bootstrap
+     * interval.
+     */
+    static double[] effect(Sample s, long seed, int replicates) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] reps = new double[replicates];
+        double point;
+        if (s.paired()) {
+            double[] d = logRatios(s);
+            point = Math.exp(hodgesLehmann(d));
+            double[] buf = new double[d.length];
+            for (int r = 0; r < replicates; r++) {
+                for (int i = 0; i < d.length; i++) {
+                    buf[i] = d[rnd.nextInt(d.length)];
+                }
+                reps[r] = Math.exp(hodgesLehmann(buf));
+            }
+        } else {
+            double[] b = Arrays.stream(s.baseline()).map(Math::log).toArray();
+            double[] c = Arrays.stream(s.candidate()).map(Math::log).toArray();
+            point = Math.exp(shift(c, b));
+            double[] bb = new double[b.length];
+            double[] cc = new double[c.length];
+            for (int r = 0; r < replicates; r++) {
+                for (int i = 0; i < b.length; i++) {
+                    bb[i] = b[rnd.nextInt(b.length)];
+                }
+                for (int i = 0; i < c.length; i++) {
+                    cc[i] = c[rnd.nextInt(c.length)];
+                }
+                reps[r] = Math.exp(shift(cc, bb));
+            }
+        }
+        if (replicates == 0) {
+            return new double[] {point, Double.NaN, Double.NaN};
+        }
+        Arrays.sort(reps);
+        return new double[] {point, reps[(int) (0.025 * (replicates - 1))],
+            reps[(int) Math.ceil(0.975 * (replicates - 1))]};
+    }
+}

@@ -1,0 +1,54 @@
+package dev.parbench.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The paired gate on real runs (the built jar on both sides, 10 interleaved rounds of a small subset): the same
+ * build against itself passes; a candidate that is genuinely slower without any code change — its forks run with
+ * {@code -XX:TieredStopAtLevel=1}, i.e. without the optimising compiler — is caught as a REGRESSION.
+ */
+class GateEndToEndIT {
+    private static final Path JAR = Path.of(System.getProperty("parbench.jar", "target/benchmarks.jar"));
+
+    private static int compare(Path out, String... extra) throws Exception {
+        Path config = Path.of(GateEndToEndIT.class.getResource("/gate/e2e.json").toURI());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", JAR.toString(), "dev.parbench.cli.Main", "compare", "--baseline-jar", JAR.toString(),
+                "--candidate-jar", JAR.toString(), "--config", config.toString(), "--out", out.toString()));
+        cmd.addAll(List.of(extra));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolveSibling(
+                out.getFileName() + ".log").toFile()).start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "compare did not finish");
+        return p.exitValue();
+    }
+
+    @Test
+    void sameBuildPassesAndAPlantedSlowdownIsCaught(@TempDir Path dir) throws Exception {
+        Path aa = dir.resolve("aa");
+        int same = compare(aa);
+        String aaLog = Files.readString(dir.resolve("aa.log"), StandardCharsets.UTF_8);
+        assertEquals(0, same, "A/A should pass:\n" + aaLog);
+
+        Path slow = dir.resolve("slow");
+        int slower = compare(slow, "--candidate-jvm-args", "-XX:TieredStopAtLevel=1");
+        String log = Files.readString(dir.resolve("slow.log"), StandardCharsets.UTF_8);
+        assertEquals(1, slower, "a C1-only candidate should be a regression:\n" + log);
+        JsonNode json = new ObjectMapper().readTree(slow.resolve("gate.json").toFile());
+        JsonNode b = json.get("benchmarks").get(0);
+        assertEquals("REGRESSION", b.get("verdict").asText(), b.toString());
+        assertTrue(b.get("ratio").asDouble() > 1.1, b.toString());
+        assertTrue(Files.readString(slow.resolve("gate-junit.xml")).contains("<failure"));
+    }
+}
