@@ -167,7 +167,8 @@ final class CompareCommand implements Callable<Integer> {
                 notes.add("The candidate's forks ran with extra JVM flags: " + candidateJvmArgs);
             }
             GateResult result = GateCommand.decide(av, bv, true, cfg, refKey, "paired mode: " + (against != null
-                    ? against : baselineJar) + " (A) vs the working tree (B), same machine, interleaved; Wilcoxon "
+                    ? against : baselineJar) + " (A) vs " + (candidateJar != null ? candidateJar : "the working tree")
+                    + " (B), same machine, interleaved; Wilcoxon "
                     + "signed-rank on paired forks", notes, inconclusiveOk);
             return GateCommand.finish(result, out);
         } finally {

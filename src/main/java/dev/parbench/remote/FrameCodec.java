@@ -36,9 +36,23 @@ public final class FrameCodec {
     private final WireLimits limits;
     private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private long remaining;
+    /** Arrays of the last RUN frame, reused by the next one of the same shape (null: always allocate). */
+    private final Object[] runArrays;
+    private boolean reuseNow;
 
     public FrameCodec(WireLimits limits) {
+        this(limits, false);
+    }
+
+    /**
+     * {@code reuseRunArrays}: decode the arrays of each {@link Frame.Run} into the arrays of the previous RUN frame
+     * when their kinds and lengths match. A worker serves one request at a time and is done with the previous
+     * slice before it reads the next, so it need not allocate (and zero, and page in, and collect) hundreds of MiB
+     * per operation. Never used for STORE frames, whose arrays are kept.
+     */
+    public FrameCodec(WireLimits limits, boolean reuseRunArrays) {
         this.limits = limits;
+        this.runArrays = reuseRunArrays ? new Object[MAX_ARRAYS] : null;
     }
 
     // ------------------------------------------------------------------ writing
@@ -193,7 +207,16 @@ public final class FrameCodec {
             case AUTH -> new Frame.Auth(bytes(ch, MAX_TOKEN_BYTES, "mac"));
             case READY -> new Frame.Ready();
             case BYE -> new Frame.Bye();
-            case RUN -> new Frame.Run(getLong(ch), task(ch), data(ch));
+            case RUN -> {
+                long id = getLong(ch);
+                RemoteTask task = task(ch);
+                reuseNow = runArrays != null;
+                try {
+                    yield new Frame.Run(id, task, data(ch));
+                } finally {
+                    reuseNow = false;
+                }
+            }
             case STORE -> new Frame.Store(getLong(ch), getLong(ch), task(ch), data(ch));
             case RUN_STORED -> new Frame.RunStored(getLong(ch), getLong(ch));
             case RESULT -> new Frame.Result(getLong(ch), getLong(ch), data(ch));
@@ -249,7 +272,10 @@ public final class FrameCodec {
                         + " bytes left in the frame");
             }
             if (kind == 1) {
-                long[] a = new long[n];
+                long[] a = reuseNow && runArrays[i] instanceof long[] old && old.length == n ? old : new long[n];
+                if (reuseNow) {
+                    runArrays[i] = a;
+                }
                 int done = 0;
                 while (done < n) {
                     int k = Math.min(n - done, BUFFER_BYTES / 8);
@@ -259,7 +285,10 @@ public final class FrameCodec {
                 }
                 slices.add(Frame.Slice.Longs.of(a));
             } else {
-                double[] a = new double[n];
+                double[] a = reuseNow && runArrays[i] instanceof double[] old && old.length == n ? old : new double[n];
+                if (reuseNow) {
+                    runArrays[i] = a;
+                }
                 int done = 0;
                 while (done < n) {
                     int k = Math.min(n - done, BUFFER_BYTES / 8);

@@ -80,12 +80,7 @@ public final class ProcessPoolStrategy extends RemoteStrategy {
 
     @Override
     List<WorkerLink> links(int n) throws IOException {
-        for (int k = 0; k < n; k++) {
-            if (!links.get(k).alive()) {
-                throw new IOException(links.get(k).name() + " is gone; a failed pool is not restarted");
-            }
-        }
-        return links.subList(0, n);
+        return firstAlive(links, n);
     }
 
     @Override

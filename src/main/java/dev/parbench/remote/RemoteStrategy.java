@@ -57,6 +57,16 @@ abstract class RemoteStrategy implements Strategy {
     /** The links to use for {@code n} ranges in this operation (per-task models create them here). */
     abstract List<WorkerLink> links(int n) throws IOException;
 
+    /** The first {@code n} of a persistent set of links, if they are all still alive (a failed set is not restarted). */
+    static List<WorkerLink> firstAlive(List<WorkerLink> links, int n) throws IOException {
+        for (int k = 0; k < n; k++) {
+            if (!links.get(k).alive()) {
+                throw new IOException(links.get(k).name() + " is gone; a failed set of workers is not restarted");
+            }
+        }
+        return links.subList(0, n);
+    }
+
     /** Called after an operation with the links it used (per-task models close them here). */
     void done(List<WorkerLink> used) {
     }

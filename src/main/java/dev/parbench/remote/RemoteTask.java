@@ -66,8 +66,16 @@ public record RemoteTask(WorkloadKind workload, Kernel kernel, int size, long se
         };
     }
 
-    /** Worker side: the local input this task's slice describes. */
-    public Object localInput(Frame.Data data) {
+    /** Number of elements of this task's slice. */
+    int sliceLength() {
+        return toElement() - fromElement();
+    }
+
+    /**
+     * Worker side: the local input this task's slice describes; {@code output} (may be null) is reused as
+     * vector-add's output array when it has the right length.
+     */
+    public Object localInput(Frame.Data data, double[] output) {
         int len = toElement() - fromElement();
         return switch (workload) {
             case SUM -> {
@@ -80,7 +88,7 @@ public record RemoteTask(WorkloadKind workload, Kernel kernel, int size, long se
                 double[] b = data.doubles(1);
                 check(a.length, len);
                 check(b.length, len);
-                yield new VectorAdd.Input(a, b, new double[len]);
+                yield new VectorAdd.Input(a, b, output != null && output.length == len ? output : new double[len]);
             }
             case RANDOM -> new MonteCarlo.Input(size, seed);
         };

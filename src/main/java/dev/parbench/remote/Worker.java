@@ -33,8 +33,9 @@ public final class Worker {
 
     /** Serves one connection until BYE, end of stream or a protocol error. */
     public void serve(ReadableByteChannel in, WritableByteChannel out, String peer) throws IOException {
-        FrameCodec reader = new FrameCodec(limits);
+        FrameCodec reader = new FrameCodec(limits, true);
         FrameCodec writer = new FrameCodec(limits);
+        double[] output = null; // vector-add's output slice, reused from one RUN to the next
         if (!authenticate(reader, writer, in, out, peer)) {
             return;
         }
@@ -53,11 +54,15 @@ public final class Worker {
             }
             Frame reply;
             try {
+                if (f instanceof Frame.Run r && output != null && r.task().sliceLength() != output.length) {
+                    output = null;
+                }
+                final double[] reuse = output;
                 reply = switch (f) {
-                    case Frame.Run r -> r.task().compute(r.requestId(), r.task().localInput(r.data()));
+                    case Frame.Run r -> r.task().compute(r.requestId(), r.task().localInput(r.data(), reuse));
                     case Frame.Store s -> {
                         datasets.clear(); // one dataset at a time: memory stays bounded
-                        datasets.put(s.datasetId(), new Object[] {s.task(), s.task().localInput(s.data())});
+                        datasets.put(s.datasetId(), new Object[] {s.task(), s.task().localInput(s.data(), null)});
                         yield new Frame.Result(s.requestId(), 0, Frame.Data.NONE);
                     }
                     case Frame.RunStored r -> {
@@ -75,6 +80,9 @@ public final class Worker {
                 return;
             }
             writer.write(reply, out);
+            if (f instanceof Frame.Run && reply instanceof Frame.Result res && !res.data().slices().isEmpty()) {
+                output = res.data().doubles(0); // sent: free to reuse for the next request
+            }
         }
     }
 
