@@ -147,6 +147,30 @@ class FrameCodecTest {
     }
 
     @Test
+    void aWorkerCodecReusesRunArraysButNeverStoreArrays() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FrameCodec w = new FrameCodec(LIMITS);
+        RemoteTask sum = new RemoteTask(WorkloadKind.SUM, Kernel.SIMD, 3, 0, 0, 1);
+        w.write(new Frame.Run(1, sum, Frame.Data.of(Frame.Slice.Longs.of(new long[] {1, 2, 3}))), Channels.newChannel(out));
+        w.write(new Frame.Run(2, sum, Frame.Data.of(Frame.Slice.Longs.of(new long[] {4, 5, 6}))), Channels.newChannel(out));
+        w.write(new Frame.Store(3, 1, sum, Frame.Data.of(Frame.Slice.Longs.of(new long[] {7, 8, 9}))),
+                Channels.newChannel(out));
+        w.write(new Frame.Run(4, sum, Frame.Data.of(Frame.Slice.Longs.of(new long[] {10, 11, 12}))),
+                Channels.newChannel(out));
+        var in = Channels.newChannel(new ByteArrayInputStream(out.toByteArray()));
+        FrameCodec r = new FrameCodec(LIMITS, true);
+        long[] first = ((Frame.Run) r.read(in)).data().longs(0);
+        long[] second = ((Frame.Run) r.read(in)).data().longs(0);
+        assertTrue(first == second, "the second RUN reuses the first one's array");
+        assertArrayEquals(new long[] {4, 5, 6}, second);
+        long[] stored = ((Frame.Store) r.read(in)).data().longs(0);
+        long[] third = ((Frame.Run) r.read(in)).data().longs(0);
+        assertTrue(stored != third, "a stored slice is never overwritten by a later RUN");
+        assertArrayEquals(new long[] {7, 8, 9}, stored);
+        assertArrayEquals(new long[] {10, 11, 12}, third);
+    }
+
+    @Test
     void writerRefusesFramesOverTheLimit() {
         FrameCodec small = new FrameCodec(new WireLimits(1024));
         Frame big = new Frame.Result(1, 2, Frame.Data.of(Frame.Slice.Longs.of(new long[1000])));
