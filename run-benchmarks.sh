@@ -63,10 +63,10 @@ case "$cmd" in
     ;;
 esac
 if [ "$cmd" != run ]; then
-  exec "$JAVA_HOME/bin/java" -cp "$JAR" dev.parbench.cli.Main "$cmd" "${defaults[@]}" "$@"
+  exec "$JAVA_HOME/bin/java" -cp "$JAR" dev.parbench.cli.Main "$cmd" ${defaults[@]+"${defaults[@]}"} "$@"
 fi
 
 # Outputs go to the repository's results/ and charts/ unless the caller says otherwise.
 has --results-dir "$@" || defaults+=(--results-dir "$ROOT/results")
 has --charts-dir "$@" || defaults+=(--charts-dir "$ROOT/charts")
-parbench run "${defaults[@]}" "$@"
+parbench run ${defaults[@]+"${defaults[@]}"} "$@"

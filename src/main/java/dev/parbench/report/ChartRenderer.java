@@ -293,7 +293,7 @@ public final class ChartRenderer {
     static final class SizeFormat extends NumberFormat {
         @Override
         public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-            return to.append(ReportView.size((long) Math.round(number)));
+            return to.append(ReportView.size(Math.round(number)));
         }
 
         @Override

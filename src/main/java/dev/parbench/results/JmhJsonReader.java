@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +107,7 @@ public final class JmhJsonReader {
         Map<String, Metric> secondary = new LinkedHashMap<>();
         JsonNode s = n.get("secondaryMetrics");
         if (s != null && s.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : s.properties()) {
                 secondary.put(e.getKey(), metric(e.getValue(), where + " secondary '" + e.getKey() + "'"));
             }
         }
