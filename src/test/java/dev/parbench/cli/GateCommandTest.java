@@ -114,6 +114,18 @@ class GateCommandTest {
     }
 
     @Test
+    void compareAgainstAnUnknownGitRefIsExitTwo() {
+        err.reset();
+        assertEquals(2, Main.execute("compare", "--against", "no-such-ref-1f2e3d", "--repo", ".", "--candidate-jar",
+                "pom.xml", "--config", dir.resolve("none.json").toString(), "--rounds", "2"));
+        String line = err.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(line.startsWith("parbench: unknown git ref 'no-such-ref-1f2e3d'") && !line.contains("\n"), line);
+        err.reset();
+        assertEquals(2, Main.execute("compare", "--candidate-jar", "pom.xml"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--against"), err.toString());
+    }
+
+    @Test
     void mismatchedParamsAreNamed() throws Exception {
         ObjectMapper m = new ObjectMapper();
         ArrayNode root = (ArrayNode) m.readTree(run().toFile());
