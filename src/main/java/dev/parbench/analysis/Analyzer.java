@@ -332,13 +332,7 @@ public final class Analyzer {
                 : bootstrap(key).mean(raw);
         Map<String, Estimate> secondary = new LinkedHashMap<>();
         r.secondary().forEach((name, m) -> {
-            List<double[]> forks = new ArrayList<>();
-            for (double[] f : m.iterations()) {
-                double[] finite = java.util.Arrays.stream(f).filter(Double::isFinite).toArray();
-                if (finite.length > 0) {
-                    forks.add(finite);
-                }
-            }
+            List<double[]> forks = ForkData.finite(m);
             secondary.put(name, forks.isEmpty() ? new Estimate(m.score(), Double.NaN, Double.NaN, 0)
                     : bootstrap(key + "/" + name).mean(forks));
         });

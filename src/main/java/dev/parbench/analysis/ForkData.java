@@ -13,15 +13,21 @@ final class ForkData {
     /** The primary metric's raw data in its own unit; JMH's score as one fork of one value if it wrote none. */
     static List<double[]> raw(BenchmarkRecord r) {
         Metric m = r.primary();
+        List<double[]> forks = finite(m);
+        if (forks.isEmpty() && Double.isFinite(m.score())) {
+            forks.add(new double[] {m.score()});
+        }
+        return forks;
+    }
+
+    /** A metric's forks with their non-finite iterations dropped; forks left empty are dropped too. */
+    static List<double[]> finite(Metric m) {
         List<double[]> forks = new ArrayList<>();
         for (double[] f : m.iterations()) {
             double[] finite = java.util.Arrays.stream(f).filter(Double::isFinite).toArray();
             if (finite.length > 0) {
                 forks.add(finite);
             }
-        }
-        if (forks.isEmpty() && Double.isFinite(m.score())) {
-            forks.add(new double[] {m.score()});
         }
         return forks;
     }

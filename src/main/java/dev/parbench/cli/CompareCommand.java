@@ -3,6 +3,7 @@ package dev.parbench.cli;
 import dev.parbench.gate.GateConfig;
 import dev.parbench.gate.GateInput;
 import dev.parbench.gate.GateResult;
+import dev.parbench.report.ReportWriter;
 import dev.parbench.results.JmhJsonReader;
 import dev.parbench.results.ResultsFormatException;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,18 +54,13 @@ final class CompareCommand implements Callable<Integer> {
             description = "Paired forks per benchmark (default from the config, 10: fewer cannot reach α after Holm).")
     Integer rounds;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = ".ci/gate.json",
-            description = "Gate settings and the subset to run (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Mixin
+    GateOptions options;
 
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The git work tree (default: .).")
     Path repo;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write gate.md, gate-junit.xml, gate.json, gate.html here.")
-    Path out;
 
-    @Option(names = "--inconclusive-ok", description = "Exit 0 instead of 3 when the result is inconclusive.")
-    boolean inconclusiveOk;
 
     @Option(names = "--candidate-jvm-args", paramLabel = "ARGS", hidden = true,
             description = "Extra JVM flags for the candidate's forks only (to plant a slowdown when testing the gate).")
@@ -79,12 +76,12 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!"gate".equals(profile)) {
-            throw new UsageException("compare only knows --profile gate (the subset is set in " + config + ")");
+            throw new UsageException("compare only knows --profile gate (the subset is set in " + options.config + ")");
         }
         if (against == null && baselineJar == null) {
             throw new UsageException("say what to compare against: --against GIT_REF (or --baseline-jar JAR)");
         }
-        GateConfig cfg = GateCommand.loadConfig(config);
+        GateConfig cfg = GateCommand.loadConfig(options.config);
         GateConfig.Compare c = cfg.compare() != null ? cfg.compare() : defaultCompare();
         int n = rounds != null ? rounds : c.forks() != null ? c.forks() : 10;
         if (n < 2) {
@@ -169,13 +166,13 @@ final class CompareCommand implements Callable<Integer> {
             GateResult result = GateCommand.decide(av, bv, true, cfg, refKey, "paired mode: " + (against != null
                     ? against : baselineJar) + " (A) vs " + (candidateJar != null ? candidateJar : "the working tree")
                     + " (B), same machine, interleaved; Wilcoxon "
-                    + "signed-rank on paired forks", notes, inconclusiveOk);
-            return GateCommand.finish(result, out);
+                    + "signed-rank on paired forks", notes, options.inconclusiveOk);
+            return GateCommand.finish(result, options.out);
         } finally {
             if (worktree != null) {
                 git(List.of("worktree", "remove", "--force", worktree.toString()), true);
             }
-            deleteTree(work);
+            ReportWriter.deleteTree(work);
         }
     }
 
@@ -288,16 +285,5 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, double[]> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
         return out;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gate}: stored mode, two JMH JSON files made at different times (or on different machines). */
@@ -42,22 +43,17 @@ final class GateCommand implements Callable<Integer> {
             description = "Normalise each run by this benchmark of the same run (must match exactly one).")
     String reference;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = ".ci/gate.json",
-            description = "Thresholds, noise margin, alpha, per-benchmark rules (default: ${DEFAULT-VALUE} if present).")
-    Path config;
+    @Mixin
+    GateOptions options;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write gate.md, gate-junit.xml, gate.json, gate.html here.")
-    Path out;
 
-    @Option(names = "--inconclusive-ok", description = "Exit 0 instead of 3 when the result is inconclusive.")
-    boolean inconclusiveOk;
 
     @Override
     public Integer call() throws Exception {
         if (rawTimes && reference != null) {
             throw new UsageException("--raw-times and --reference exclude each other");
         }
-        GateConfig cfg = loadConfig(config);
+        GateConfig cfg = loadConfig(options.config);
         Map<String, double[]> base;
         Map<String, double[]> cand;
         try {
@@ -93,8 +89,8 @@ final class GateCommand implements Callable<Integer> {
                     + "changes are seen; a slowdown of everything alike is invisible here. Use compare --against "
                     + "for paired runs on one machine, or --raw-times if both runs are comparable.");
         }
-        GateResult r = decide(base, cand, false, cfg, null, mode, notes, inconclusiveOk);
-        return finish(r, out);
+        GateResult r = decide(base, cand, false, cfg, null, mode, notes, options.inconclusiveOk);
+        return finish(r, options.out);
     }
 
     static GateConfig loadConfig(Path config) {

@@ -135,27 +135,42 @@ public final class FrameCodec {
             switch (s) {
                 case Frame.Slice.Longs l -> {
                     buf.put((byte) 1).putInt(l.length());
-                    int done = 0;
-                    while (done < l.length()) {
-                        room(8, ch);
-                        int n = Math.min(l.length() - done, buf.remaining() / 8);
-                        buf.asLongBuffer().put(l.array(), l.offset() + done, n);
-                        buf.position(buf.position() + 8 * n);
-                        done += n;
-                    }
+                    putChunks(l.length(), ch, (done, n) -> buf.asLongBuffer().put(l.array(), l.offset() + done, n));
                 }
                 case Frame.Slice.Doubles v -> {
                     buf.put((byte) 2).putInt(v.length());
-                    int done = 0;
-                    while (done < v.length()) {
-                        room(8, ch);
-                        int n = Math.min(v.length() - done, buf.remaining() / 8);
-                        buf.asDoubleBuffer().put(v.array(), v.offset() + done, n);
-                        buf.position(buf.position() + 8 * n);
-                        done += n;
-                    }
+                    putChunks(v.length(), ch, (done, n) -> buf.asDoubleBuffer().put(v.array(), v.offset() + done, n));
                 }
             }
+        }
+    }
+
+    /** Moves {@code count} elements between an array and the buffer in buffer-sized chunks (offset, length). */
+    @FunctionalInterface
+    private interface Chunk {
+        void copy(int done, int n);
+    }
+
+    /** Writes {@code count} 8-byte elements through the buffer, flushing it whenever it is full. */
+    private void putChunks(int count, WritableByteChannel ch, Chunk chunk) throws IOException {
+        int done = 0;
+        while (done < count) {
+            room(8, ch);
+            int n = Math.min(count - done, buf.remaining() / 8);
+            chunk.copy(done, n);
+            buf.position(buf.position() + 8 * n);
+            done += n;
+        }
+    }
+
+    /** Reads {@code count} 8-byte elements of the frame through the buffer, a chunk at a time. */
+    private void takeChunks(ReadableByteChannel ch, int count, Chunk chunk) throws IOException {
+        int done = 0;
+        while (done < count) {
+            int n = Math.min(count - done, BUFFER_BYTES / 8);
+            take(ch, 8 * n, "array");
+            chunk.copy(done, n);
+            done += n;
         }
     }
 
@@ -273,30 +288,18 @@ public final class FrameCodec {
             }
             if (kind == 1) {
                 long[] a = reuseNow && runArrays[i] instanceof long[] old && old.length == n ? old : new long[n];
+                takeChunks(ch, n, (done, k) -> buf.asLongBuffer().get(a, done, k));
+                slices.add(Frame.Slice.Longs.of(a));
                 if (reuseNow) {
                     runArrays[i] = a;
                 }
-                int done = 0;
-                while (done < n) {
-                    int k = Math.min(n - done, BUFFER_BYTES / 8);
-                    take(ch, 8 * k, "array");
-                    buf.asLongBuffer().get(a, done, k);
-                    done += k;
-                }
-                slices.add(Frame.Slice.Longs.of(a));
             } else {
                 double[] a = reuseNow && runArrays[i] instanceof double[] old && old.length == n ? old : new double[n];
+                takeChunks(ch, n, (done, k) -> buf.asDoubleBuffer().get(a, done, k));
+                slices.add(Frame.Slice.Doubles.of(a));
                 if (reuseNow) {
                     runArrays[i] = a;
                 }
-                int done = 0;
-                while (done < n) {
-                    int k = Math.min(n - done, BUFFER_BYTES / 8);
-                    take(ch, 8 * k, "array");
-                    buf.asDoubleBuffer().get(a, done, k);
-                    done += k;
-                }
-                slices.add(Frame.Slice.Doubles.of(a));
             }
         }
         return new Frame.Data(slices);

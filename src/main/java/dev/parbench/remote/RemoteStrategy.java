@@ -1,7 +1,7 @@
 package dev.parbench.remote;
 
 import dev.parbench.strategy.BlockRange;
-import dev.parbench.strategy.Strategy;
+import dev.parbench.strategy.PartitionedStrategy;
 import dev.parbench.strategy.StrategyKind;
 import dev.parbench.workload.Workload;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the out-of-process models share: split the blocks into ranges, hand range {@code k} to worker link {@code k}
+ * What the out-of-process models share: the ranges of {@link PartitionedStrategy}, range {@code k} handed to worker link {@code k}
  * (with its input slice, or — data-resident — by reference to a slice stored there earlier), wait for every partial
  * result with a deadline, copy any output back, add up. How the links come to exist is the model ({@link #links}).
  *
@@ -23,12 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * handed over through {@code CompletableFuture.complete}/{@code get} (a happens-before edge); the output is copied
  * into the caller's array on the caller's thread.
  */
-abstract class RemoteStrategy implements Strategy {
+abstract class RemoteStrategy extends PartitionedStrategy {
     /** Per-operation deadline: {@code -Dparbench.remote.timeoutSeconds} (default 120). */
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("parbench.remote.timeoutSeconds", 120));
 
-    private final StrategyKind kind;
-    private final int parallelism;
     private final boolean resident;
     private final AtomicLong ids = new AtomicLong();
     private Object storedInput;
@@ -36,22 +34,8 @@ abstract class RemoteStrategy implements Strategy {
     private long datasetId;
 
     RemoteStrategy(StrategyKind kind, int parallelism, boolean resident) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
-        }
-        this.kind = kind;
-        this.parallelism = parallelism;
+        super(kind, parallelism);
         this.resident = resident;
-    }
-
-    @Override
-    public final StrategyKind kind() {
-        return kind;
-    }
-
-    @Override
-    public final int parallelism() {
-        return parallelism;
     }
 
     /** The links to use for {@code n} ranges in this operation (per-task models create them here). */
@@ -72,13 +56,12 @@ abstract class RemoteStrategy implements Strategy {
     }
 
     @Override
-    public final <I> long execute(Workload<I> workload, I input) {
-        List<BlockRange> ranges = BlockRange.split(workload.blocks(input), parallelism);
+    protected final <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
         List<WorkerLink> links;
         try {
             links = links(ranges.size());
         } catch (IOException e) {
-            throw new IllegalStateException(kind + ": could not reach its workers: " + e.getMessage(), e);
+            throw new IllegalStateException(kind() + ": could not reach its workers: " + e.getMessage(), e);
         }
         try {
             List<RemoteTask> tasks = new ArrayList<>(ranges.size());
@@ -141,13 +124,13 @@ abstract class RemoteStrategy implements Strategy {
                     late.add(links.get(k).name());
                 }
             }
-            throw new IllegalStateException(kind + ": no answer within " + TIMEOUT.toSeconds() + " s from " + late
+            throw new IllegalStateException(kind() + ": no answer within " + TIMEOUT.toSeconds() + " s from " + late
                     + " (-Dparbench.remote.timeoutSeconds)");
         } catch (ExecutionException e) {
-            throw new IllegalStateException(kind + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(kind() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(kind + ": interrupted", e);
+            throw new IllegalStateException(kind() + ": interrupted", e);
         }
     }
 }

@@ -51,7 +51,7 @@ public final class SocketStrategy extends RemoteStrategy {
                 }
             } else {
                 for (String hp : remote.split(",")) {
-                    addresses.add(parse(hp.trim()));
+                    addresses.add(SocketAddresses.parse(hp.trim()));
                 }
                 if (addresses.size() < parallelism) {
                     throw new IOException("-Dparbench.workers names " + addresses.size() + " workers, parallelism "
@@ -88,11 +88,7 @@ public final class SocketStrategy extends RemoteStrategy {
                 // worker gone
             }
         });
-        return parse(line.substring(prefix.length()).trim());
-    }
-
-    static InetSocketAddress parse(String hostPort) throws IOException {
-        return SocketAddresses.parse(hostPort);
+        return SocketAddresses.parse(line.substring(prefix.length()).trim());
     }
 
     private static WorkerLink connect(InetSocketAddress address, byte[] token, Process process) throws IOException {

@@ -174,10 +174,7 @@ public final class GateReport {
                                     + "mirror image; INCONCLUSIVE: too few forks, or the reference benchmark moved."),
                     List.of());
             Files.writeString(tmp.resolve("gate.html"), HtmlPage.render(view, svgs), StandardCharsets.UTF_8);
-            if (Files.exists(target)) {
-                ReportWriter.deleteTree(target);
-            }
-            Files.move(tmp, target);
+            ReportWriter.replace(tmp, target);
         } finally {
             ReportWriter.deleteTree(tmp);
         }

@@ -109,7 +109,7 @@ public record ReportView(String title, List<String> machine, List<Section> secti
     private static void addProbeRow(List<List<Cell>> rows, String kernel, String threads, Estimate e) {
         if (e != null) {
             rows.add(List.of(Cell.text(kernel), Cell.text(threads), Cell.num(e.point(), fmt(e.point(), 1)),
-                    Cell.text(interval(e, 1))));
+                    Cell.text(bracket(e, 1))));
         }
     }
 
@@ -423,10 +423,6 @@ public record ReportView(String title, List<String> machine, List<Section> secti
     static String bracketTime(Estimate e) {
         return Double.isFinite(e.low()) ? "[" + TimeUnits.format(e.low()) + ", " + TimeUnits.format(e.high()) + "]"
                 : "";
-    }
-
-    static String interval(Estimate e, int decimals) {
-        return bracket(e, decimals);
     }
 
     /** What the report says about the machine, from env.json (or the JMH fields when there is none). */

@@ -50,7 +50,7 @@ public final class ReportWriter {
     }
 
     /** Puts the finished folder at {@code target}, replacing an older report only once the new one is complete. */
-    private static void replace(Path finished, Path target) throws IOException {
+    static void replace(Path finished, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
@@ -71,7 +71,7 @@ public final class ReportWriter {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

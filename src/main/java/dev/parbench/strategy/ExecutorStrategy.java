@@ -30,7 +30,7 @@ public final class ExecutorStrategy extends PartitionedStrategy {
     }
 
     @Override
-    <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
+    protected <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
         List<Callable<Long>> tasks = new ArrayList<>(ranges.size());
         for (BlockRange r : ranges) {
             tasks.add(task(workload, input, r));

@@ -20,7 +20,7 @@ abstract class NewThreadPerTaskStrategy extends PartitionedStrategy {
     abstract Thread newThread(Runnable task, int index);
 
     @Override
-    final <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
+    protected final <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
         List<FutureTask<Long>> results = new ArrayList<>(ranges.size());
         List<Thread> threads = new ArrayList<>(ranges.size());
         for (int k = 0; k < ranges.size(); k++) {

@@ -19,7 +19,7 @@ public final class ParallelStreamStrategy extends PartitionedStrategy {
     }
 
     @Override
-    <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
+    protected <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
         return ranges.parallelStream()
                 .mapToLong(r -> workload.run(input, r.from(), r.to()))
                 .reduce(0L, workload::combine);

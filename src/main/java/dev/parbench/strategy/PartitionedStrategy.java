@@ -7,14 +7,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * What the task-based models share: split the blocks into {@code min(parallelism, blocks)} ranges, run one task per
- * range the model's way ({@link #runAll}), add up the partial results in range order.
+ * What the task-based models share (in-JVM and out of process): split the blocks into
+ * {@code min(parallelism, blocks)} ranges, run one task per range the model's way ({@link #runAll}), add up the
+ * partial results in range order.
  */
-abstract class PartitionedStrategy implements Strategy {
+public abstract class PartitionedStrategy implements Strategy {
     private final StrategyKind kind;
     private final int parallelism;
 
-    PartitionedStrategy(StrategyKind kind, int parallelism) {
+    protected PartitionedStrategy(StrategyKind kind, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
@@ -39,7 +40,7 @@ abstract class PartitionedStrategy implements Strategy {
     }
 
     /** Runs one task per range and returns the combined partial results. */
-    abstract <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges);
+    protected abstract <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges);
 
     /** A task computing one range. */
     static <I> Callable<Long> task(Workload<I> workload, I input, BlockRange r) {
