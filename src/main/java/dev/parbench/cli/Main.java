@@ -23,6 +23,12 @@ public final class Main implements Runnable {
                 cmd.getErr().println("parbench: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof java.nio.file.FileSystemException f) {
+                // a path the user gave cannot be read or written: bad input, not a bug
+                cmd.getErr().println("parbench: cannot use " + f.getFile()
+                        + (f.getReason() != null ? ": " + f.getReason() : " (" + e.getClass().getSimpleName() + ")"));
+                return 2;
+            }
             throw e;
         });
         cl.setParameterExceptionHandler((e, badArgs) -> {

@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
             "The sequential baseline always runs (every speedup needs it from the same run)."},
         footer = {"", "Profiles:",
             "  smoke     ~1 min, CI plumbing only (1 fork)",
-            "  quick     ~3-4 min, a first look (2 forks, 2 sizes)",
-            "  standard  default, <= 15 min on 2 cores (2 forks, 4 sizes, parallelism 1/2/4)",
+            "  quick     ~6 min, a first look (2 forks, sizes 32k and 32M)",
+            "  standard  default, ~13 min on 2 cores (2 forks, 4 sizes, parallelism 1-2; out-of-process models: "
+                    + "32k and 32M)",
             "  full      hours (3 forks, 6 sizes, parallelism 1-8, both kernels)",
             "", "Examples:",
             "  run --profile quick",
@@ -68,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--strategies", split = ",", paramLabel = "ID",
             description = "Models to run (default all): sequential, thread-per-task, executor, fork-join, "
-                    + "virtual-threads, parallel-stream.")
+                    + "virtual-threads, parallel-stream, process-per-task, process-pool, process-pool-resident, "
+                    + "socket, socket-resident.")
     List<String> strategies;
 
     @Option(names = "--sizes", split = ",", paramLabel = "N",

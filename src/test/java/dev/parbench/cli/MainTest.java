@@ -48,6 +48,7 @@ class MainTest {
             {"run", "--frobnicate"},
             {"run", "quick"},
             {"run", "--dry-run", "--", "-foo"},
+            {"env", "--out", "/proc/parbench-cannot-write-here/env.json"},
         };
         for (String[] args : bad) {
             err.reset();
