@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,12 +20,10 @@ public class CheckRun {
         if (!Files.isRegularFile(dir.resolve("env.json"))) {
             fail("no env.json in " + dir);
         }
-        Map<String, WorkloadKind> classes = Map.of("SumBench", WorkloadKind.SUM, "VectorAddBench",
-                WorkloadKind.VECTOR_ADD, "MonteCarloBench", WorkloadKind.RANDOM);
         Set<String> seen = new TreeSet<>();
         for (JsonNode r : results) {
             String[] parts = r.get("benchmark").asText().split("\\.");
-            WorkloadKind w = classes.get(parts[parts.length - 2]);
+            WorkloadKind w = WorkloadKind.ofBenchClass(parts[parts.length - 2]).orElse(null);
             double score = r.get("primaryMetric").get("score").asDouble(Double.NaN);
             if (!(score > 0) || Double.isInfinite(score)) {
                 fail("bad score " + score + " for " + r.get("benchmark").asText() + " " + r.get("params"));

@@ -1,15 +1,18 @@
 package dev.parbench.analysis;
 
+import dev.parbench.family.Family;
+import dev.parbench.workload.Ceiling;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything a report shows, computed: one {@link WorkloadResult} per workload (and kernel) of a parbench run, the
- * bandwidth probe, per-benchmark results for anything else (foreign JMH results), the environments, and warnings
- * about the data (missing baselines, single forks, merged files).
+ * probes, one {@link SeriesResult} per SERIES family (the coordination patterns), per-benchmark results for anything
+ * else (foreign JMH results), the environments, and warnings about the data (missing baselines, single forks,
+ * merged files).
  */
-public record Analysis(List<WorkloadResult> workloads, Probe probe, List<ForeignResult> foreign,
-        Map<String, Map<String, Object>> environments, List<String> warnings) {
+public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesResult> series,
+        List<ForeignResult> foreign, Map<String, Map<String, Object>> environments, List<String> warnings) {
 
     /** One model at one parallelism and size. Times in ns/op; GB/s only for memory-bound workloads (else null). */
     public record Point(String strategy, int parallelism, int size, Estimate time, Estimate speedup, double efficiency,
@@ -18,6 +21,13 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<Foreign
 
     /** The smallest size at which a model beats sequential with its whole interval above 1 (size null: never). */
     public record Crossover(String strategy, Integer size, Integer parallelism, Estimate speedup) {
+    }
+
+    /**
+     * Load balance at one parallelism: {@code ratio} = T(range per task) / T(work stealing) at the largest size, for
+     * the fastest in-JVM model of each kind (above 1: stealing wins).
+     */
+    public record Balance(int parallelism, String rangePerTask, String workStealing, Estimate ratio) {
     }
 
     /** The fastest configuration at one size (sequential included). */
@@ -33,12 +43,13 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<Foreign
      * @param amdahl         per strategy, fitted over parallelism at the largest size
      * @param perTaskCost    per strategy, time per operation / tasks at the smallest size and the largest
      *                       parallelism (ns): the model's overhead per task when there is next to no work
+     * @param balance        per parallelism, one equal range per task vs work stealing at the largest size
      */
     public record WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
             List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
             Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines, List<Point> points,
             Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl, Map<String, Estimate> perTaskCost,
-            List<Best> best) {
+            List<Best> best, List<Balance> balance) {
 
         public String title() {
             return kernel.isEmpty() ? workload : workload + " (" + kernel + " kernel)";
@@ -63,14 +74,25 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<Foreign
     }
 
     /**
-     * The memory-bandwidth ceiling in GB/s (null where not measured) and the probe's array size. Each figure is the
-     * best fork's median (STREAM reports the best rate); its interval spans the forks' medians.
+     * The machine's ceilings: memory bandwidth in GB/s per {@link Ceiling} on one core and on all (absent where not
+     * measured) for arrays of {@code elements}, one loopback connection's GB/s and a worker JVM's start time (null
+     * where not measured). Each bandwidth figure is the best fork's median (STREAM reports the best rate); its
+     * interval spans the forks' medians.
      */
-    public record Probe(Estimate readOneCore, Estimate readAllCores, Estimate addOneCore, Estimate addAllCores,
-            int elements, Estimate loopback, Estimate workerStart) {
+    public record Probe(Map<Ceiling, Estimate> oneCore, Map<Ceiling, Estimate> allCores, int elements,
+            Estimate loopback, Estimate workerStart) {
+        public Probe {
+            oneCore = Map.copyOf(oneCore);
+            allCores = Map.copyOf(allCores);
+        }
+
         public boolean present() {
-            return readOneCore != null || readAllCores != null || addOneCore != null || addAllCores != null
-                    || loopback != null || workerStart != null;
+            return !oneCore.isEmpty() || !allCores.isEmpty() || loopback != null || workerStart != null;
+        }
+
+        /** The figure a model at {@code parallelism} is read against: one core for 1, all cores otherwise. */
+        public Estimate ceiling(Ceiling c, int parallelism) {
+            return (parallelism == 1 ? oneCore : allCores).get(c);
         }
     }
 
@@ -80,5 +102,28 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<Foreign
      */
     public record ForeignResult(String benchmark, String mode, String unit, Map<String, String> params,
             Estimate score, boolean higherIsBetter, Map<String, Estimate> secondary) {
+    }
+
+    /**
+     * One point of a SERIES family: a variant (and series value, e.g. platform or virtual threads) at one x, its score
+     * in the family's unit with a fork-level interval, and its secondary metrics.
+     */
+    public record SeriesPoint(String variant, String series, double x, Estimate score,
+            Map<String, Estimate> secondary) {
+    }
+
+    /**
+     * A SERIES family's results: one line per variant x series over the x axis, in the records' own unit
+     * ({@code higherIsBetter} for throughputs).
+     *
+     * @param benchmark the benchmark method these points come from (a family may have several, e.g. a throughput and
+     *                  a latency benchmark: one result each)
+     */
+    public record SeriesResult(Family family, String benchmark, String unit, boolean higherIsBetter,
+            List<String> variants, List<String> seriesValues, List<Double> xs, List<SeriesPoint> points) {
+        public java.util.Optional<SeriesPoint> point(String variant, String series, double x) {
+            return points.stream().filter(p -> p.variant().equals(variant) && java.util.Objects.equals(p.series(),
+                    series) && p.x() == x).findFirst();
+        }
     }
 }

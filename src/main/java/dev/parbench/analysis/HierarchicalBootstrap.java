@@ -1,6 +1,5 @@
 package dev.parbench.analysis;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -12,7 +11,6 @@ import java.util.SplittableRandom;
 public final class HierarchicalBootstrap {
     /** Bootstrap replicates: enough for stable 2.5% / 97.5% percentiles. */
     public static final int REPLICATES = 4000;
-    public static final double LEVEL = 0.95;
 
     private final long seed;
     private final int replicates;
@@ -30,7 +28,7 @@ public final class HierarchicalBootstrap {
     public static double center(List<double[]> forks) {
         double s = 0;
         for (double[] f : forks) {
-            s += median(f.clone(), f.length);
+            s += Stats.median(f);
         }
         return s / forks.size();
     }
@@ -38,24 +36,17 @@ public final class HierarchicalBootstrap {
     /** The configuration's value with its interval. */
     public Estimate mean(List<double[]> forks) {
         check(forks);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] reps = new double[replicates];
-        for (int r = 0; r < replicates; r++) {
-            reps[r] = resample(forks, rnd);
-        }
-        return interval(center(forks), reps, forks.size());
+        double[] ci = Bootstrap.percentile(seed, replicates, rnd -> resample(forks, rnd));
+        return new Estimate(center(forks), ci[0], ci[1], forks.size());
     }
 
     /** {@code center(numerator) / center(denominator)} with its interval (the two resampled independently). */
     public Estimate ratio(List<double[]> numerator, List<double[]> denominator) {
         check(numerator);
         check(denominator);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] reps = new double[replicates];
-        for (int r = 0; r < replicates; r++) {
-            reps[r] = resample(numerator, rnd) / resample(denominator, rnd);
-        }
-        return interval(center(numerator) / center(denominator), reps,
+        double[] ci = Bootstrap.percentile(seed, replicates,
+                rnd -> resample(numerator, rnd) / resample(denominator, rnd));
+        return new Estimate(center(numerator) / center(denominator), ci[0], ci[1],
                 Math.min(numerator.size(), denominator.size()));
     }
 
@@ -71,29 +62,9 @@ public final class HierarchicalBootstrap {
             for (int j = 0; j < f.length; j++) {
                 buf[j] = f[rnd.nextInt(f.length)];
             }
-            sum += median(buf, f.length);
+            sum += Stats.medianInPlace(buf, f.length);
         }
         return sum / n;
-    }
-
-    private static Estimate interval(double point, double[] reps, int forks) {
-        Arrays.sort(reps);
-        double alpha = (1 - LEVEL) / 2;
-        return new Estimate(point, quantile(reps, alpha), quantile(reps, 1 - alpha), forks);
-    }
-
-    /** Type-7 quantile (R's default) of sorted data. */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    /** Median of the first n values (reorders them). */
-    static double median(double[] v, int n) {
-        Arrays.sort(v, 0, n);
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static void check(List<double[]> forks) {

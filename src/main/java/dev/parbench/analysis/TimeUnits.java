@@ -29,6 +29,14 @@ public final class TimeUnits {
         return unit.startsWith("ops/") && !Double.isNaN(nanos(unit.substring(4)));
     }
 
+    /**
+     * The one test of whether bigger is better for a JMH score: a throughput mode or an {@code ops/X} unit. Both the
+     * analysis and the gate ask here.
+     */
+    public static boolean higherIsBetter(String mode, String unit) {
+        return "thrpt".equals(mode) || isThroughput(unit);
+    }
+
     /** Converts one score to ns/op; throws if the unit is neither a time per op nor a throughput. */
     public static double toNanosPerOp(double value, String unit) {
         if (isTimePerOp(unit)) {

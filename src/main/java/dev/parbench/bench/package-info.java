@@ -1,7 +1,8 @@
 /**
- * The JMH shells: one class per workload ({@link dev.parbench.bench.SumBench},
- * {@link dev.parbench.bench.VectorAddBench}, {@link dev.parbench.bench.MonteCarloBench}) and the memory
- * {@link dev.parbench.bench.BandwidthProbe}. Each workload class has a {@code sequential} baseline swept over the
+ * The JMH shells: one class per workload (named by its {@code WorkloadKind}: {@link dev.parbench.bench.SumBench},
+ * {@link dev.parbench.bench.VectorAddBench}, {@link dev.parbench.bench.MonteCarloBench},
+ * {@link dev.parbench.bench.MandelbrotBench}) and the probes ({@link dev.parbench.bench.BandwidthProbe},
+ * {@link dev.parbench.bench.TransferProbe}). Each workload class has a {@code sequential} baseline swept over the
  * sizes only and a {@code parallel} benchmark swept over strategy x size x parallelism (the
  * {@link dev.parbench.bench.ModelState}). Mode: average time per operation; the result is always returned.
  *

@@ -4,10 +4,7 @@ import dev.parbench.gate.GateConfig;
 import dev.parbench.gate.GateInput;
 import dev.parbench.gate.GateResult;
 import dev.parbench.report.ReportWriter;
-import dev.parbench.results.JmhJsonReader;
-import dev.parbench.results.ResultsFormatException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,84 +101,54 @@ final class CompareCommand implements Callable<Integer> {
             return 0;
         }
         Path work = Files.createTempDirectory("parbench-compare-");
-        Path worktree = null;
-        try {
-            Path base = baselineJar;
-            if (base == null) {
-                worktree = work.resolve("baseline");
-                base = buildBaseline(against, worktree);
-            }
+        try (BaselineBuild build = new BaselineBuild(repo, work.resolve("baseline"))) {
+            Path base = baselineJar != null ? baselineJar : build.build(against, System.out);
             if (!Files.isRegularFile(base)) {
                 throw new UsageException("baseline jar " + base + " not found");
             }
-            long start = System.nanoTime();
-            Map<String, List<Double>> a = new TreeMap<>();
-            Map<String, List<Double>> b = new TreeMap<>();
-            for (int r = 0; r < n; r++) {
-                boolean aFirst = r % 2 == 0;
-                for (int side = 0; side < 2; side++) {
-                    boolean isA = aFirst == (side == 0);
-                    double done = r * 2 + side;
-                    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                    Duration eta = done == 0 ? estimate
-                            : Duration.ofMillis((long) (elapsed.toMillis() * (2 * n - done) / done));
-                    System.out.printf("[parbench] round %d/%d: %s, elapsed %s, ETA ~%s%n", r + 1, n,
-                            isA ? "baseline (A)" : "candidate (B)", Plan.format(elapsed), Plan.format(eta));
-                    for (int p = 0; p < c.passes().size(); p++) {
-                        Path json = work.resolve("r" + r + (isA ? "-a-" : "-b-") + p + ".json");
-                        runJmh(isA ? base : cand, c, c.passes().get(p), json,
-                                isA ? FORK_ARGS : (FORK_ARGS + " " + candidateJvmArgs).trim());
-                        collect(json, isA ? a : b);
-                    }
-                    if (c.reference() != null) {
-                        // the reference's code is the same on both sides: it runs with the plain fork flags, so it
-                        // measures the machine and nothing else
-                        Path json = work.resolve("r" + r + (isA ? "-a-" : "-b-") + "ref.json");
-                        runJmh(isA ? base : cand, c, new GateConfig.Pass(c.reference(), Map.of()), json, FORK_ARGS);
-                        collect(json, isA ? a : b);
-                    }
-                }
-            }
-            Map<String, double[]> av = toArrays(a);
-            Map<String, double[]> bv = toArrays(b);
-            av.keySet().removeIf(k -> cfg.settingsFor(k) == null);
-            bv.keySet().removeIf(k -> cfg.settingsFor(k) == null);
-            String refKey = null;
-            try {
-                GateInput.checkSameKeys(av, bv);
-                if (c.reference() != null) {
-                    refKey = GateInput.find(av, c.reference());
-                }
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-            List<String> notes = new ArrayList<>();
-            notes.add(String.format("Paired mode: %d forks per side, interleaved A B | B A; reference benchmark: %s.",
-                    n, refKey == null ? "none" : refKey));
-            if (!candidateJvmArgs.isBlank()) {
-                notes.add("The candidate's forks ran with extra JVM flags: " + candidateJvmArgs);
-            }
-            GateResult result = GateCommand.decide(av, bv, true, cfg, refKey, "paired mode: " + (against != null
-                    ? against : baselineJar) + " (A) vs " + (candidateJar != null ? candidateJar : "the working tree")
-                    + " (B), same machine, interleaved; Wilcoxon "
-                    + "signed-rank on paired forks", notes, options.inconclusiveOk);
-            return GateCommand.finish(result, options.out);
+            Comparison.Collected data = new Comparison(c, new JmhForkRunner(c), work, System.out)
+                    .run(base, cand, n, FORK_ARGS, candidateJvmArgs, estimate);
+            return decide(cfg, c, n, data);
         } finally {
-            if (worktree != null) {
-                git(List.of("worktree", "remove", "--force", worktree.toString()), true);
-            }
             ReportWriter.deleteTree(work);
         }
     }
 
+    private int decide(GateConfig cfg, GateConfig.Compare c, int n, Comparison.Collected data) throws Exception {
+        Map<String, double[]> av = new LinkedHashMap<>(data.baseline());
+        Map<String, double[]> bv = new LinkedHashMap<>(data.candidate());
+        av.keySet().removeIf(k -> cfg.settingsFor(k) == null);
+        bv.keySet().removeIf(k -> cfg.settingsFor(k) == null);
+        String refKey = null;
+        try {
+            GateInput.checkSameKeys(av, bv);
+            if (c.reference() != null) {
+                refKey = GateInput.find(av, c.reference());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format("Paired mode: %d forks per side, interleaved A B | B A; reference benchmark: %s.",
+                n, refKey == null ? "none" : refKey));
+        if (!candidateJvmArgs.isBlank()) {
+            notes.add("The candidate's forks ran with extra JVM flags: " + candidateJvmArgs);
+        }
+        GateResult result = GateCommand.decide(av, bv, true, cfg, refKey, "paired mode: " + (against != null
+                ? against : baselineJar) + " (A) vs " + (candidateJar != null ? candidateJar : "the working tree")
+                + " (B), same machine, interleaved; Wilcoxon signed-rank on paired forks", notes,
+                options.inconclusiveOk);
+        return GateCommand.finish(result, options.out);
+    }
+
     private static long orZero(Integer v) {
-        return v == null ? 0 : v;
+        return JmhForkRunner.orZero(v);
     }
 
     static GateConfig.Compare defaultCompare() {
         return new GateConfig.Compare(10, 2, 100, 3, 100, "dev\\.parbench\\.bench\\.ReferenceBench",
-                List.of(new GateConfig.Pass("dev\\.parbench\\.bench\\.(Sum|VectorAdd|MonteCarlo)Bench\\."
-                        + "(sequential|parallel)$",
+                List.of(new GateConfig.Pass("dev\\.parbench\\.bench\\." + GateConfig.Pass.WORKLOAD_SHELLS
+                        + "\\.(sequential|parallel)$",
                 Map.of("size", List.of("1048576"), "parallelism", List.of("2"), "kernel", List.of("simd"),
                         "strategy", List.of("executor", "fork-join")))));
     }
@@ -191,7 +156,7 @@ final class CompareCommand implements Callable<Integer> {
     private static int countConfigurations(GateConfig.Compare c) {
         int total = 0;
         for (GateConfig.Pass p : c.passes()) {
-            java.util.regex.Pattern re = java.util.regex.Pattern.compile(p.include());
+            java.util.regex.Pattern re = java.util.regex.Pattern.compile(p.includeRegex());
             for (var e : org.openjdk.jmh.runner.BenchmarkList.defaultList().getAll(
                     org.openjdk.jmh.runner.format.OutputFormatFactory.createFormatInstance(
                             new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
@@ -209,81 +174,4 @@ final class CompareCommand implements Callable<Integer> {
         return Path.of(cp.contains(java.io.File.pathSeparator) ? "target/benchmarks.jar" : cp);
     }
 
-    private Path buildBaseline(String ref, Path worktree) throws IOException, InterruptedException {
-        String sha = git(List.of("rev-parse", "--verify", "--quiet", ref + "^{commit}"), false);
-        if (sha == null || sha.isBlank()) {
-            throw new UsageException("unknown git ref '" + ref + "' in " + repo.toAbsolutePath().normalize());
-        }
-        if (git(List.of("worktree", "add", "--detach", worktree.toString(), sha.trim()), false) == null) {
-            throw new UsageException("could not create a git worktree for " + ref);
-        }
-        System.out.printf("[parbench] building the baseline %s (%s) in %s ...%n", ref, sha.trim().substring(0, 12),
-                worktree);
-        Path log = worktree.resolveSibling("baseline-build.log");
-        Process p = new ProcessBuilder("./mvnw", "-B", "-q", "-DskipTests", "package").directory(worktree.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            String tail = String.join(" / ", Files.readAllLines(log).stream().filter(l -> l.contains("ERROR"))
-                    .limit(3).toList());
-            throw new UsageException("the baseline " + ref + " did not build: " + tail);
-        }
-        return worktree.resolve("target/benchmarks.jar");
-    }
-
-    /** Runs git in the repo; returns stdout, or null on failure (or throws if !tolerant and git is missing). */
-    private String git(List<String> args, boolean tolerant) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        cmd.addAll(args);
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            if (tolerant) {
-                return null;
-            }
-            throw new UsageException("git is not available: " + e.getMessage());
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return p.waitFor() == 0 ? out : null;
-    }
-
-    private static void runJmh(Path jar, GateConfig.Compare c, GateConfig.Pass pass, Path json, String jvmArgs)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), pass.include(), "-f", "1", "-wi", String.valueOf(orZero(c.warmupIterations())),
-                "-w", c.warmupMillis() + "ms", "-i", String.valueOf(orZero(c.iterations())), "-r",
-                c.iterationMillis() + "ms", "-foe", "true", "-rf", "json", "-rff", json.toString(),
-                "-jvmArgsAppend", jvmArgs));
-        if (pass.params() != null) {
-            pass.params().forEach((k, v) -> {
-                cmd.add("-p");
-                cmd.add(k + "=" + String.join(",", v));
-            });
-        }
-        Path log = json.resolveSibling(json.getFileName() + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (p.waitFor() != 0 || !Files.isRegularFile(json)) {
-            List<String> lines = Files.readAllLines(log);
-            throw new IllegalStateException("JMH failed on " + jar + ": "
-                    + String.join(" / ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
-        }
-    }
-
-    private static void collect(Path json, Map<String, List<Double>> into) {
-        try {
-            GateInput.costs(JmhJsonReader.readFile(json)).forEach((k, v) -> {
-                for (double x : v) {
-                    into.computeIfAbsent(k, key -> new ArrayList<>()).add(x);
-                }
-            });
-        } catch (ResultsFormatException e) {
-            throw new IllegalStateException("JMH wrote unreadable results: " + e.getMessage());
-        }
-    }
-
-    private static Map<String, double[]> toArrays(Map<String, List<Double>> m) {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
-        return out;
-    }
 }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * What {@code run --profile} means: how many forks and iterations, which sizes, parallelisms and kernels.
- * Budgets are indicative for the in-JVM models on 2 cores (see METHOD.md); every run prints its own estimate first.
+ * Budgets are indicative for the in-JVM models on 2 cores (see docs/METHOD.md); every run prints its own estimate first.
  */
 public enum Profile {
     /** CI plumbing only, one fork: never draw conclusions from it. ~1-2 minutes. */

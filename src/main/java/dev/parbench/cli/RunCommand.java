@@ -63,14 +63,17 @@ final class RunCommand implements Callable<Integer> {
             description = "smoke, quick, standard or full (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--workloads", split = ",", paramLabel = "ID",
-            description = "Workloads to run (default all): sum, vector-add, random.")
+    @Option(names = "--patterns", split = ",", paramLabel = "ID", completionCandidates = Ids.Patterns.class,
+            description = "Benchmark families to run (default: models, the workload x model matrix): "
+                    + "${COMPLETION-CANDIDATES}. 'all' runs every family of the suite.")
+    List<String> patterns;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "ID", completionCandidates = Ids.Workloads.class,
+            description = "Workloads to run (default all): ${COMPLETION-CANDIDATES}.")
     List<String> workloads;
 
-    @Option(names = "--strategies", split = ",", paramLabel = "ID",
-            description = "Models to run (default all): sequential, thread-per-task, executor, fork-join, "
-                    + "virtual-threads, parallel-stream, process-per-task, process-pool, process-pool-resident, "
-                    + "socket, socket-resident.")
+    @Option(names = "--strategies", split = ",", paramLabel = "ID", completionCandidates = Ids.Models.class,
+            description = "Models to run (default all): ${COMPLETION-CANDIDATES}.")
     List<String> strategies;
 
     @Option(names = "--sizes", split = ",", paramLabel = "N",
@@ -81,8 +84,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Numbers of tasks/workers; default from the profile.")
     List<String> parallelism;
 
-    @Option(names = "--kernels", split = ",", paramLabel = "K",
-            description = "Kernels of sum and vector-add: simd, scalar (default simd).")
+    @Option(names = "--kernels", split = ",", paramLabel = "K", completionCandidates = Ids.Kernels.class,
+            description = "Kernels of the workloads that have two loops: ${COMPLETION-CANDIDATES} (default simd).")
     List<String> kernels;
 
     @Option(names = "--forks", paramLabel = "N", description = "JMH forks per configuration (default from profile).")
@@ -122,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("bad JMH argument after --: " + e.getMessage());
         }
         Profile prof = Profile.fromId(profile);
-        RunSpec runSpec = new RunSpec(prof, workloads, strategies, sizes, parallelism, kernels,
+        RunSpec runSpec = new RunSpec(prof, patterns, workloads, strategies, sizes, parallelism, kernels,
                 user.getForkCount().hasValue() ? user.getForkCount().get() : forks, !noProbe);
 
         int wi = user.getWarmupIterations().orElse(prof.warmupIterations);

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The machine a run was made on: CPU, cores, caches, memory, OS, JDK, JVM flags, JMH settings, git commit, date.
- * METHOD.md: a result without its machine is not a result. Written next to results.json as env.json.
+ * docs/METHOD.md: a result without its machine is not a result. Written next to results.json as env.json.
  */
 public final class RunEnvironment {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,10 +1,7 @@
 package dev.parbench.cli;
 
-import dev.parbench.bench.BandwidthProbe;
-import dev.parbench.bench.MonteCarloBench;
-import dev.parbench.bench.SumBench;
-import dev.parbench.bench.TransferProbe;
-import dev.parbench.bench.VectorAddBench;
+import dev.parbench.family.Families;
+import dev.parbench.family.Family;
 import dev.parbench.strategy.StrategyKind;
 import dev.parbench.workload.Kernel;
 import dev.parbench.workload.WorkloadKind;
@@ -47,10 +44,30 @@ public final class RunSpec {
     private final List<String> kernels;
     private final boolean probe;
     private final int forks;
+    private final List<Family> families;
 
     public RunSpec(Profile profile, List<String> workloadIds, List<String> strategyIds, List<String> sizes,
             List<String> parallelism, List<String> kernels, Integer forks, boolean probe) {
+        this(profile, null, workloadIds, strategyIds, sizes, parallelism, kernels, forks, probe);
+    }
+
+    /**
+     * {@code patternIds}: the families to run ({@code --patterns}); null or empty: the model matrix only; "all":
+     * every selectable family. The workload, model, size, parallelism and kernel filters apply to the model matrix.
+     */
+    public RunSpec(Profile profile, List<String> patternIds, List<String> workloadIds, List<String> strategyIds,
+            List<String> sizes, List<String> parallelism, List<String> kernels, Integer forks, boolean probe) {
         this.profile = profile;
+        this.families = patternIds == null || patternIds.isEmpty() ? List.of(Families.MODELS)
+                : distinct(patternIds).contains("all") ? Families.patterns()
+                : distinct(patternIds).stream().map(id -> parse(() -> Families.patternFromId(id))).toList();
+        boolean filtered = workloadIds != null && !workloadIds.isEmpty() || strategyIds != null
+                && !strategyIds.isEmpty() || sizes != null && !sizes.isEmpty() || parallelism != null
+                && !parallelism.isEmpty() || kernels != null && !kernels.isEmpty();
+        if (filtered && !families.contains(Families.MODELS)) {
+            throw new UsageException("--workloads, --strategies, --sizes, --parallelism and --kernels select within "
+                    + "the model matrix; add 'models' to --patterns to run it");
+        }
         this.workloads = workloadIds == null || workloadIds.isEmpty()
                 ? List.of(WorkloadKind.values())
                 : distinct(workloadIds).stream().map(id -> parse(() -> WorkloadKind.fromId(id))).toList();
@@ -73,8 +90,7 @@ public final class RunSpec {
             throw new UsageException("--forks must be at least 1, got " + forks);
         }
         this.forks = forks == null ? profile.forks : forks;
-        this.probe = probe && (this.workloads.contains(WorkloadKind.SUM)
-                || this.workloads.contains(WorkloadKind.VECTOR_ADD));
+        this.probe = probe && this.workloads.stream().anyMatch(w -> w.traffic().memoryBound());
     }
 
     private static List<String> distinct(List<String> items) {
@@ -97,34 +113,39 @@ public final class RunSpec {
         }
     }
 
-    /** The benchmark class of a workload. */
-    public static Class<?> benchClass(WorkloadKind kind) {
-        return switch (kind) {
-            case SUM -> SumBench.class;
-            case VECTOR_ADD -> VectorAddBench.class;
-            case RANDOM -> MonteCarloBench.class;
-        };
-    }
-
-    private static String method(Class<?> bench, String method) {
-        return "^" + Pattern.quote(bench.getName() + "." + method) + "$";
-    }
-
-    private static boolean memoryBound(WorkloadKind kind) {
-        return kind != WorkloadKind.RANDOM;
+    private static String method(WorkloadKind kind, String method) {
+        return "^" + Pattern.quote(kind.benchClassName() + "." + method) + "$";
     }
 
     public List<Pass> passes() {
+        List<Pass> passes = new ArrayList<>();
+        if (families.contains(Families.MODELS)) {
+            passes.addAll(matrixPasses());
+        }
+        for (Family f : families) {
+            if (f != Families.MODELS) {
+                passes.add(new Pass(f.id(), f.includes(), new LinkedHashMap<>(f.params()), forks, 0));
+            }
+        }
+        return passes;
+    }
+
+    /** The families this run covers. */
+    public List<Family> families() {
+        return families;
+    }
+
+    private List<Pass> matrixPasses() {
         List<Pass> passes = new ArrayList<>();
         List<StrategyKind> inJvm = parallelModels.stream().filter(k -> !k.outOfProcess()).toList();
         List<StrategyKind> remote = parallelModels.stream().filter(StrategyKind::outOfProcess).toList();
         List<String> includes = new ArrayList<>();
         for (WorkloadKind w : workloads) {
             if (sequential) {
-                includes.add(method(benchClass(w), "sequential"));
+                includes.add(method(w, "sequential"));
             }
             if (!inJvm.isEmpty()) {
-                includes.add(method(benchClass(w), "parallel"));
+                includes.add(method(w, "parallel"));
             }
         }
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -136,7 +157,7 @@ public final class RunSpec {
         passes.add(new Pass("models", includes, params, forks, 0));
 
         if (!remote.isEmpty()) {
-            List<String> parallel = workloads.stream().map(w -> method(benchClass(w), "parallel")).toList();
+            List<String> parallel = workloads.stream().map(w -> method(w, "parallel")).toList();
             Map<String, List<String>> p = new LinkedHashMap<>();
             p.put("size", remoteSizes.stream().map(String::valueOf).toList());
             p.put("kernel", kernels);
@@ -145,12 +166,11 @@ public final class RunSpec {
             passes.add(new Pass("out of process", parallel, p, forks, 0));
             Map<String, List<String>> t = new LinkedHashMap<>();
             t.put("megabytes", List.of("256"));
-            passes.add(new Pass("transfer probes", List.of("^" + Pattern.quote(TransferProbe.class.getName())
-                    + "\\."), t, forks, 0));
+            passes.add(new Pass("transfer probes", Families.TRANSFER.includes(), t, forks, 0));
         }
         if (profile.scalarBaseline && !kernels.contains(Kernel.SCALAR.id())) {
-            List<String> scalar = workloads.stream().filter(RunSpec::memoryBound)
-                    .map(w -> method(benchClass(w), "sequential")).toList();
+            List<String> scalar = workloads.stream().filter(w -> w.traffic().memoryBound() && w.hasKernels())
+                    .map(w -> method(w, "sequential")).toList();
             if (!scalar.isEmpty()) {
                 Map<String, List<String>> p = new LinkedHashMap<>();
                 p.put("size", params.get("size"));
@@ -162,8 +182,8 @@ public final class RunSpec {
             Map<String, List<String>> p = new LinkedHashMap<>();
             p.put("elements", List.of(String.valueOf(profile.probeElements)));
             p.put("threads", List.of("1", "all"));
-            passes.add(new Pass("bandwidth probe", List.of("^" + Pattern.quote(BandwidthProbe.class.getName()) + "\\."),
-                    p, Math.max(forks, PROBE_MIN_FORKS), PROBE_MIN_ITERATIONS));
+            passes.add(new Pass("bandwidth probe", Families.BANDWIDTH.includes(), p, Math.max(forks, PROBE_MIN_FORKS),
+                    PROBE_MIN_ITERATIONS));
         }
         return passes;
     }

@@ -30,8 +30,21 @@ public record GateConfig(Double threshold, Double delta, Double alpha, List<Rule
             Integer iterationMillis, String reference, List<Pass> passes) {
     }
 
+    /**
+     * One JMH pass of a comparison. In {@code include}, {@value #WORKLOAD_SHELLS} stands for the alternation of every
+     * workload's JMH shell ({@code (SumBench|VectorAddBench|...)}, from {@code WorkloadKind}), so a new workload
+     * joins the gate subset without an edit to the config.
+     */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Pass(String include, Map<String, List<String>> params) {
+        public static final String WORKLOAD_SHELLS = "{workload-shells}";
+
+        /** The include pattern with {@value #WORKLOAD_SHELLS} expanded. */
+        public String includeRegex() {
+            return include.replace(WORKLOAD_SHELLS, java.util.Arrays.stream(dev.parbench.workload.WorkloadKind.values())
+                    .map(dev.parbench.workload.WorkloadKind::benchClass)
+                    .collect(java.util.stream.Collectors.joining("|", "(", ")")));
+        }
     }
 
     public static final double DEFAULT_THRESHOLD = 0.10;

@@ -1,12 +1,13 @@
 package dev.parbench.gate;
 
+import dev.parbench.analysis.Bootstrap;
+import dev.parbench.analysis.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * The decision over all gated benchmarks (METHOD.md, "The regression gate"): per benchmark a one-sided rank test on
+ * The decision over all gated benchmarks (docs/METHOD.md, "How the regression gate decides"): per benchmark a one-sided rank test on
  * the log-ratios shifted by the noise margin, Holm across benchmarks, the effect with a bootstrap interval, and the
  * verdict rules. Pure and deterministic (seeded).
  */
@@ -88,7 +89,7 @@ public final class GateDecision {
                         : "no significant slowdown beyond the noise margin";
             }
             out.add(new BenchmarkVerdict(s.key(), s.baseline().length, s.candidate().length,
-                    Sample.median(s.baseline()), Sample.median(s.candidate()), eff[0], eff[1], eff[2], pSlow[i],
+                    Stats.median(s.baseline()), Stats.median(s.candidate()), eff[0], eff[1], eff[2], pSlow[i],
                     adjSlow[i], pFast[i], adjFast[i], v, reason, st));
         }
         return out;
@@ -121,7 +122,7 @@ public final class GateDecision {
                 w[k++] = (d[i] + d[j]) / 2;
             }
         }
-        return Sample.median(w);
+        return Stats.median(w);
     }
 
     /** Two-sample Hodges-Lehmann shift: the median of all differences c_i - b_j. */
@@ -133,7 +134,7 @@ public final class GateDecision {
                 diff[k++] = x - y;
             }
         }
-        return Sample.median(diff);
+        return Stats.median(diff);
     }
 
     static double[] logRatios(Sample s) {
@@ -151,40 +152,25 @@ public final class GateDecision {
      * interval.
      */
     static double[] effect(Sample s, long seed, int replicates) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] reps = new double[replicates];
+        double[] ci;
         double point;
         if (s.paired()) {
             double[] d = logRatios(s);
             point = Math.exp(hodgesLehmann(d));
             double[] buf = new double[d.length];
-            for (int r = 0; r < replicates; r++) {
-                for (int i = 0; i < d.length; i++) {
-                    buf[i] = d[rnd.nextInt(d.length)];
-                }
-                reps[r] = Math.exp(hodgesLehmann(buf));
-            }
+            ci = Bootstrap.percentile(seed, replicates,
+                    rnd -> Math.exp(hodgesLehmann(Bootstrap.resample(d, buf, rnd))));
         } else {
             double[] b = Arrays.stream(s.baseline()).map(Math::log).toArray();
             double[] c = Arrays.stream(s.candidate()).map(Math::log).toArray();
             point = Math.exp(shift(c, b));
             double[] bb = new double[b.length];
             double[] cc = new double[c.length];
-            for (int r = 0; r < replicates; r++) {
-                for (int i = 0; i < b.length; i++) {
-                    bb[i] = b[rnd.nextInt(b.length)];
-                }
-                for (int i = 0; i < c.length; i++) {
-                    cc[i] = c[rnd.nextInt(c.length)];
-                }
-                reps[r] = Math.exp(shift(cc, bb));
-            }
+            ci = Bootstrap.percentile(seed, replicates, rnd -> {
+                Bootstrap.resample(b, bb, rnd);
+                return Math.exp(shift(Bootstrap.resample(c, cc, rnd), bb));
+            });
         }
-        if (replicates == 0) {
-            return new double[] {point, Double.NaN, Double.NaN};
-        }
-        Arrays.sort(reps);
-        return new double[] {point, reps[(int) (0.025 * (replicates - 1))],
-            reps[(int) Math.ceil(0.975 * (replicates - 1))]};
+        return new double[] {point, ci[0], ci[1]};
     }
 }

@@ -1,5 +1,7 @@
 package dev.parbench.gate;
 
+import dev.parbench.analysis.Stats;
+import dev.parbench.analysis.TimeUnits;
 import dev.parbench.results.BenchmarkRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,13 +36,13 @@ public final class GateInput {
     public static Map<String, double[]> costs(List<BenchmarkRecord> records) {
         Map<String, List<Double>> out = new LinkedHashMap<>();
         for (BenchmarkRecord r : records) {
-            boolean higherIsBetter = r.mode().equals("thrpt") || r.primary().unit().startsWith("ops/");
+            boolean higherIsBetter = TimeUnits.higherIsBetter(r.mode(), r.primary().unit());
             for (double[] fork : r.primary().iterations()) {
                 double[] finite = java.util.Arrays.stream(fork).filter(Double::isFinite).toArray();
                 if (finite.length == 0) {
                     continue;
                 }
-                double m = Sample.median(finite);
+                double m = Stats.median(finite);
                 out.computeIfAbsent(key(r), k -> new ArrayList<>()).add(higherIsBetter ? 1 / m : m);
             }
             if (r.primary().iterations().isEmpty() && Double.isFinite(r.primary().score())) {
@@ -78,12 +80,12 @@ public final class GateInput {
         Map<String, double[]> out = new TreeMap<>(costs);
         if (how == Normalisation.REFERENCE) {
             String ref = find(costs, reference);
-            by = Sample.median(costs.get(ref));
+            by = Stats.median(costs.get(ref));
             out.remove(ref);
         } else {
             double logSum = 0;
             for (double[] v : costs.values()) {
-                logSum += Math.log(Sample.median(v));
+                logSum += Math.log(Stats.median(v));
             }
             by = Math.exp(logSum / costs.size());
         }

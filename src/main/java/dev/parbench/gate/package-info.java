@@ -1,5 +1,5 @@
 /**
- * Is it worse? The regression gate's decision, following METHOD.md: the unit is the fork (its median iteration);
+ * Is it worse? The regression gate's decision, following docs/METHOD.md: the unit is the fork (its median iteration);
  * per benchmark the log-ratios of candidate to baseline; a one-sided test of "slower by more than the noise margin
  * δ" — Wilcoxon signed-rank on paired forks (exact for small n), Mann-Whitney on unpaired runs — Holm's correction
  * across every gated benchmark; the effect is the median ratio with a seeded bootstrap interval.

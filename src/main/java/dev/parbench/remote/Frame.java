@@ -105,6 +105,23 @@ public sealed interface Frame {
             return new Data(java.util.List.of(s));
         }
 
+        /** The workload's neutral slices as frame slices (not copied). */
+        public static Data of(java.util.List<dev.parbench.workload.ArraySlice> slices) {
+            return new Data(slices.stream().map(s -> s.array() instanceof long[] l
+                    ? (Slice) new Slice.Longs(l, s.offset(), s.length())
+                    : new Slice.Doubles((double[]) s.array(), s.offset(), s.length())).toList());
+        }
+
+        /** The decoded arrays (long[] or double[]), each whole; a slice that is not a whole array is copied. */
+        public java.util.List<Object> arrays() {
+            return slices.stream().map(s -> switch (s) {
+                case Slice.Longs l -> l.offset() == 0 && l.length() == l.array().length ? (Object) l.array()
+                        : Arrays.copyOfRange(l.array(), l.offset(), l.offset() + l.length());
+                case Slice.Doubles d -> d.offset() == 0 && d.length() == d.array().length ? (Object) d.array()
+                        : Arrays.copyOfRange(d.array(), d.offset(), d.offset() + d.length());
+            }).toList();
+        }
+
         long bytes() {
             long n = 0;
             for (Slice s : slices) {

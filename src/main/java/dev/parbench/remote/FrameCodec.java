@@ -16,8 +16,8 @@ import java.util.List;
  * <pre>
  *   header  : magic i32 'PBWF' | version u8 | type u8 | reserved u16 (0) | payload length i32
  *   payload : type-specific fields; bulk arrays as  kind u8 (1 long, 2 double) | count i32 | 8*count raw bytes
- *   task    : workload u8 (1 sum, 2 vector-add, 3 random) | kernel u8 (1 scalar, 2 simd) | size i32 | seed i64
- *             | fromBlock i32 | toBlock i32
+ *   task    : workload id (u8 length + ASCII, e.g. "sum") | kernel id (u8 length + ASCII, "scalar" or "simd")
+ *             | size i32 | seed i64 | fromBlock i32 | toBlock i32
  * </pre>
  * Every length (payload, array count, string) is checked against what the frame and the {@link WireLimits} allow
  * before anything is allocated, and a frame must be consumed exactly. Arrays move through one direct buffer per
@@ -26,11 +26,13 @@ import java.util.List;
  */
 public final class FrameCodec {
     public static final int MAGIC = 0x46574250; // bytes 'P' 'B' 'W' 'F' in little-endian order
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int HEADER_BYTES = 12;
     static final int MAX_ARRAYS = 8;
     static final int MAX_STRING_BYTES = 8192;
     static final int MAX_TOKEN_BYTES = 64;
+    /** Longest workload or kernel id on the wire. */
+    static final int MAX_ID_BYTES = 32;
     private static final int BUFFER_BYTES = 1 << 20;
 
     private final WireLimits limits;
@@ -99,15 +101,24 @@ public final class FrameCodec {
             case Frame.Auth a -> 2 + a.mac().length;
             case Frame.Ready r -> 0;
             case Frame.Bye b -> 0;
-            case Frame.Run r -> 8 + TASK_BYTES + 1 + r.data().bytes();
-            case Frame.Store s -> 16 + TASK_BYTES + 1 + s.data().bytes();
+            case Frame.Run r -> 8 + taskBytes(r.task()) + 1 + r.data().bytes();
+            case Frame.Store s -> 16 + taskBytes(s.task()) + 1 + s.data().bytes();
             case Frame.RunStored r -> 16;
             case Frame.Result r -> 16 + 1 + r.data().bytes();
             case Frame.Error e -> 8 + 2 + truncate(e.message()).length;
         };
     }
 
-    private static final int TASK_BYTES = 1 + 1 + 4 + 8 + 4 + 4;
+    /** The fixed part of a task after its two ids. */
+    private static final int TASK_FIXED_BYTES = 4 + 8 + 4 + 4;
+
+    private static int taskBytes(RemoteTask t) {
+        return 1 + ascii(t.workload().id()).length + 1 + ascii(t.kernel().id()).length + TASK_FIXED_BYTES;
+    }
+
+    private static byte[] ascii(String id) {
+        return id.getBytes(StandardCharsets.US_ASCII);
+    }
 
     private static byte[] truncate(String message) {
         byte[] b = (message == null ? "" : message).getBytes(StandardCharsets.UTF_8);
@@ -120,7 +131,9 @@ public final class FrameCodec {
     }
 
     private void putTask(RemoteTask t) {
-        buf.put((byte) workloadCode(t.workload())).put((byte) (t.kernel() == Kernel.SIMD ? 2 : 1))
+        byte[] w = ascii(t.workload().id());
+        byte[] k = ascii(t.kernel().id());
+        buf.put((byte) w.length).put(w).put((byte) k.length).put(k)
                 .putInt(t.size()).putLong(t.seed()).putInt(t.fromBlock()).putInt(t.toBlock());
     }
 
@@ -245,27 +258,31 @@ public final class FrameCodec {
     }
 
     private RemoteTask task(ReadableByteChannel ch) throws IOException {
-        take(ch, TASK_BYTES, "task");
-        int w = buf.get() & 0xFF;
-        int k = buf.get() & 0xFF;
+        String w = id(ch, "workload");
+        String k = id(ch, "kernel");
+        take(ch, TASK_FIXED_BYTES, "task");
         int size = buf.getInt();
         long seed = buf.getLong();
         int from = buf.getInt();
         int to = buf.getInt();
-        WorkloadKind kind = switch (w) {
-            case 1 -> WorkloadKind.SUM;
-            case 2 -> WorkloadKind.VECTOR_ADD;
-            case 3 -> WorkloadKind.RANDOM;
-            default -> throw new WireException("unknown workload code " + w);
-        };
-        if (k != 1 && k != 2) {
-            throw new WireException("unknown kernel code " + k);
-        }
         try {
-            return new RemoteTask(kind, k == 2 ? Kernel.SIMD : Kernel.SCALAR, size, seed, from, to);
+            return new RemoteTask(WorkloadKind.fromId(w), Kernel.fromId(k), size, seed, from, to);
         } catch (IllegalArgumentException e) {
             throw new WireException(e.getMessage());
         }
+    }
+
+    /** A short ASCII id: u8 length, then the bytes. */
+    private String id(ReadableByteChannel ch, String what) throws IOException {
+        take(ch, 1, what + " id length");
+        int n = buf.get() & 0xFF;
+        if (n > MAX_ID_BYTES) {
+            throw new WireException(what + " id of " + n + " bytes is too long");
+        }
+        take(ch, n, what + " id");
+        byte[] b = new byte[n];
+        buf.get(b);
+        return new String(b, StandardCharsets.US_ASCII);
     }
 
     private Frame.Data data(ReadableByteChannel ch) throws IOException {
@@ -347,13 +364,5 @@ public final class FrameCodec {
             any |= r > 0;
         }
         return true;
-    }
-
-    static int workloadCode(WorkloadKind k) {
-        return switch (k) {
-            case SUM -> 1;
-            case VECTOR_ADD -> 2;
-            case RANDOM -> 3;
-        };
     }
 }

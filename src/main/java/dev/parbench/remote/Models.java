@@ -9,9 +9,7 @@ public final class Models {
     }
 
     public static Strategy create(StrategyKind kind, int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
-        }
+        Strategy.checkParallelism(parallelism);
         return switch (kind) {
             case PROCESS_PER_TASK -> new ProcessPerTaskStrategy(parallelism);
             case PROCESS_POOL -> new ProcessPoolStrategy(parallelism, false);

@@ -1,19 +1,18 @@
 package dev.parbench.remote;
 
 import dev.parbench.workload.Kernel;
-import dev.parbench.workload.MonteCarlo;
-import dev.parbench.workload.Sum;
-import dev.parbench.workload.VectorAdd;
+import dev.parbench.workload.WireForm;
 import dev.parbench.workload.Workload;
 import dev.parbench.workload.WorkloadKind;
+import java.util.List;
 
 /**
  * One block range of one workload, as it travels: which workload and kernel, the whole input's size and seed, the
- * block range, and (beside it, in a frame's {@link Frame.Data}) the input slice of that range.
+ * block range, and (beside it, in a frame's {@link Frame.Data}) whatever the workload's {@link WireForm} says must
+ * travel with it.
  *
- * <p>A worker rebuilds a local input from the slice and gets exactly the partial result the in-JVM models get:
- * sum and vector-add depend only on the elements and on block boundaries, which stay aligned because a range
- * starts on a block; Monte Carlo needs no data at all, only the seed and the global block numbers.
+ * <p>A worker rebuilds a local input from what travelled and gets exactly the partial result the in-JVM models get:
+ * this class knows no workload by name; each workload's wire form says what its slice is and how it comes back.
  */
 public record RemoteTask(WorkloadKind workload, Kernel kernel, int size, long seed, int fromBlock, int toBlock) {
 
@@ -26,99 +25,45 @@ public record RemoteTask(WorkloadKind workload, Kernel kernel, int size, long se
 
     /** The task for blocks {@code [from, to)} of {@code input}. */
     public static <I> RemoteTask of(Workload<I> w, I input, int from, int to) {
-        Kernel kernel = switch (w) {
-            case Sum s -> s.kernel();
-            case VectorAdd v -> v.kernel();
-            default -> Kernel.SCALAR;
-        };
-        long seed = input instanceof MonteCarlo.Input mc ? mc.seed() : 0;
-        return new RemoteTask(w.kind(), kernel, w.size(input), seed, from, to);
-    }
-
-    int blockSize() {
-        return switch (workload) {
-            case SUM -> Sum.BLOCK;
-            case VECTOR_ADD -> VectorAdd.BLOCK;
-            case RANDOM -> MonteCarlo.BLOCK;
-        };
+        return new RemoteTask(w.kind(), w.kernel(), w.size(input), w.wire().seed(input), from, to);
     }
 
     int fromElement() {
-        return Workload.elementStart(fromBlock, blockSize(), size);
+        return Workload.elementStart(fromBlock, workload.blockSize(), size);
     }
 
     int toElement() {
-        return Workload.elementStart(toBlock, blockSize(), size);
+        return Workload.elementStart(toBlock, workload.blockSize(), size);
     }
 
-    /** The input slice that must travel with this task (none for Monte Carlo). */
+    @SuppressWarnings("unchecked")
+    private WireForm<Object> wire() {
+        return (WireForm<Object>) workload.create(kernel).wire();
+    }
+
+    /** Master side: what must travel with this task (nothing for generated workloads). */
     public Frame.Data slice(Object input) {
-        int from = fromElement();
-        int len = toElement() - from;
-        return switch (workload) {
-            case SUM -> Frame.Data.of(new Frame.Slice.Longs(((Sum.Input) input).values(), from, len));
-            case VECTOR_ADD -> {
-                VectorAdd.Input v = (VectorAdd.Input) input;
-                yield Frame.Data.of(new Frame.Slice.Doubles(v.a(), from, len),
-                        new Frame.Slice.Doubles(v.b(), from, len));
-            }
-            case RANDOM -> Frame.Data.NONE;
-        };
-    }
-
-    /** Number of elements of this task's slice. */
-    int sliceLength() {
-        return toElement() - fromElement();
+        return Frame.Data.of(wire().input(input, fromElement(), toElement()));
     }
 
     /**
-     * Worker side: the local input this task's slice describes; {@code output} (may be null) is reused as
-     * vector-add's output array when it has the right length.
+     * Worker side: the local input this task's data describes; {@code previousOutput} (possibly empty) are the output
+     * arrays of the worker's previous reply, free to reuse.
      */
-    public Object localInput(Frame.Data data, double[] output) {
-        int len = toElement() - fromElement();
-        return switch (workload) {
-            case SUM -> {
-                long[] values = data.longs(0);
-                check(values.length, len);
-                yield new Sum.Input(values);
-            }
-            case VECTOR_ADD -> {
-                double[] a = data.doubles(0);
-                double[] b = data.doubles(1);
-                check(a.length, len);
-                check(b.length, len);
-                yield new VectorAdd.Input(a, b, output != null && output.length == len ? output : new double[len]);
-            }
-            case RANDOM -> new MonteCarlo.Input(size, seed);
-        };
+    public WireForm.Local<Object> localInput(Frame.Data data, List<Object> previousOutput) {
+        return wire().receive(size, seed, fromBlock, toBlock, data.arrays(), previousOutput);
     }
 
-    private void check(int got, int expected) {
-        if (got != expected) {
-            throw new IllegalArgumentException("slice of " + got + " elements for a task of " + expected);
-        }
-    }
-
-    /** Worker side: computes the range on a local input and returns the partial result and any output. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public Frame.Result compute(long requestId, Object local) {
-        Workload w = workload.create(kernel);
-        if (workload == WorkloadKind.RANDOM) {
-            return new Frame.Result(requestId, w.run(local, fromBlock, toBlock), Frame.Data.NONE);
-        }
-        long partial = w.run(local, 0, w.blocks(local));
-        Frame.Data out = local instanceof VectorAdd.Input v ? Frame.Data.of(Frame.Slice.Doubles.of(v.c()))
-                : Frame.Data.NONE;
-        return new Frame.Result(requestId, partial, out);
+    /** Worker side: computes the task on its local input and returns the partial result and any output. */
+    @SuppressWarnings("unchecked")
+    public Frame.Result compute(long requestId, WireForm.Local<Object> local) {
+        Workload<Object> w = (Workload<Object>) workload.create(kernel);
+        long partial = w.run(local.input(), local.fromBlock(), local.toBlock());
+        return new Frame.Result(requestId, partial, Frame.Data.of(w.wire().output(local.input())));
     }
 
     /** Master side: puts any output of a result where the in-JVM models would have written it. */
     public void applyOutput(Object input, Frame.Data out) {
-        if (workload == WorkloadKind.VECTOR_ADD) {
-            double[] c = out.doubles(0);
-            check(c.length, toElement() - fromElement());
-            System.arraycopy(c, 0, ((VectorAdd.Input) input).c(), fromElement(), c.length);
-        }
+        wire().applyOutput(input, fromElement(), toElement(), out.arrays());
     }
 }

@@ -8,7 +8,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
+import dev.parbench.workload.WireForm;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,11 +37,11 @@ public final class Worker {
     public void serve(ReadableByteChannel in, WritableByteChannel out, String peer) throws IOException {
         FrameCodec reader = new FrameCodec(limits, true);
         FrameCodec writer = new FrameCodec(limits);
-        double[] output = null; // vector-add's output slice, reused from one RUN to the next
+        List<Object> output = List.of(); // the last RUN reply's output arrays, reused by the next RUN
         if (!authenticate(reader, writer, in, out, peer)) {
             return;
         }
-        Map<Long, Object[]> datasets = new HashMap<>(); // id -> {task, local input}
+        Map<Long, Stored> datasets = new HashMap<>();
         while (true) {
             Frame f;
             try {
@@ -54,21 +56,18 @@ public final class Worker {
             }
             Frame reply;
             try {
-                if (f instanceof Frame.Run r && output != null && r.task().sliceLength() != output.length) {
-                    output = null;
-                }
-                final double[] reuse = output;
+                final List<Object> reuse = output;
                 reply = switch (f) {
                     case Frame.Run r -> r.task().compute(r.requestId(), r.task().localInput(r.data(), reuse));
                     case Frame.Store s -> {
                         datasets.clear(); // one dataset at a time: memory stays bounded
-                        datasets.put(s.datasetId(), new Object[] {s.task(), s.task().localInput(s.data(), null)});
+                        datasets.put(s.datasetId(), new Stored(s.task(), s.task().localInput(s.data(), List.of())));
                         yield new Frame.Result(s.requestId(), 0, Frame.Data.NONE);
                     }
                     case Frame.RunStored r -> {
-                        Object[] d = datasets.get(r.datasetId());
+                        Stored d = datasets.get(r.datasetId());
                         yield d == null ? new Frame.Error(r.requestId(), "no dataset " + r.datasetId() + " stored")
-                                : ((RemoteTask) d[0]).compute(r.requestId(), d[1]);
+                                : d.task().compute(r.requestId(), d.local());
                     }
                     default -> null;
                 };
@@ -80,10 +79,14 @@ public final class Worker {
                 return;
             }
             writer.write(reply, out);
-            if (f instanceof Frame.Run && reply instanceof Frame.Result res && !res.data().slices().isEmpty()) {
-                output = res.data().doubles(0); // sent: free to reuse for the next request
+            if (f instanceof Frame.Run && reply instanceof Frame.Result res) {
+                output = res.data().arrays(); // sent: free to reuse for the next request
             }
         }
+    }
+
+    /** A stored dataset: its task and the local input built from it. */
+    private record Stored(RemoteTask task, WireForm.Local<Object> local) {
     }
 
     private static long requestId(Frame f) {

@@ -148,7 +148,6 @@ public final class GateReport {
 
     /** Writes every output into {@code dir} (temporary folder, then moved: never half-written). */
     public static void write(GateResult r, Path dir) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         Path target = dir.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
@@ -158,14 +157,7 @@ public final class GateReport {
             Files.writeString(tmp.resolve("gate-junit.xml"), junit(r), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("gate.json"), json(r), StandardCharsets.UTF_8);
             List<ChartSpec> charts = charts(r);
-            Map<String, String> svgs = new LinkedHashMap<>();
-            int n = 0;
-            for (ChartSpec c : charts) {
-                ChartRenderer.writePng(c, tmp.resolve(c.name() + ".png"));
-                String svg = ChartRenderer.svg(c, "g" + n++);
-                Files.writeString(tmp.resolve(c.name() + ".svg"), svg, StandardCharsets.UTF_8);
-                svgs.put(c.name(), svg);
-            }
+            Map<String, String> svgs = ChartFiles.write(charts, tmp, "g");
             ReportView view = new ReportView("parbench gate: " + r.overall(), List.of(r.mode()),
                     List.of(new ReportView.Section("gate", "Baseline vs candidate", r.notes(), charts,
                             List.of(table(r)))),

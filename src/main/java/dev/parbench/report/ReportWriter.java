@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -22,23 +21,14 @@ public final class ReportWriter {
 
     /** Writes the report and returns the path of its index.html. */
     public static Path write(Analysis analysis, Path out) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         ReportView view = ReportView.of(analysis);
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
-            Map<String, String> svgs = new LinkedHashMap<>();
-            int n = 0;
-            for (ReportView.Section s : view.sections()) {
-                for (ChartSpec c : s.charts()) {
-                    ChartRenderer.writePng(c, tmp.resolve(c.name() + ".png"));
-                    String svg = ChartRenderer.svg(c, "c" + n++);
-                    Files.writeString(tmp.resolve(c.name() + ".svg"), svg, StandardCharsets.UTF_8);
-                    svgs.put(c.name(), svg);
-                }
-            }
+            Map<String, String> svgs = ChartFiles.write(view.sections().stream()
+                    .flatMap(s -> s.charts().stream()).toList(), tmp, "c");
             Files.writeString(tmp.resolve("index.html"), HtmlPage.render(view, svgs), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("summary.md"), TextSummaries.markdown(view, analysis), StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("summary.csv"), TextSummaries.csv(analysis), StandardCharsets.UTF_8);

@@ -33,7 +33,7 @@ final class TextSummaries {
         }
         for (Analysis.WorkloadResult w : a.workloads()) {
             int largest = w.largestSize();
-            md.append("### ").append(w.title()).append(" at ").append(ReportView.size(largest)).append("\n\n")
+            md.append("### ").append(w.title()).append(" at ").append(Formats.size(largest)).append("\n\n")
                     .append("| model | p | time/op | speedup [95% interval] | efficiency |\n|---|---:|---:|---:|---:|\n");
             Estimate seq = w.baseline().get(largest);
             if (seq != null) {
@@ -44,9 +44,9 @@ final class TextSummaries {
                 if (p.size() == largest) {
                     md.append("| ").append(p.strategy()).append(" | ").append(p.parallelism()).append(" | ")
                             .append(dev.parbench.analysis.TimeUnits.format(p.time().point())).append(" | ")
-                            .append(ReportView.fmt(p.speedup().point(), 2)).append(' ')
-                            .append(ReportView.bracket(p.speedup(), 2)).append(" | ")
-                            .append(ReportView.fmt(p.efficiency(), 2)).append(" |\n");
+                            .append(Formats.fmt(p.speedup().point(), 2)).append(' ')
+                            .append(Formats.bracket(p.speedup(), 2)).append(" | ")
+                            .append(Formats.fmt(p.efficiency(), 2)).append(" |\n");
                 }
             }
             md.append('\n');
@@ -62,10 +62,10 @@ final class TextSummaries {
     static String csv(Analysis a) {
         List<List<String>> rows = new ArrayList<>();
         Analysis.Probe p = a.probe();
-        probeRow(rows, "read", "1", p.readOneCore(), p.elements());
-        probeRow(rows, "read", "all", p.readAllCores(), p.elements());
-        probeRow(rows, "add", "1", p.addOneCore(), p.elements());
-        probeRow(rows, "add", "all", p.addAllCores(), p.elements());
+        for (dev.parbench.workload.Ceiling c : dev.parbench.workload.Ceiling.values()) {
+            probeRow(rows, c.probeMethod(), "1", p.oneCore().get(c), p.elements());
+            probeRow(rows, c.probeMethod(), "all", p.allCores().get(c), p.elements());
+        }
         for (Analysis.WorkloadResult w : a.workloads()) {
             for (Map.Entry<Integer, Estimate> e : w.baseline().entrySet()) {
                 Estimate t = e.getValue();

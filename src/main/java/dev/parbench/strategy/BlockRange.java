@@ -21,10 +21,7 @@ public record BlockRange(int from, int to) {
      * at most one (range {@code k} is {@code [k*blocks/n, (k+1)*blocks/n)}).
      */
     public static List<BlockRange> split(int blocks, int parts) {
-        if (parts < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parts);
-        }
-        int n = Math.min(parts, blocks);
+        int n = Math.min(Strategy.checkParallelism(parts), blocks);
         List<BlockRange> ranges = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             ranges.add(new BlockRange((int) ((long) k * blocks / n), (int) ((long) (k + 1) * blocks / n)));

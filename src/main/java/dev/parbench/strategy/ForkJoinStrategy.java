@@ -24,10 +24,7 @@ public final class ForkJoinStrategy implements Strategy {
     private final List<Thread> threads = Pools.newThreadList();
 
     public ForkJoinStrategy(int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
-        }
-        this.parallelism = parallelism;
+        this.parallelism = Strategy.checkParallelism(parallelism);
         this.pool = new ForkJoinPool(parallelism, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             t.setName("parbench-fork-join-" + t.getPoolIndex());

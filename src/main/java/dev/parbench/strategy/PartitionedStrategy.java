@@ -16,11 +16,8 @@ public abstract class PartitionedStrategy implements Strategy {
     private final int parallelism;
 
     protected PartitionedStrategy(StrategyKind kind, int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
-        }
         this.kind = kind;
-        this.parallelism = parallelism;
+        this.parallelism = Strategy.checkParallelism(parallelism);
     }
 
     @Override
@@ -54,6 +51,27 @@ public abstract class PartitionedStrategy implements Strategy {
             total = workload.combine(total, get(f));
         }
         return total;
+    }
+
+    /**
+     * Joins every thread (a started task always ends). An interrupt does not abandon the join: it is remembered and
+     * restored afterwards, so no thread of an operation outlives it.
+     */
+    static void joinAll(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static long get(Future<Long> f) {

@@ -16,6 +16,14 @@ public interface Strategy extends AutoCloseable {
     /** Runs the whole input and returns the combined result, equal to {@code workload.oracle(input)}. */
     <I> long execute(Workload<I> workload, I input);
 
+    /** The one check of a parallelism argument: at least 1. Returns it. */
+    static int checkParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        return parallelism;
+    }
+
     /** Stops pools and workers; waits until their threads have ended. Idempotent. */
     @Override
     void close();

@@ -7,50 +7,93 @@ import java.util.stream.Collectors;
 
 /**
  * The concurrency models. Each constant's id is the JMH {@code strategy} parameter value, the CLI id and the chart
- * legend. {@link #create(int)} builds the in-JVM models; the out-of-process ones live in {@code remote}, which
+ * legend; it also says how the model splits the work ({@link Split}), what carries the data ({@link Transport}), and
+ * whether its parallelism is a thread count, so reports never switch on model names. {@link #create(int)} builds the in-JVM models; the out-of-process ones live in {@code remote}, which
  * depends on this package and not the other way round, so build any model with
  * {@code dev.parbench.remote.Models.create(kind, parallelism)}.
  */
 public enum StrategyKind {
-    SEQUENTIAL("sequential", p -> new SequentialStrategy(), true,
+    SEQUENTIAL("sequential", p -> new SequentialStrategy(), Split.NONE, Transport.IN_JVM, true,
             "The baseline: one loop on the caller's thread; parallelism is ignored."),
-    THREAD_PER_TASK("thread-per-task", ThreadPerTaskStrategy::new, true,
+    THREAD_PER_TASK("thread-per-task", ThreadPerTaskStrategy::new, Split.RANGE_PER_TASK, Transport.IN_JVM, true,
             "A new platform thread per task per operation, joined; thread creation is part of the measured cost."),
-    EXECUTOR("executor", ExecutorStrategy::new, true,
+    EXECUTOR("executor", ExecutorStrategy::new, Split.RANGE_PER_TASK, Transport.IN_JVM, true,
             "A fixed thread pool built once per trial; tasks via invokeAll, results via Future.get."),
-    FORK_JOIN("fork-join", ForkJoinStrategy::new, true,
+    FORK_JOIN("fork-join", ForkJoinStrategy::new, Split.WORK_STEALING, Transport.IN_JVM, true,
             "A dedicated ForkJoinPool(parallelism) built once per trial; RecursiveTask splitting to ~4 leaves per worker."),
-    VIRTUAL_THREADS("virtual-threads", VirtualThreadsStrategy::new, false,
+    VIRTUAL_THREADS("virtual-threads", VirtualThreadsStrategy::new, Split.RANGE_PER_TASK, Transport.IN_JVM, false,
             "One new virtual thread per task; they run on the JVM's carrier pool (carriers = cores), not on "
                     + "'parallelism' threads."),
-    PARALLEL_STREAM("parallel-stream", ParallelStreamStrategy::new, false,
+    PARALLEL_STREAM("parallel-stream", ParallelStreamStrategy::new, Split.RANGE_PER_TASK, Transport.IN_JVM, false,
             "A parallel stream over 'parallelism' block ranges; it runs on the common ForkJoinPool "
                     + "(cores - 1 workers plus the caller), so its thread count is not the swept parameter."),
-    PROCESS_PER_TASK("process-per-task", null, true,
+    PROCESS_PER_TASK("process-per-task", null, Split.RANGE_PER_TASK, Transport.PIPES, true,
             "A fresh worker JVM per task per operation, fed over pipes; JVM start and cold code are part of the cost."),
-    PROCESS_POOL("process-pool", null, true,
+    PROCESS_POOL("process-pool", null, Split.RANGE_PER_TASK, Transport.PIPES, true,
             "'parallelism' worker JVMs started once per trial, fed over pipes; the input slices travel in every "
                     + "operation."),
-    PROCESS_POOL_RESIDENT("process-pool-resident", null, true,
+    PROCESS_POOL_RESIDENT("process-pool-resident", null, Split.RANGE_PER_TASK, Transport.PIPES_RESIDENT, true,
             "The process pool with the input already resident on the workers (shipped once, in warm-up): only the "
                     + "request, the partial result and any output travel."),
-    SOCKET("socket", null, true,
+    SOCKET("socket", null, Split.RANGE_PER_TASK, Transport.TCP, true,
             "Master/worker over loopback TCP: 'parallelism' worker JVMs started once per trial; the input slices "
                     + "travel in every operation."),
-    SOCKET_RESIDENT("socket-resident", null, true,
+    SOCKET_RESIDENT("socket-resident", null, Split.RANGE_PER_TASK, Transport.TCP_RESIDENT, true,
             "The socket workers with the input already resident (shipped once, in warm-up): only the request, the "
                     + "partial result and any output travel.");
 
+    /** How a model hands out the blocks. */
+    public enum Split {
+        /** The baseline: one loop, no tasks. */
+        NONE,
+        /** One contiguous, equal range of blocks per task: an uneven workload leaves some tasks idle. */
+        RANGE_PER_TASK,
+        /** Ranges split recursively and stolen by idle workers: rebalances uneven work. */
+        WORK_STEALING
+    }
+
+    /** What carries a task's data to the thread or process that computes it. */
+    public enum Transport {
+        /** Shared memory of one JVM: nothing is copied. */
+        IN_JVM,
+        /** Pipes to child JVMs; the input slices travel in every operation. */
+        PIPES,
+        /** Pipes to child JVMs holding the input already: only requests and results travel. */
+        PIPES_RESIDENT,
+        /** Loopback (or remote) TCP to worker JVMs; the input slices travel in every operation. */
+        TCP,
+        /** TCP to workers holding the input already: only requests and results travel. */
+        TCP_RESIDENT;
+
+        /** True where the whole input crosses a process boundary in every operation. */
+        public boolean movesInput() {
+            return this == PIPES || this == TCP;
+        }
+    }
+
     private final String id;
     private final IntFunction<Strategy> factory;
+    private final Split split;
+    private final Transport transport;
     private final boolean parallelismIsThreads;
     private final String description;
 
-    StrategyKind(String id, IntFunction<Strategy> factory, boolean parallelismIsThreads, String description) {
+    StrategyKind(String id, IntFunction<Strategy> factory, Split split, Transport transport,
+            boolean parallelismIsThreads, String description) {
         this.id = id;
         this.factory = factory;
+        this.split = split;
+        this.transport = transport;
         this.parallelismIsThreads = parallelismIsThreads;
         this.description = description;
+    }
+
+    public Split split() {
+        return split;
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     public String id() {
@@ -69,14 +112,12 @@ public enum StrategyKind {
 
     /** True for the models whose work runs in other JVMs (package {@code remote}). */
     public boolean outOfProcess() {
-        return factory == null;
+        return transport != Transport.IN_JVM;
     }
 
     /** Builds an in-JVM model for {@code parallelism} tasks; close it when done. */
     public Strategy create(int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
-        }
+        Strategy.checkParallelism(parallelism);
         if (factory == null) {
             throw new UnsupportedOperationException(id + " runs out of process: use dev.parbench.remote.Models");
         }

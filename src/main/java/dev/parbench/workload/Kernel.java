@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * How the inner loop of a memory-bound workload is written. METHOD.md: a slow kernel turns a memory-bound job
+ * How the inner loop of a memory-bound workload is written. docs/METHOD.md: a slow kernel turns a memory-bound job
  * into a compute-bound one and flatters every parallel model, so the kernel is a benchmark dimension.
  */
 public enum Kernel {

@@ -23,6 +23,28 @@ public final class MonteCarlo implements Workload<MonteCarlo.Input> {
         return WorkloadKind.RANDOM;
     }
 
+    /** Compute-bound: a few bytes of generator state, no array. */
+    @Override
+    public Traffic traffic() {
+        return Traffic.COMPUTE_BOUND;
+    }
+
+    /** Only the size and the seed travel; a worker draws its blocks' points itself. */
+    @Override
+    public WireForm<Input> wire() {
+        return new WireForm.Generated<>() {
+            @Override
+            public long seed(Input input) {
+                return input.seed;
+            }
+
+            @Override
+            public Input prepare(int size, long seed) {
+                return MonteCarlo.this.prepare(size, seed);
+            }
+        };
+    }
+
     @Override
     public int blockSize() {
         return BLOCK;

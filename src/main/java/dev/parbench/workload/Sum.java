@@ -1,6 +1,7 @@
 package dev.parbench.workload;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code sum}: the sum of a {@code long[]} of seeded values in {@code [0, 2^20)}. Exact (integer addition), so any
@@ -25,8 +26,39 @@ public final class Sum implements Workload<Sum.Input> {
         return WorkloadKind.SUM;
     }
 
+    @Override
     public Kernel kernel() {
         return kernel;
+    }
+
+    /** One 8-byte read per element: the read probe is the ceiling. */
+    @Override
+    public Traffic traffic() {
+        return new Traffic(8, Ceiling.READ);
+    }
+
+    /** The slice of values travels; the worker sums all of it. */
+    @Override
+    public WireForm<Input> wire() {
+        return new WireForm<>() {
+            @Override
+            public long seed(Input input) {
+                return 0;
+            }
+
+            @Override
+            public List<ArraySlice> input(Input input, int from, int to) {
+                return List.of(new ArraySlice(input.values, from, to - from));
+            }
+
+            @Override
+            public Local<Input> receive(int size, long seed, int fromBlock, int toBlock, List<Object> arrays,
+                    List<Object> previousOutput) {
+                int n = Workload.elementStart(toBlock, BLOCK, size) - Workload.elementStart(fromBlock, BLOCK, size);
+                Input local = new Input(WireForm.expect(arrays, 0, long[].class, n));
+                return new Local<>(local, 0, blocks(local));
+            }
+        };
     }
 
     @Override

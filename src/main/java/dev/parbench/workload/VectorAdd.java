@@ -1,6 +1,7 @@
 package dev.parbench.workload;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code vector-add}: {@code c[i] = a[i] + b[i]} over {@code double[]}. Each element is computed independently, so
@@ -31,8 +32,57 @@ public final class VectorAdd implements Workload<VectorAdd.Input> {
         return WorkloadKind.VECTOR_ADD;
     }
 
+    @Override
     public Kernel kernel() {
         return kernel;
+    }
+
+    /** Two 8-byte reads and one 8-byte write per element: the add probe is the ceiling. */
+    @Override
+    public Traffic traffic() {
+        return new Traffic(24, Ceiling.ADD);
+    }
+
+    /**
+     * The slices of {@code a} and {@code b} travel; the worker's {@code c} comes back and is copied into the whole
+     * output. A worker reuses its previous output array when it has the right length (no allocation per request).
+     */
+    @Override
+    public WireForm<Input> wire() {
+        return new WireForm<>() {
+            @Override
+            public long seed(Input input) {
+                return 0;
+            }
+
+            @Override
+            public List<ArraySlice> input(Input input, int from, int to) {
+                return List.of(new ArraySlice(input.a, from, to - from), new ArraySlice(input.b, from, to - from));
+            }
+
+            @Override
+            public Local<Input> receive(int size, long seed, int fromBlock, int toBlock, List<Object> arrays,
+                    List<Object> previousOutput) {
+                int n = Workload.elementStart(toBlock, BLOCK, size) - Workload.elementStart(fromBlock, BLOCK, size);
+                double[] a = WireForm.expect(arrays, 0, double[].class, n);
+                double[] b = WireForm.expect(arrays, 1, double[].class, n);
+                double[] c = !previousOutput.isEmpty() && previousOutput.get(0) instanceof double[] old
+                        && old.length == n ? old : new double[n];
+                Input local = new Input(a, b, c);
+                return new Local<>(local, 0, blocks(local));
+            }
+
+            @Override
+            public List<ArraySlice> output(Input local) {
+                return List.of(ArraySlice.whole(local.c));
+            }
+
+            @Override
+            public void applyOutput(Input input, int from, int to, List<Object> output) {
+                double[] c = WireForm.expect(output, 0, double[].class, to - from);
+                System.arraycopy(c, 0, input.c, from, c.length);
+            }
+        };
     }
 
     @Override

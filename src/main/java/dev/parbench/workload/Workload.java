@@ -3,6 +3,11 @@ package dev.parbench.workload;
 /**
  * One kind of work over a fixed grid of blocks. {@code I} is the prepared input (arrays, or just a seed).
  *
+ * <p>A workload describes itself, so that nothing else needs to switch on which one it is: its {@link #kernel()},
+ * the memory {@link #traffic()} it causes (bytes per element and the bandwidth probe that bounds it, or
+ * compute-bound), and its {@link #wire()} form (how a task's input and output travel to another process). Adding
+ * a workload is one class implementing this, one {@link WorkloadKind} constant and one JMH shell.
+ *
  * <p>Contract: {@code run(input, 0, blocks)} equals the oracle, and for every split point {@code m},
  * {@code combine(run(input, 0, m), run(input, m, blocks))} equals it too (bit for bit). Implementations are
  * stateless and thread-safe; concurrent calls on disjoint block ranges of one input are allowed.
@@ -10,6 +15,17 @@ package dev.parbench.workload;
 public interface Workload<I> {
 
     WorkloadKind kind();
+
+    /** The inner loop this instance runs; workloads with one loop only say {@link Kernel#SCALAR}. */
+    default Kernel kernel() {
+        return Kernel.SCALAR;
+    }
+
+    /** Bytes moved per element and the probe that bounds it, or {@link Traffic#COMPUTE_BOUND}. */
+    Traffic traffic();
+
+    /** How a task's input and output travel between processes. */
+    WireForm<I> wire();
 
     /** Elements per block; the last block of an input may be shorter. */
     int blockSize();

@@ -108,8 +108,8 @@ class AnalyzerTest {
                         List.of(new double[] {1000, 1000}, new double[] {500, 500})), Map.of(), Map.of(), List.of(),
                 "test"));
         Analysis a = new Analyzer().analyze(new RunData(r, Map.of()));
-        assertEquals(8.0 * 1048576 / 500e3, a.probe().readAllCores().point(), 1e-9);
-        assertEquals(8.0 * 1048576 / 1000e3, a.probe().readAllCores().low(), 1e-9);
+        assertEquals(8.0 * 1048576 / 500e3, a.probe().allCores().get(dev.parbench.workload.Ceiling.READ).point(), 1e-9);
+        assertEquals(8.0 * 1048576 / 1000e3, a.probe().allCores().get(dev.parbench.workload.Ceiling.READ).low(), 1e-9);
         Analysis.Point fj = a.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow();
         assertEquals(100.0, fj.percentOfProbe(), 1e-9);
     }

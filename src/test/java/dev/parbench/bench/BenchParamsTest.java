@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parbench.strategy.StrategyKind;
+import dev.parbench.workload.WorkloadKind;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,9 @@ class BenchParamsTest {
     @Test
     void workloadSizesAreTheSameInEveryClassAndReachTwoToThe25() throws Exception {
         List<String> sum = defaults(SumBench.Data.class, "size");
-        assertEquals(sum, defaults(VectorAddBench.Data.class, "size"));
-        assertEquals(sum, defaults(MonteCarloBench.Data.class, "size"));
+        for (WorkloadKind w : WorkloadKind.values()) {
+            assertEquals(sum, defaults(Class.forName(w.benchClassName() + "$Data"), "size"), w.benchClass());
+        }
         assertTrue(sum.contains(String.valueOf(1 << 25)), sum.toString());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parbench.workload.WorkloadKind;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -25,11 +26,12 @@ class RunSpecTest {
     void smokeCoversEveryWorkloadAndModelOnce() {
         RunSpec spec = new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true);
         Plan plan = plan(spec);
-        // 3 workloads x (5 in-JVM models + sequential) + 3 x 5 out-of-process models + transfer probes (loopback,
-        // worker start) + bandwidth probe (read, add) x (1, all threads)
-        assertEquals(3 * 6 + 3 * 5 + 2 + 4, plan.configurations());
+        // every workload x (5 in-JVM models + sequential) + every workload x 5 out-of-process models + transfer
+        // probes (loopback, worker start) + bandwidth probe (read, add) x (1, all threads)
+        int w = WorkloadKind.values().length;
+        assertEquals(w * 6 + w * 5 + 2 + 4, plan.configurations());
         // one fork each, except the bandwidth probe, which always gets at least three (its figure is the best fork)
-        assertEquals(18 + 15 + 2 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
+        assertEquals(w * 6 + w * 5 + 2 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
     }
 
     @Test
@@ -83,6 +85,8 @@ class RunSpecTest {
     void planPrintsTotalsAndAnEstimate() {
         Plan plan = plan(new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true));
         String last = plan.describe().get(plan.describe().size() - 1);
-        assertTrue(last.contains("total: 39 configurations, 47 JVM runs (forks), estimated"), last);
+        int w = WorkloadKind.values().length;
+        assertTrue(last.contains("total: " + (w * 11 + 6) + " configurations, " + (w * 11 + 2 + 4 * RunSpec.PROBE_MIN_FORKS)
+                + " JVM runs (forks), estimated"), last);
     }
 }

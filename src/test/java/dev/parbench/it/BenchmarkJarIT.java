@@ -32,9 +32,13 @@ class BenchmarkJarIT {
             try (InputStream in = jar.getInputStream(list)) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            for (String b : List.of("SumBench_sequential", "SumBench_parallel", "VectorAddBench_sequential",
-                    "VectorAddBench_parallel", "MonteCarloBench_sequential", "MonteCarloBench_parallel",
-                    "BandwidthProbe_read", "BandwidthProbe_add", "TransferProbe_loopback", "TransferProbe_workerStart")) {
+            List<String> expected = new java.util.ArrayList<>(List.of("BandwidthProbe_read", "BandwidthProbe_add",
+                    "TransferProbe_loopback", "TransferProbe_workerStart"));
+            for (dev.parbench.workload.WorkloadKind w : dev.parbench.workload.WorkloadKind.values()) {
+                expected.add(w.benchClass() + "_sequential");
+                expected.add(w.benchClass() + "_parallel");
+            }
+            for (String b : expected) {
                 assertTrue(text.contains("dev.parbench.bench.jmh_generated." + b + "_jmhTest"),
                         b + " not in BenchmarkList");
             }

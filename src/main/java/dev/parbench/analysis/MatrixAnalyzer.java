@@ -1,0 +1,267 @@
+package dev.parbench.analysis;
+
+import dev.parbench.strategy.StrategyKind;
+import dev.parbench.workload.Ceiling;
+import dev.parbench.workload.WorkloadKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The statistics of the model matrix, one workload (and kernel) at a time: time and speedup per configuration with
+ * fork-level intervals, bandwidth against the workload's own ceiling, crossovers, Amdahl fits, per-task overhead and
+ * the best model per size. Works on sorted times only ({@link RecordSorter} did the reading).
+ */
+final class MatrixAnalyzer {
+    private final Map<MatrixConfig, List<double[]>> times;
+    private final Analysis.Probe probe;
+    private final Function<String, HierarchicalBootstrap> bootstrap;
+    private final List<String> warnings;
+
+    MatrixAnalyzer(Map<MatrixConfig, List<double[]>> times, Analysis.Probe probe,
+            Function<String, HierarchicalBootstrap> bootstrap, List<String> warnings) {
+        this.times = times;
+        this.probe = probe;
+        this.bootstrap = bootstrap;
+        this.warnings = warnings;
+    }
+
+    /** One result per (workload, kernel) that has parallel points, then baseline-only workloads with no section. */
+    List<Analysis.WorkloadResult> analyze() {
+        Map<String, List<MatrixConfig>> groups = new TreeMap<>();
+        for (MatrixConfig c : times.keySet()) {
+            groups.computeIfAbsent(c.workload().ordinal() + "/" + c.kernel(), k -> new ArrayList<>()).add(c);
+        }
+        List<Analysis.WorkloadResult> out = new ArrayList<>();
+        for (List<MatrixConfig> group : groups.values()) {
+            if (group.stream().anyMatch(c -> !c.sequential())) {
+                out.add(workload(group));
+            } // else a baseline-only kernel (e.g. the scalar baseline): shown inside its workload's section
+        }
+        for (List<MatrixConfig> group : groups.values()) {
+            WorkloadKind w = group.get(0).workload();
+            if (out.stream().noneMatch(r -> r.workload().equals(w.id()))) {
+                out.add(workload(group));
+            }
+        }
+        return out;
+    }
+
+    private Analysis.WorkloadResult workload(List<MatrixConfig> group) {
+        WorkloadKind w = group.get(0).workload();
+        String kernel = group.get(0).kernel();
+        int bytes = w.bytesPerElement();
+        TreeSet<Integer> sizes = new TreeSet<>();
+        TreeSet<Integer> parallelisms = new TreeSet<>();
+        List<String> strategies = new ArrayList<>();
+        for (MatrixConfig c : group) {
+            sizes.add(c.size());
+            if (!c.sequential()) {
+                parallelisms.add(c.parallelism());
+                if (!strategies.contains(c.strategy())) {
+                    strategies.add(c.strategy());
+                }
+            }
+        }
+        strategies.sort(Comparator.comparingInt(MatrixAnalyzer::strategyOrder).thenComparing(s -> s));
+        String label = w.id() + (kernel.isEmpty() ? "" : "/" + kernel);
+
+        Map<Integer, Estimate> baseline = new TreeMap<>();
+        Map<Integer, Estimate> baselineRate = new TreeMap<>();
+        for (int size : sizes) {
+            List<double[]> seq = times.get(new MatrixConfig(w, kernel, MatrixConfig.SEQUENTIAL, 1, size));
+            if (seq != null) {
+                Estimate t = bootstrap.apply(label + "/seq/" + size).mean(seq);
+                baseline.put(size, t);
+                if (bytes > 0) {
+                    baselineRate.put(size, t.inverse(ns -> (double) bytes * size / ns));
+                }
+            }
+        }
+        List<Analysis.Point> points = points(group, label);
+        int largest = sizes.last();
+        Map<String, Analysis.Crossover> crossovers = new LinkedHashMap<>();
+        Map<String, AmdahlFit> amdahl = new LinkedHashMap<>();
+        for (String s : strategies) {
+            crossovers.put(s, crossover(s, points, sizes, parallelisms));
+            List<Analysis.Point> atLargest = points.stream()
+                    .filter(x -> x.strategy().equals(s) && x.size() == largest && Double.isFinite(x.speedup().point()))
+                    .toList();
+            if (!atLargest.isEmpty()) {
+                amdahl.put(s, AmdahlFit.fit(atLargest.stream().mapToDouble(Analysis.Point::parallelism).toArray(),
+                        atLargest.stream().mapToDouble(x -> x.speedup().point()).toArray()));
+            }
+        }
+        return new Analysis.WorkloadResult(w.id(), kernel, bytes, List.copyOf(sizes), strategies,
+                List.copyOf(parallelisms), baseline, baselineRate, otherBaselines(w, kernel), points, crossovers,
+                amdahl, perTaskCost(w, strategies, points, sizes.first(), parallelisms), best(sizes, baseline, points),
+                balance(group, label, largest, parallelisms));
+    }
+
+    /** Sequential times with the workload's other kernels (e.g. the scalar baseline), kernel -> size -> time. */
+    private Map<String, Map<Integer, Estimate>> otherBaselines(WorkloadKind w, String kernel) {
+        Map<String, Map<Integer, Estimate>> other = new TreeMap<>();
+        times.forEach((c, forks) -> {
+            if (c.workload() == w && !c.kernel().equals(kernel) && c.sequential()) {
+                other.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).put(c.size(),
+                        bootstrap.apply(w.id() + "/" + c.kernel() + "/seq/" + c.size()).mean(forks));
+            }
+        });
+        return other;
+    }
+
+    private List<Analysis.Point> points(List<MatrixConfig> group, String label) {
+        List<Analysis.Point> points = new ArrayList<>();
+        for (MatrixConfig c : group) {
+            if (c.sequential()) {
+                continue;
+            }
+            String key = label + "/" + c.strategy() + "/" + c.parallelism() + "/" + c.size();
+            List<double[]> t = times.get(c);
+            Estimate time = bootstrap.apply(key).mean(t);
+            List<double[]> seq = times.get(c.baseline());
+            Estimate speedup;
+            if (seq == null) {
+                warnings.add(c.workload().id() + " size " + c.size()
+                        + ": no sequential baseline in these results, so no speedup");
+                speedup = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
+            } else {
+                speedup = bootstrap.apply(key + "/speedup").ratio(seq, t);
+            }
+            int bytes = c.workload().bytesPerElement();
+            Estimate rate = bytes > 0 ? time.inverse(ns -> (double) bytes * c.size() / ns) : null;
+            double pct = Double.NaN;
+            Ceiling ceilingKind = c.workload().traffic().ceiling();
+            Estimate ceiling = rate == null ? null : probe.ceiling(ceilingKind, c.parallelism());
+            if (ceiling != null) {
+                pct = 100 * rate.point() / ceiling.point();
+            }
+            points.add(new Analysis.Point(c.strategy(), c.parallelism(), c.size(), time, speedup,
+                    speedup.point() / c.parallelism(), AmdahlFit.karpFlatt(c.parallelism(), speedup.point()), rate,
+                    pct));
+        }
+        points.sort(Comparator.comparingInt((Analysis.Point p) -> strategyOrder(p.strategy()))
+                .thenComparing(Analysis.Point::strategy).thenComparingInt(Analysis.Point::parallelism)
+                .thenComparingInt(Analysis.Point::size));
+        return points;
+    }
+
+    /** The smallest size at which the model beats sequential with its whole interval above 1 (any parallelism). */
+    private static Analysis.Crossover crossover(String s, List<Analysis.Point> points, TreeSet<Integer> sizes,
+            TreeSet<Integer> parallelisms) {
+        for (int size : sizes) {
+            for (int p : parallelisms.descendingSet()) {
+                Optional<Analysis.Point> pt = find(points, s, p, size);
+                if (pt.isPresent() && pt.get().speedup().above(1.0)) {
+                    return new Analysis.Crossover(s, size, p, pt.get().speedup());
+                }
+            }
+        }
+        return new Analysis.Crossover(s, null, null, null);
+    }
+
+    /** Time per operation / tasks at the smallest size and the largest parallelism measured: overhead per task. */
+    private static Map<String, Estimate> perTaskCost(WorkloadKind w, List<String> strategies,
+            List<Analysis.Point> points, int smallest, TreeSet<Integer> parallelisms) {
+        Map<String, Estimate> perTask = new LinkedHashMap<>();
+        for (String s : strategies) {
+            for (int p : parallelisms.descendingSet()) {
+                Optional<Analysis.Point> pt = find(points, s, p, smallest);
+                if (pt.isPresent()) {
+                    int tasks = Math.min(p, Math.ceilDiv(smallest, w.blockSize()));
+                    perTask.put(s, pt.get().time().times(1.0 / tasks));
+                    break;
+                }
+            }
+        }
+        return perTask;
+    }
+
+    /** The fastest configuration per size, sequential included. */
+    private static List<Analysis.Best> best(TreeSet<Integer> sizes, Map<Integer, Estimate> baseline,
+            List<Analysis.Point> points) {
+        List<Analysis.Best> best = new ArrayList<>();
+        for (int size : sizes) {
+            Analysis.Best b = null;
+            Estimate seq = baseline.get(size);
+            if (seq != null) {
+                b = new Analysis.Best(size, MatrixConfig.SEQUENTIAL, 1, seq, new Estimate(1, 1, 1, seq.forks()));
+            }
+            for (Analysis.Point p : points) {
+                if (p.size() == size && (b == null || p.time().point() < b.time().point())) {
+                    b = new Analysis.Best(size, p.strategy(), p.parallelism(), p.time(), p.speedup());
+                }
+            }
+            if (b != null) {
+                best.add(b);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Per parallelism at the largest size: the fastest in-JVM model that gives each task one range vs the fastest
+     * that steals work, as a time ratio with its interval (the two resampled independently).
+     */
+    private List<Analysis.Balance> balance(List<MatrixConfig> group, String label, int largest,
+            TreeSet<Integer> parallelisms) {
+        List<Analysis.Balance> out = new ArrayList<>();
+        for (int p : parallelisms) {
+            MatrixConfig ranges = fastest(group, largest, p, StrategyKind.Split.RANGE_PER_TASK);
+            MatrixConfig stealing = fastest(group, largest, p, StrategyKind.Split.WORK_STEALING);
+            if (ranges != null && stealing != null) {
+                out.add(new Analysis.Balance(p, ranges.strategy(), stealing.strategy(),
+                        bootstrap.apply(label + "/balance/" + p).ratio(times.get(ranges), times.get(stealing))));
+            }
+        }
+        return out;
+    }
+
+    /** The in-JVM model of this split, whose parallelism is its thread count, with the lowest time; null if none. */
+    private MatrixConfig fastest(List<MatrixConfig> group, int size, int p, StrategyKind.Split split) {
+        MatrixConfig best = null;
+        double bestTime = Double.POSITIVE_INFINITY;
+        for (MatrixConfig c : group) {
+            StrategyKind k = kind(c.strategy());
+            if (k == null || k.split() != split || k.outOfProcess() || !k.parallelismIsThreads() || c.size() != size
+                    || c.parallelism() != p) {
+                continue;
+            }
+            double t = HierarchicalBootstrap.center(times.get(c));
+            if (t < bestTime) {
+                bestTime = t;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static StrategyKind kind(String id) {
+        try {
+            return StrategyKind.fromId(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Optional<Analysis.Point> find(List<Analysis.Point> points, String s, int p, int size) {
+        return points.stream().filter(x -> x.strategy().equals(s) && x.size() == size && x.parallelism() == p)
+                .findFirst();
+    }
+
+    /** Known models first, in StrategyKind order (the same order and colours in every chart); others after. */
+    static int strategyOrder(String id) {
+        for (StrategyKind k : StrategyKind.values()) {
+            if (k.id().equals(id)) {
+                return k.ordinal();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.parbench.analysis;
+
+import dev.parbench.workload.Ceiling;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The machine's ceilings from the probe families: memory bandwidth (best fork, STREAM's convention) and transfer. */
+final class ProbeAnalyzer {
+    private ProbeAnalyzer() {
+    }
+
+    static Analysis.Probe analyze(RecordSorter.Sorted s, Function<String, HierarchicalBootstrap> bootstrap) {
+        Map<String, List<double[]>> probe = s.probes();
+        Map<Ceiling, Estimate> one = new EnumMap<>(Ceiling.class);
+        Map<Ceiling, Estimate> all = new EnumMap<>(Ceiling.class);
+        for (Ceiling c : Ceiling.values()) {
+            long bytes = (long) c.probeBytesPerElement() * s.probeElements();
+            Estimate e1 = ceiling(probe.get(c.probeMethod() + "/1"), bytes);
+            Estimate eAll = ceiling(probe.get(c.probeMethod() + "/all"), bytes);
+            if (e1 != null) {
+                one.put(c, e1);
+            }
+            if (eAll != null) {
+                all.put(c, eAll);
+            }
+        }
+        List<double[]> start = probe.get("transfer/workerStart");
+        return new Analysis.Probe(one, all, s.probeElements(),
+                s.loopbackBytes() > 0 ? ceiling(probe.get("transfer/loopback"), s.loopbackBytes()) : null,
+                start == null ? null : bootstrap.apply("transfer/workerStart").mean(start));
+    }
+
+    /**
+     * The probe's ceiling in GB/s (bytes per ns), by STREAM's convention the <em>best</em> rate: the fastest fork's
+     * median iteration. A ceiling is what the machine can deliver, and on a shared machine the slower forks measure
+     * the neighbours. The interval is the range of the forks' median rates (slowest fork to fastest).
+     */
+    static Estimate ceiling(List<double[]> nanos, long bytes) {
+        if (nanos == null || nanos.isEmpty()) {
+            return null;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double worst = 0;
+        for (double m : Stats.forkMedians(nanos)) {
+            best = Math.min(best, m);
+            worst = Math.max(worst, m);
+        }
+        return new Estimate(bytes / best, bytes / worst, bytes / best, nanos.size());
+    }
+}

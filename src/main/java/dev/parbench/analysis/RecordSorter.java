@@ -1,0 +1,101 @@
+package dev.parbench.analysis;
+
+import dev.parbench.family.Families;
+import dev.parbench.family.Family;
+import dev.parbench.results.BenchmarkRecord;
+import dev.parbench.results.RunData;
+import dev.parbench.workload.WorkloadKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The classification half of the analysis: which family each JMH record belongs to (from the family declarations,
+ * never from a list of class names here) and, for the model matrix and the probes, which configuration it measured.
+ * Reads names and parameters; computes no statistic.
+ */
+final class RecordSorter {
+
+    /** A run's records, sorted. Times are ns/op per fork and iteration. */
+    record Sorted(Map<MatrixConfig, List<double[]>> matrix, Map<String, List<double[]>> probes, int probeElements,
+            long loopbackBytes, Map<Family, List<BenchmarkRecord>> series, List<BenchmarkRecord> foreign,
+            List<String> warnings) {
+    }
+
+    private RecordSorter() {
+    }
+
+    static Sorted sort(RunData data) {
+        Map<MatrixConfig, List<double[]>> matrix = new LinkedHashMap<>();
+        Map<String, List<double[]>> probes = new LinkedHashMap<>();
+        Map<Family, List<BenchmarkRecord>> series = new LinkedHashMap<>();
+        List<BenchmarkRecord> foreign = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        int probeElements = 0;
+        long loopbackBytes = 0;
+        for (BenchmarkRecord r : data.records()) {
+            Family family = Families.of(r.benchmark()).orElse(null);
+            boolean timed = TimeUnits.isTimePerOp(r.primary().unit()) || TimeUnits.isThroughput(r.primary().unit());
+            Optional<MatrixConfig> c = family == Families.MODELS && timed ? matrixConfig(r) : Optional.empty();
+            if (c.isPresent()) {
+                List<double[]> forks = ForkData.nanosPerOp(r);
+                if (forks.isEmpty()) {
+                    warnings.add(r.shortName() + " " + r.paramLabel() + ": no finite measurements, skipped");
+                    continue;
+                }
+                List<double[]> old = matrix.putIfAbsent(c.get(), new ArrayList<>(forks));
+                if (old != null) {
+                    old.addAll(forks);
+                    warnings.add(r.shortName() + " " + r.paramLabel() + " appears in several files: their forks "
+                            + "were pooled");
+                }
+            } else if (family == Families.TRANSFER && timed) {
+                probes.computeIfAbsent("transfer/" + r.method(), k -> new ArrayList<>()).addAll(ForkData.nanosPerOp(r));
+                if (r.param("megabytes") != null) {
+                    loopbackBytes = Long.parseLong(r.param("megabytes")) << 20;
+                }
+            } else if (family == Families.BANDWIDTH && timed && r.param("threads") != null
+                    && r.param("elements") != null) {
+                probes.computeIfAbsent(r.method() + "/" + r.param("threads"), k -> new ArrayList<>())
+                        .addAll(ForkData.nanosPerOp(r));
+                probeElements = Integer.parseInt(r.param("elements"));
+            } else if (family != null && family.layout() == Family.Layout.SERIES) {
+                series.computeIfAbsent(family, k -> new ArrayList<>()).add(r);
+            } else {
+                foreign.add(r); // not ours, or ours without the parameters an analysis needs: shown as is
+            }
+        }
+        int minForks = matrix.values().stream().mapToInt(List::size).min().orElse(0);
+        if (minForks == 1) {
+            warnings.add("some configurations rest on a single fork: their intervals reflect iterations only, not "
+                    + "fork-to-fork variation (use --forks 2 or more before drawing conclusions)");
+        }
+        return new Sorted(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings);
+    }
+
+    /** The configuration a model-matrix record measured: {@code sequential} over sizes, {@code parallel} over models. */
+    static Optional<MatrixConfig> matrixConfig(BenchmarkRecord r) {
+        Optional<WorkloadKind> w = WorkloadKind.ofBenchClass(r.className());
+        String size = r.param("size");
+        if (w.isEmpty() || size == null) {
+            return Optional.empty();
+        }
+        String kernel = Objects.requireNonNullElse(r.param("kernel"), "");
+        try {
+            if (r.method().equals(MatrixConfig.SEQUENTIAL)) {
+                return Optional.of(new MatrixConfig(w.get(), kernel, MatrixConfig.SEQUENTIAL, 1,
+                        Integer.parseInt(size)));
+            }
+            if (r.method().equals("parallel") && r.param("strategy") != null && r.param("parallelism") != null) {
+                return Optional.of(new MatrixConfig(w.get(), kernel, r.param("strategy"),
+                        Integer.parseInt(r.param("parallelism")), Integer.parseInt(size)));
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.parbench.report;
+
+import dev.parbench.analysis.Estimate;
+import dev.parbench.analysis.TimeUnits;
+import java.util.Locale;
+
+/** How numbers read in the report, whatever the locale: sizes with k/M/G, fixed decimals, intervals in brackets. */
+final class Formats {
+    private Formats() {
+    }
+
+    /** 1, 1000, 1k, 32k, 1M, 32M: powers of two get k/M/G suffixes. */
+    static String size(long n) {
+        if (n >= 1L << 30 && n % (1L << 30) == 0) {
+            return n / (1L << 30) + "G";
+        }
+        if (n >= 1L << 20 && n % (1L << 20) == 0) {
+            return n / (1L << 20) + "M";
+        }
+        if (n >= 1L << 10 && n % (1L << 10) == 0) {
+            return n / (1L << 10) + "k";
+        }
+        return Long.toString(n);
+    }
+
+    static String fmt(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "n/a";
+    }
+
+    /** GB/s with one decimal, or n/a. */
+    static String gb(Estimate e) {
+        return e == null ? "n/a" : fmt(e.point(), 1);
+    }
+
+    static String bracket(Estimate e, int decimals) {
+        return Double.isFinite(e.low()) ? "[" + fmt(e.low(), decimals) + ", " + fmt(e.high(), decimals) + "]" : "";
+    }
+
+    static String bracketTime(Estimate e) {
+        return Double.isFinite(e.low()) ? "[" + TimeUnits.format(e.low()) + ", " + TimeUnits.format(e.high()) + "]"
+                : "";
+    }
+
+    /** Three significant digits, as a plain number (12.3, 4560, 0.0123). */
+    static String sig(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    static ChartSpec.XY xy(double x, double y) {
+        return new ChartSpec.XY(x, y, Double.NaN, Double.NaN);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.parbench.report;
+
+import static dev.parbench.report.Formats.sig;
+
+import dev.parbench.analysis.Analysis;
+import dev.parbench.analysis.Estimate;
+import dev.parbench.family.Family;
+import dev.parbench.report.ReportView.Cell;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The section of a SERIES family (a coordination pattern): per benchmark, a chart of its score vs the family's x axis
+ * with one line per variant (the second series value, e.g. virtual threads, dashed beside the first), a sentence
+ * saying what the chart shows, the secondary metrics in words, and a table of every point. What the axes are comes
+ * from the family's declaration.
+ */
+final class SeriesSection {
+    private SeriesSection() {
+    }
+
+    static ReportView.Section of(Family family, List<Analysis.SeriesResult> results, String where) {
+        List<String> summary = new ArrayList<>(List.of(family.question()));
+        List<ChartSpec> charts = new ArrayList<>();
+        List<ReportView.Table> tables = new ArrayList<>();
+        for (Analysis.SeriesResult r : results) {
+            String name = family.id() + "-" + r.benchmark().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+            charts.add(chart(family, r, name, where));
+            summary.add(sentence(family, r));
+            secondary(family, r).ifPresent(summary::add);
+            tables.add(table(family, r, name));
+        }
+        return new ReportView.Section(family.id(), family.title(), summary, charts, tables);
+    }
+
+    private static ChartSpec chart(Family family, Analysis.SeriesResult r, String name, String where) {
+        List<ChartSpec.Series> lines = new ArrayList<>();
+        List<String> seriesValues = r.seriesValues().isEmpty() ? java.util.Collections.singletonList(null)
+                : r.seriesValues();
+        for (int v = 0; v < r.variants().size(); v++) {
+            String variant = r.variants().get(v);
+            for (int s = 0; s < seriesValues.size(); s++) {
+                String series = seriesValues.get(s);
+                List<ChartSpec.XY> pts = new ArrayList<>();
+                for (double x : r.xs()) {
+                    r.point(variant, series, x).ifPresent(p -> pts.add(new ChartSpec.XY(x, p.score().point(),
+                            p.score().low(), p.score().high())));
+                }
+                if (!pts.isEmpty()) {
+                    lines.add(new ChartSpec.Series(series == null ? variant : variant + " (" + series + ")",
+                            Palette.nth(v), s > 0, true, pts));
+                }
+            }
+        }
+        double minX = r.xs().get(0);
+        double maxX = r.xs().get(r.xs().size() - 1);
+        double minY = r.points().stream().mapToDouble(p -> p.score().point()).filter(y -> y > 0).min().orElse(1);
+        double maxY = r.points().stream().mapToDouble(p -> p.score().point()).max().orElse(1);
+        boolean logX = minX > 0 && maxX / minX >= 16;
+        boolean logY = minY > 0 && maxY / minY >= 100;
+        return new ChartSpec.Line(name, family.title() + ": " + r.benchmark(), where + " | error bars: 95% interval "
+                + "over forks" + (r.seriesValues().size() > 1 ? " | dashed: " + String.join(", ",
+                        r.seriesValues().subList(1, r.seriesValues().size())) : ""),
+                family.xLabel(), r.unit() + (r.higherIsBetter() ? " (higher is better)" : " (lower is better)"),
+                logX, logY, !logX, lines, List.of());
+    }
+
+    /** What the chart shows, in one sentence: the best and worst line at the largest x. */
+    static String sentence(Family family, Analysis.SeriesResult r) {
+        double maxX = r.xs().get(r.xs().size() - 1);
+        Comparator<Analysis.SeriesPoint> better = Comparator.comparingDouble(p -> p.score().point());
+        if (!r.higherIsBetter()) {
+            better = better.reversed();
+        }
+        List<Analysis.SeriesPoint> atMax = r.points().stream().filter(p -> p.x() == maxX).sorted(better.reversed())
+                .toList();
+        if (atMax.isEmpty()) {
+            return r.benchmark() + ": no point at the largest " + family.xParam() + ".";
+        }
+        Analysis.SeriesPoint best = atMax.get(0);
+        Analysis.SeriesPoint worst = atMax.get(atMax.size() - 1);
+        String x = family.xParam() + " = " + sig(maxX);
+        if (atMax.size() == 1) {
+            return String.format(Locale.ROOT, "%s at %s: %s %s %s.", r.benchmark(), x, label(best), sig(
+                    best.score().point()), r.unit());
+        }
+        double factor = r.higherIsBetter() ? best.score().point() / worst.score().point()
+                : worst.score().point() / best.score().point();
+        return String.format(Locale.ROOT, "%s at %s: %s is best (%s %s %s), %s is worst (%s %s), %sx apart.",
+                r.benchmark(), x, label(best), sig(best.score().point()), r.unit(), interval(best.score()),
+                label(worst), sig(worst.score().point()), r.unit(), Formats.fmt(factor, 1));
+    }
+
+    /** The declared secondary metrics in words: per variant, the value at each x. */
+    private static Optional<String> secondary(Family family, Analysis.SeriesResult r) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, String> m : family.secondary().entrySet()) {
+            for (String variant : r.variants()) {
+                List<String> values = new ArrayList<>();
+                for (Analysis.SeriesPoint p : r.points()) {
+                    Estimate e = p.secondary().get(m.getKey());
+                    if (p.variant().equals(variant) && e != null) {
+                        values.add(family.xParam() + " " + sig(p.x()) + (p.series() == null ? "" : " " + p.series())
+                                + ": " + sig(e.point()));
+                    }
+                }
+                if (!values.isEmpty()) {
+                    parts.add(variant + " " + m.getKey() + " (" + m.getValue() + ") " + String.join(", ", values));
+                }
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts) + ".");
+    }
+
+    private static ReportView.Table table(Family family, Analysis.SeriesResult r, String name) {
+        List<String> headers = new ArrayList<>(List.of(family.variantParam() == null ? "variant"
+                : family.variantParam()));
+        if (!r.seriesValues().isEmpty()) {
+            headers.add(family.seriesParam());
+        }
+        headers.addAll(List.of(family.xParam(), r.unit(), "95% interval", "forks"));
+        headers.addAll(family.secondary().keySet());
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Analysis.SeriesPoint p : r.points()) {
+            List<Cell> row = new ArrayList<>(List.of(Cell.text(p.variant())));
+            if (!r.seriesValues().isEmpty()) {
+                row.add(Cell.text(String.valueOf(p.series())));
+            }
+            row.add(Cell.num(p.x(), sig(p.x())));
+            row.add(Cell.num(p.score().point(), sig(p.score().point())));
+            row.add(Cell.text(interval(p.score())));
+            row.add(Cell.num(p.score().forks(), String.valueOf(p.score().forks())));
+            for (String m : family.secondary().keySet()) {
+                Estimate e = p.secondary().get(m);
+                row.add(e == null ? Cell.text("") : Cell.num(e.point(), sig(e.point())));
+            }
+            rows.add(row);
+        }
+        return new ReportView.Table(name + "-table", family.title() + ": " + r.benchmark() + ", every point",
+                headers, rows);
+    }
+
+    private static String label(Analysis.SeriesPoint p) {
+        return p.series() == null ? p.variant() : p.variant() + " (" + p.series() + ")";
+    }
+
+    private static String interval(Estimate e) {
+        return Double.isFinite(e.low()) ? "[" + sig(e.low()) + ", " + sig(e.high()) + "]" : "";
+    }
+}

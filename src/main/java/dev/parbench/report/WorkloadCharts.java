@@ -1,0 +1,159 @@
+package dev.parbench.report;
+
+import static dev.parbench.report.Formats.fmt;
+import static dev.parbench.report.Formats.size;
+import static dev.parbench.report.Formats.xy;
+
+import dev.parbench.analysis.Analysis;
+import dev.parbench.analysis.Estimate;
+import dev.parbench.workload.Ceiling;
+import dev.parbench.workload.WorkloadKind;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The five charts of a model-matrix workload: speedup and efficiency vs parallelism at the largest size, time vs
+ * size (log-log), a speedup heatmap (model x size), and, for memory-bound work, bandwidth against its probe.
+ * Picks and places the analysed figures; computes nothing.
+ */
+final class WorkloadCharts {
+    private static final Color IDEAL = new Color(0x88, 0x88, 0x88);
+    private static final Color CEILING = new Color(0xB2, 0x18, 0x2B);
+
+    private WorkloadCharts() {
+    }
+
+    static List<ChartSpec> of(String id, Analysis.WorkloadResult w, Analysis.Probe probe, String where) {
+        List<ChartSpec> charts = new ArrayList<>();
+        charts.add(speedup(id, w, where));
+        charts.add(time(id, w, where));
+        charts.add(heatmap(id, w, where));
+        charts.add(efficiency(id, w, where));
+        if (w.memoryBound()) {
+            charts.add(bandwidth(id, w, probe, where));
+        }
+        return charts;
+    }
+
+    private static ChartSpec speedup(String id, Analysis.WorkloadResult w, String where) {
+        int largest = w.largestSize();
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (String s : w.strategies()) {
+            List<ChartSpec.XY> pts = new ArrayList<>();
+            for (int p : w.parallelisms()) {
+                w.point(s, p, largest).ifPresent(pt -> pts.add(new ChartSpec.XY(p, pt.speedup().point(),
+                        pt.speedup().low(), pt.speedup().high())));
+            }
+            if (!pts.isEmpty()) {
+                series.add(new ChartSpec.Series(s, Palette.of(s), false, true, pts));
+            }
+        }
+        int minP = w.parallelisms().isEmpty() ? 1 : w.parallelisms().get(0);
+        int maxP = w.largestParallelism();
+        series.add(new ChartSpec.Series("ideal (S = p)", IDEAL, true, false, List.of(xy(minP, minP), xy(maxP, maxP))));
+        return new ChartSpec.Line(id + "-speedup", w.title() + ": speedup vs parallelism at " + size(largest),
+                where + " | error bars: 95% interval over forks", "parallelism (tasks)",
+                "speedup over sequential (x)", false, false, true, series,
+                List.of(new ChartSpec.Marker(1, "sequential", Palette.SEQUENTIAL)));
+    }
+
+    private static ChartSpec efficiency(String id, Analysis.WorkloadResult w, String where) {
+        int largest = w.largestSize();
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (String s : w.strategies()) {
+            List<ChartSpec.XY> pts = new ArrayList<>();
+            for (int p : w.parallelisms()) {
+                w.point(s, p, largest).ifPresent(pt -> pts.add(new ChartSpec.XY(p, pt.efficiency(),
+                        pt.speedup().low() / p, pt.speedup().high() / p)));
+            }
+            if (!pts.isEmpty()) {
+                series.add(new ChartSpec.Series(s, Palette.of(s), false, true, pts));
+            }
+        }
+        int minP = w.parallelisms().isEmpty() ? 1 : w.parallelisms().get(0);
+        series.add(new ChartSpec.Series("ideal (100%)", IDEAL, true, false,
+                List.of(xy(minP, 1), xy(w.largestParallelism(), 1))));
+        return new ChartSpec.Line(id + "-efficiency", w.title() + ": parallel efficiency at " + size(largest),
+                where + " | efficiency = speedup / parallelism", "parallelism (tasks)", "efficiency (speedup / p)",
+                false, false, true, series, List.of());
+    }
+
+    private static ChartSpec time(String id, Analysis.WorkloadResult w, String where) {
+        int maxP = w.largestParallelism();
+        List<ChartSpec.Series> series = new ArrayList<>();
+        List<ChartSpec.XY> seq = new ArrayList<>();
+        w.baseline().forEach((size, t) -> seq.add(micros(size, t)));
+        series.add(new ChartSpec.Series("sequential", Palette.SEQUENTIAL, false, true, seq));
+        w.otherBaselines().forEach((kernel, bySize) -> {
+            List<ChartSpec.XY> pts = new ArrayList<>();
+            bySize.forEach((size, t) -> pts.add(micros(size, t)));
+            series.add(new ChartSpec.Series("sequential (" + kernel + " kernel)", Palette.SEQUENTIAL, true, true,
+                    pts));
+        });
+        for (String s : w.strategies()) {
+            List<ChartSpec.XY> pts = new ArrayList<>();
+            for (int size : w.sizes()) {
+                w.point(s, maxP, size).ifPresent(pt -> pts.add(micros(size, pt.time())));
+            }
+            if (!pts.isEmpty()) {
+                series.add(new ChartSpec.Series(s + " (p=" + maxP + ")", Palette.of(s), false, true, pts));
+            }
+        }
+        return new ChartSpec.Line(id + "-time", w.title() + ": time per operation vs size",
+                where + " | models at parallelism " + maxP + " | log-log", "size (elements, log2)",
+                "time per operation (µs, log10)", true, true, false, series, List.of());
+    }
+
+    private static ChartSpec.XY micros(int size, Estimate t) {
+        return new ChartSpec.XY(size, t.point() / 1e3, t.low() / 1e3, t.high() / 1e3);
+    }
+
+    private static ChartSpec heatmap(String id, Analysis.WorkloadResult w, String where) {
+        int maxP = w.largestParallelism();
+        List<String> cols = w.sizes().stream().map(Formats::size).toList();
+        List<String> rows = w.strategies();
+        double[][] values = new double[rows.size()][cols.size()];
+        String[][] labels = new String[rows.size()][cols.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < cols.size(); c++) {
+                Optional<Analysis.Point> pt = w.point(rows.get(r), maxP, w.sizes().get(c));
+                values[r][c] = pt.map(x -> x.speedup().point()).orElse(Double.NaN);
+                labels[r][c] = pt.map(x -> fmt(x.speedup().point(), 2) + (x.speedup().above(1) ? "*" : "")).orElse("");
+            }
+        }
+        return new ChartSpec.Heatmap(id + "-heatmap", w.title() + ": speedup by model and size (parallelism "
+                + maxP + ")", where + " | * = whole 95% interval above 1 | green faster, blue slower than sequential",
+                "size (elements)", "model", cols, rows, values, labels, "speedup (x)", 1.0);
+    }
+
+    private static ChartSpec bandwidth(String id, Analysis.WorkloadResult w, Analysis.Probe probe, String where) {
+        int largest = w.largestSize();
+        int maxP = w.largestParallelism();
+        List<ChartSpec.Bar> bars = new ArrayList<>();
+        Estimate base = w.baselineRate().get(largest);
+        if (base != null) {
+            bars.add(new ChartSpec.Bar("sequential", base.point(), base.low(), base.high(), Palette.SEQUENTIAL));
+        }
+        for (String s : w.strategies()) {
+            w.point(s, maxP, largest).ifPresent(pt -> bars.add(new ChartSpec.Bar(s + " p=" + maxP,
+                    pt.gigabytesPerSecond().point(), pt.gigabytesPerSecond().low(), pt.gigabytesPerSecond().high(),
+                    Palette.of(s))));
+        }
+        Ceiling ceiling = WorkloadKind.fromId(w.workload()).traffic().ceiling();
+        List<ChartSpec.Marker> markers = new ArrayList<>();
+        Estimate one = probe.oneCore().get(ceiling);
+        Estimate all = probe.allCores().get(ceiling);
+        if (one != null) {
+            markers.add(new ChartSpec.Marker(one.point(), "probe, 1 core: " + fmt(one.point(), 1) + " GB/s", CEILING));
+        }
+        if (all != null) {
+            markers.add(new ChartSpec.Marker(all.point(), "probe, all cores: " + fmt(all.point(), 1) + " GB/s",
+                    CEILING));
+        }
+        return new ChartSpec.Bars(id + "-bandwidth", w.title() + ": achieved bandwidth at " + size(largest),
+                where + " | " + w.bytesPerElement() + " bytes per element | whiskers: 95% interval",
+                "GB/s (10^9 bytes per second)", bars, markers);
+    }
+}

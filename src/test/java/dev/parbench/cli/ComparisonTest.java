@@ -1,0 +1,136 @@
+package dev.parbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parbench.gate.GateConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The comparison's orchestration with fake jars: a fork runner that writes JMH JSON whose score says which jar ran,
+ * and a git repository whose "build" is a shell script. No JMH, no Maven.
+ */
+class ComparisonTest {
+    static final String REF = "dev\\.parbench\\.bench\\.ReferenceBench";
+
+    /** A fork runner that records each call and writes one result: 100 us/op from a.jar, 110 from b.jar. */
+    static final class FakeRunner implements Comparison.ForkRunner {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void run(Path jar, GateConfig.Pass pass, Path json, String jvmArgs) throws IOException {
+            String side = jar.getFileName().toString().startsWith("a") ? "A" : "B";
+            boolean reference = pass.include().equals(REF);
+            calls.add(side + (reference ? " ref" : " pass") + " [" + jvmArgs + "]");
+            double score = reference ? 50 : side.equals("A") ? 100 : 110;
+            String bench = reference ? "dev.parbench.bench.ReferenceBench.lcg" : "dev.parbench.bench.SumBench.parallel";
+            Files.writeString(json, String.format(Locale.ROOT, """
+                    [{"benchmark": "%s", "mode": "avgt", "threads": 1, "forks": 1, "params": {"size": "1024"},
+                      "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "us/op",
+                                        "rawData": [[%s, %s, %s]]},
+                      "secondaryMetrics": {}}]
+                    """, bench, score, score, score, score));
+        }
+    }
+
+    private static GateConfig.Compare config() {
+        return new GateConfig.Compare(4, 1, 10, 1, 10, REF, List.of(new GateConfig.Pass(
+                "dev\\.parbench\\.bench\\." + GateConfig.Pass.WORKLOAD_SHELLS + "\\.parallel$", Map.of())));
+    }
+
+    @Test
+    void roundsInterleaveTheSidesAndTheReferenceRunsWithPlainFlags(@TempDir Path dir) throws Exception {
+        FakeRunner runner = new FakeRunner();
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        Comparison.Collected data = new Comparison(config(), runner, dir, new PrintStream(progress, true,
+                StandardCharsets.UTF_8)).run(dir.resolve("a.jar"), dir.resolve("b.jar"), 3, "-Xflags", "-Xslow",
+                Duration.ofSeconds(1));
+        assertEquals(List.of(
+                "A pass [-Xflags]", "A ref [-Xflags]", "B pass [-Xflags -Xslow]", "B ref [-Xflags]",
+                "B pass [-Xflags -Xslow]", "B ref [-Xflags]", "A pass [-Xflags]", "A ref [-Xflags]",
+                "A pass [-Xflags]", "A ref [-Xflags]", "B pass [-Xflags -Xslow]", "B ref [-Xflags]"), runner.calls);
+        assertEquals(Set.of("dev.parbench.bench.SumBench.parallel [size=1024]",
+                "dev.parbench.bench.ReferenceBench.lcg [size=1024]"), data.baseline().keySet());
+        assertArrayEquals(new double[] {100, 100, 100},
+                data.baseline().get("dev.parbench.bench.SumBench.parallel [size=1024]"), 1e-6);
+        assertArrayEquals(new double[] {110, 110, 110},
+                data.candidate().get("dev.parbench.bench.SumBench.parallel [size=1024]"), 1e-6);
+        String text = progress.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("round 3/3: candidate (B)"), text);
+    }
+
+    @Test
+    void aFailingForkStopsTheComparison(@TempDir Path dir) {
+        Comparison c = new Comparison(config(), (jar, pass, json, args) -> {
+            throw new IllegalStateException("JMH failed on " + jar);
+        }, dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> c.run(dir.resolve("a.jar"), dir.resolve("b.jar"), 2, "", "", Duration.ZERO));
+        assertTrue(e.getMessage().contains("a.jar"), e.getMessage());
+    }
+
+    private static String git(Path repo, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString(), "-c", "user.name=t",
+                "-c", "user.email=t@example.invalid"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+        return out;
+    }
+
+    /** A repository whose ./mvnw writes target/benchmarks.jar holding the commit's marker file. */
+    private static Path fakeRepo(Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        git(repo, "init", "-q");
+        Path mvnw = repo.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\nmkdir -p target && cp marker target/benchmarks.jar\n");
+        mvnw.toFile().setExecutable(true);
+        Files.writeString(repo.resolve("marker"), "old");
+        git(repo, "add", ".");
+        git(repo, "commit", "-q", "-m", "old");
+        Files.writeString(repo.resolve("marker"), "new");
+        git(repo, "commit", "-q", "-am", "new");
+        return repo;
+    }
+
+    @Test
+    void theBaselineIsBuiltInAWorktreeThatIsRemovedAfterwards(@TempDir Path dir) throws Exception {
+        Path repo = fakeRepo(dir);
+        Path worktree = dir.resolve("work/baseline");
+        Files.createDirectories(worktree.getParent());
+        try (BaselineBuild build = new BaselineBuild(repo, worktree)) {
+            Path jar = build.build("HEAD~1", new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8));
+            assertEquals("old", Files.readString(jar));
+        }
+        assertFalse(Files.exists(worktree), "the worktree outlived the comparison");
+        assertFalse(git(repo, "worktree", "list").contains(worktree.toString()));
+    }
+
+    @Test
+    void anUnknownRefIsAUsageError(@TempDir Path dir) throws Exception {
+        Path repo = fakeRepo(dir);
+        try (BaselineBuild build = new BaselineBuild(repo, dir.resolve("wt"))) {
+            UsageException e = assertThrows(UsageException.class, () -> build.build("no-such-ref",
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+            assertTrue(e.getMessage().contains("unknown git ref 'no-such-ref'"), e.getMessage());
+        }
+    }
+}
