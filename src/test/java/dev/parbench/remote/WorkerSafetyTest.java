@@ -72,6 +72,19 @@ class WorkerSafetyTest {
         return b.flip();
     }
 
+    /**
+     * The reported attack's bytes: the header of a RUN frame claiming 1 GiB and the 36 payload bytes that, before
+     * the pre-auth codec, got a worker to allocate the 1 GiB array (request id, task, one array of ~2^27 longs).
+     */
+    private static ByteBuffer hugeRunPrefix() {
+        long payload = 1L << 30;
+        ByteBuffer b = ByteBuffer.allocate(FrameCodec.HEADER_BYTES + 36).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(header(Frame.Type.RUN, payload));
+        b.putLong(1).put((byte) 1).put((byte) 1).putInt(1 << 27).putLong(0).putInt(0).putInt(1); // id, sum task
+        b.put((byte) 1).put((byte) 1).putInt((int) ((payload - 36) / 8)); // one long[] filling the frame
+        return b.flip();
+    }
+
     /** Counts the bytes a decoder took from the stream. */
     private static final class Counting implements ReadableByteChannel {
         private final ReadableByteChannel in;
@@ -140,7 +153,7 @@ class WorkerSafetyTest {
             attackers.add(c);
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals(Frame.Type.CHALLENGE,
                     codec.read(c).type()));
-            c.write(header(Frame.Type.RUN, 1L << 30)); // ... and never the payload
+            c.write(hugeRunPrefix()); // ... and never the rest
         }
         long start = System.nanoTime();
         for (SocketChannel c : attackers) {
