@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Option;
             "--stdio: requests on stdin, replies on stdout (process-per-task, process-pool).",
             "--listen HOST:PORT: TCP (socket models); port 0 picks a free port and prints it. Loopback needs no "
                     + "token; any other address requires --token-file, and every connection must then pass an "
-                    + "HMAC-SHA256 challenge-response before any work frame."},
+                    + "HMAC-SHA256 challenge-response before any work frame.",
+            "Before a peer has authenticated it may send only one small AUTH frame, within --auth-timeout; a "
+                    + "listening worker serves at most --max-connections connections at once (more are refused) "
+                    + "and closes a connection whose read or write stalls longer than --idle-timeout."},
         footer = {"", "Example, on another machine:",
             "  openssl rand -hex 32 > token; java --add-modules jdk.incubator.vector -cp benchmarks.jar "
                     + "dev.parbench.cli.Main worker --listen 0.0.0.0:7000 --token-file token",
@@ -49,6 +53,22 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--parent-pid", paramLabel = "PID", description = "Exit when this process exits.")
     Long parentPid;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "--listen: connections served at once; "
+            + "more are refused at once (default ${DEFAULT-VALUE}, -Dparbench.worker.maxConnections).")
+    int maxConnections = Integer.getInteger("parbench.worker.maxConnections", Worker.Settings.DEFAULT_MAX_CONNECTIONS);
+
+    @Option(names = "--auth-timeout", paramLabel = "SECONDS", description = "--listen: a connection that has not "
+            + "authenticated (or been greeted) by then is closed (default ${DEFAULT-VALUE}, "
+            + "-Dparbench.worker.authTimeoutSeconds).")
+    long authTimeoutSeconds = Long.getLong("parbench.worker.authTimeoutSeconds",
+            Worker.Settings.DEFAULT_AUTH_TIMEOUT_SECONDS);
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "--listen: close a connection whose "
+            + "read or write has been blocked this long; 0: never (default ${DEFAULT-VALUE}, "
+            + "-Dparbench.worker.idleTimeoutSeconds).")
+    long idleTimeoutSeconds = Long.getLong("parbench.worker.idleTimeoutSeconds",
+            Worker.Settings.DEFAULT_IDLE_TIMEOUT_SECONDS);
 
     @Override
     public Integer call() throws Exception {
@@ -88,7 +108,14 @@ final class WorkerCommand implements Callable<Integer> {
             throw new UsageException("refusing to listen on " + mode.listen + " without --token-file: any host "
                     + "that can reach it could send work; use a loopback address or give a token file");
         }
-        new Worker(limits, token, log).listen(address, System.out);
+        Worker.Settings settings;
+        try {
+            settings = new Worker.Settings(Duration.ofSeconds(authTimeoutSeconds),
+                    Duration.ofSeconds(idleTimeoutSeconds), maxConnections);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        new Worker(limits, token, log, settings).listen(address, System.out);
         return 0;
     }
 }

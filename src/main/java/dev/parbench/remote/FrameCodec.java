@@ -9,7 +9,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Encodes and decodes {@link Frame}s. Layout, all little-endian:
@@ -21,8 +23,11 @@ import java.util.List;
  * </pre>
  * Every length (payload, array count, string) is checked against what the frame and the {@link WireLimits} allow
  * before anything is allocated, and a frame must be consumed exactly. Arrays move through one direct buffer per
- * codec, so a codec instance serves one reading thread and one writing thread at most once each (use two codecs for
- * a duplex link).
+ * codec (1 MiB, or less when the limit is smaller), so a codec instance serves one reading thread and one writing
+ * thread at most once each (use two codecs for a duplex link).
+ *
+ * <p>A codec may also accept only some frame types ({@link #preAuth()}: AUTH only): any other type is a
+ * {@link WireException} as soon as the 12-byte header is read, before the payload is touched.
  */
 public final class FrameCodec {
     public static final int MAGIC = 0x46574250; // bytes 'P' 'B' 'W' 'F' in little-endian order
@@ -34,9 +39,13 @@ public final class FrameCodec {
     /** Longest workload or kernel id on the wire. */
     static final int MAX_ID_BYTES = 32;
     private static final int BUFFER_BYTES = 1 << 20;
+    private static final int MIN_BUFFER_BYTES = 128;
 
     private final WireLimits limits;
-    private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    /** Frame types this codec decodes; null: all. */
+    private final Set<Frame.Type> accepted;
+    /** Sized by the limit: no frame this codec handles is larger, so nothing bigger is worth allocating. */
+    private final ByteBuffer buf;
     private long remaining;
     /** Arrays of the last RUN frame, reused by the next one of the same shape (null: always allocate). */
     private final Object[] runArrays;
@@ -53,8 +62,23 @@ public final class FrameCodec {
      * per operation. Never used for STORE frames, whose arrays are kept.
      */
     public FrameCodec(WireLimits limits, boolean reuseRunArrays) {
+        this(limits, reuseRunArrays, null);
+    }
+
+    private FrameCodec(WireLimits limits, boolean reuseRunArrays, Set<Frame.Type> accepted) {
         this.limits = limits;
         this.runArrays = reuseRunArrays ? new Object[MAX_ARRAYS] : null;
+        this.accepted = accepted == null ? null : EnumSet.copyOf(accepted);
+        int capacity = (int) Math.min(BUFFER_BYTES, Math.max(MIN_BUFFER_BYTES, limits.maxFrameBytes() + HEADER_BYTES));
+        this.buf = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * What a worker reads from a peer that has not authenticated: AUTH frames of at most
+     * {@link WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes. Any other type, or a larger length, fails on the header.
+     */
+    static FrameCodec preAuth() {
+        return new FrameCodec(WireLimits.preAuth(), false, EnumSet.of(Frame.Type.AUTH));
     }
 
     // ------------------------------------------------------------------ writing
@@ -180,7 +204,7 @@ public final class FrameCodec {
     private void takeChunks(ReadableByteChannel ch, int count, Chunk chunk) throws IOException {
         int done = 0;
         while (done < count) {
-            int n = Math.min(count - done, BUFFER_BYTES / 8);
+            int n = Math.min(count - done, buf.capacity() / 8);
             take(ch, 8 * n, "array");
             chunk.copy(done, n);
             done += n;
@@ -222,6 +246,9 @@ public final class FrameCodec {
         Frame.Type type = Frame.Type.of(code);
         if (type == null) {
             throw new WireException("unknown frame type " + code);
+        }
+        if (accepted != null && !accepted.contains(type)) {
+            throw new WireException("unexpected " + type + " frame (expected " + accepted + ")");
         }
         buf.getShort();
         long length = buf.getInt() & 0xFFFFFFFFL;

@@ -42,14 +42,14 @@ public final class ProcessPerTaskStrategy extends RemoteStrategy {
 
     @Override
     void done(List<WorkerLink> used) {
-        used.forEach(WorkerLink::close);
-        running.forEach(p -> WorkerProcesses.stop(p, Duration.ofSeconds(2)));
+        WorkerLink.closeAll(used);
+        WorkerProcesses.stopAll(running, Duration.ofSeconds(2));
         running.clear();
     }
 
     @Override
     public void close() {
-        running.forEach(p -> WorkerProcesses.stop(p, Duration.ZERO));
+        WorkerProcesses.stopAll(running, Duration.ZERO);
         running.clear();
     }
 }

@@ -4,8 +4,8 @@ import dev.parbench.strategy.StrategyKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,14 @@ import java.util.List;
  * (in warm-up), so a timed operation only moves the request, the partial result and any output. Comparing the two
  * separates the cost of moving the input from the cost of computing.
  *
+ * <p>A worker that died (or was abandoned after the deadline) fails the operation it was in; the next operation
+ * first replaces it with a fresh worker JVM, so the pool is full again.
+ *
  * <p>Memory consistency: see {@link RemoteStrategy} (reader thread -> CompletableFuture -> caller).
  */
 public final class ProcessPoolStrategy extends RemoteStrategy {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
     private final List<Process> processes = new ArrayList<>();
     private final List<WorkerLink> links = new ArrayList<>();
 
@@ -35,7 +40,7 @@ public final class ProcessPoolStrategy extends RemoteStrategy {
                 links.add(pipeLink(p));
             }
             for (WorkerLink l : links) {
-                l.awaitReady(Duration.ofSeconds(60));
+                l.awaitReady(READY_TIMEOUT);
             }
         } catch (IOException | RuntimeException e) {
             close();
@@ -43,13 +48,17 @@ public final class ProcessPoolStrategy extends RemoteStrategy {
         }
     }
 
-    /** A link over a worker process's stdin/stdout; closing it closes both pipes. */
+    /**
+     * A link over a worker process's stdin/stdout; closing it closes both pipes, and if that does not end it (a
+     * write stuck on a worker that does not read), the worker is killed.
+     */
     static WorkerLink pipeLink(Process p) {
         return new WorkerLink("worker pid " + p.pid(), Channels.newChannel(p.getInputStream()),
                 flushing(p.getOutputStream()), () -> {
                     p.getOutputStream().close();
                     p.getInputStream().close();
-                }, null, WireLimits.fromSystemProperties(), () -> WorkerProcesses.describe(p));
+                }, () -> WorkerProcesses.kill(p), null, WireLimits.fromSystemProperties(),
+                () -> WorkerProcesses.describe(p));
     }
 
     /**
@@ -78,15 +87,43 @@ public final class ProcessPoolStrategy extends RemoteStrategy {
         };
     }
 
+    /** The first {@code n} workers; any that failed since the last operation are replaced first. */
     @Override
     List<WorkerLink> links(int n) throws IOException {
-        return firstAlive(links, n);
+        List<Integer> dead = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (!links.get(k).alive()) {
+                dead.add(k);
+            }
+        }
+        if (!dead.isEmpty()) {
+            replace(dead);
+        }
+        return links.subList(0, n);
+    }
+
+    /** Closes the failed links, kills their workers, starts fresh ones in their places and waits until ready. */
+    private void replace(List<Integer> dead) throws IOException {
+        List<WorkerLink> oldLinks = dead.stream().map(links::get).toList();
+        List<Process> oldProcesses = dead.stream().map(processes::get).toList();
+        WorkerLink.closeAll(oldLinks);
+        WorkerProcesses.stopAll(oldProcesses, Duration.ZERO);
+        for (int k : dead) {
+            Process p = WorkerProcesses.start(List.of("--stdio")); // a failure here leaves the old, failed link
+            processes.set(k, p);
+            links.set(k, pipeLink(p));
+        }
+        for (int i = 0; i < dead.size(); i++) {
+            WorkerLink l = links.get(dead.get(i));
+            l.awaitReady(READY_TIMEOUT); // on failure the link stays failed: the next operation tries again
+            noteReplaced(oldLinks.get(i).name(), l.name());
+        }
     }
 
     @Override
     public void close() {
-        links.forEach(WorkerLink::close);
-        processes.forEach(p -> WorkerProcesses.stop(p, Duration.ofSeconds(2)));
+        WorkerLink.closeAll(links);
+        WorkerProcesses.stopAll(processes, Duration.ofSeconds(2));
         links.clear();
         processes.clear();
     }

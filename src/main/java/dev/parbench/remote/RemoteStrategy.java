@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (with its input slice, or — data-resident — by reference to a slice stored there earlier), wait for every partial
  * result with a deadline, copy any output back, add up. How the links come to exist is the model ({@link #links}).
  *
+ * <p>Faults: a persistent model replaces a failed link (and its worker) at the start of the next operation, so a
+ * killed worker fails only the operation it was in. A data-resident model ships its input again to any link that
+ * was not the one it stored it on. A link that misses the operation's deadline is abandoned (and so replaced).
+ *
  * <p>Memory consistency: the partial results and output arrays are decoded by each link's reader thread and
  * handed over through {@code CompletableFuture.complete}/{@code get} (a happens-before edge); the output is copied
  * into the caller's array on the caller's thread.
@@ -31,6 +35,8 @@ abstract class RemoteStrategy extends PartitionedStrategy {
     private final AtomicLong ids = new AtomicLong();
     private Object storedInput;
     private List<BlockRange> storedRanges;
+    /** The links holding the stored dataset; a replaced link does not have it. */
+    private List<WorkerLink> storedLinks = List.of();
     private long datasetId;
 
     RemoteStrategy(StrategyKind kind, int parallelism, boolean resident) {
@@ -38,17 +44,15 @@ abstract class RemoteStrategy extends PartitionedStrategy {
         this.resident = resident;
     }
 
-    /** The links to use for {@code n} ranges in this operation (per-task models create them here). */
+    /**
+     * The links to use for {@code n} ranges in this operation, all alive when returned: per-task models create them
+     * here, persistent models replace those that failed since the last operation.
+     */
     abstract List<WorkerLink> links(int n) throws IOException;
 
-    /** The first {@code n} of a persistent set of links, if they are all still alive (a failed set is not restarted). */
-    static List<WorkerLink> firstAlive(List<WorkerLink> links, int n) throws IOException {
-        for (int k = 0; k < n; k++) {
-            if (!links.get(k).alive()) {
-                throw new IOException(links.get(k).name() + " is gone; a failed set of workers is not restarted");
-            }
-        }
-        return links.subList(0, n);
+    /** Says what a replaced worker was replaced by (one line on stderr: a restart should not go unnoticed). */
+    final void noteReplaced(String old, String replacement) {
+        System.err.println("parbench: " + kind() + ": " + old + " had failed; replaced by " + replacement);
     }
 
     /** Called after an operation with the links it used (per-task models close them here). */
@@ -68,7 +72,7 @@ abstract class RemoteStrategy extends PartitionedStrategy {
             for (BlockRange r : ranges) {
                 tasks.add(RemoteTask.of(workload, input, r.from(), r.to()));
             }
-            if (resident && (storedInput != input || !ranges.equals(storedRanges))) {
+            if (resident && (storedInput != input || !ranges.equals(storedRanges) || !sameLinks(links))) {
                 long dataset = ++datasetId;
                 List<CompletableFuture<Frame.Result>> acks = new ArrayList<>();
                 for (int k = 0; k < tasks.size(); k++) {
@@ -79,6 +83,7 @@ abstract class RemoteStrategy extends PartitionedStrategy {
                 await(acks, links);
                 storedInput = input;
                 storedRanges = ranges;
+                storedLinks = List.copyOf(links);
             }
             List<CompletableFuture<Frame.Result>> results = new ArrayList<>();
             for (int k = 0; k < tasks.size(); k++) {
@@ -97,6 +102,19 @@ abstract class RemoteStrategy extends PartitionedStrategy {
         } finally {
             done(links);
         }
+    }
+
+    /** Whether {@code links} are, one for one, the very links the stored dataset was sent to. */
+    private boolean sameLinks(List<WorkerLink> links) {
+        if (links.size() != storedLinks.size()) {
+            return false;
+        }
+        for (int k = 0; k < links.size(); k++) {
+            if (links.get(k) != storedLinks.get(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Frame.Result> await(List<CompletableFuture<Frame.Result>> futures, List<WorkerLink> links) {
@@ -122,6 +140,7 @@ abstract class RemoteStrategy extends PartitionedStrategy {
             for (int k = 0; k < futures.size(); k++) {
                 if (!futures.get(k).isDone()) {
                     late.add(links.get(k).name());
+                    links.get(k).abandon("no answer within " + TIMEOUT.toSeconds() + " s");
                 }
             }
             throw new IllegalStateException(kind() + ": no answer within " + TIMEOUT.toSeconds() + " s from " + late

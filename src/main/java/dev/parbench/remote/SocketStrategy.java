@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code socket}: master/worker over TCP. {@code parallelism} worker JVMs are started once per trial, each listening
@@ -25,26 +29,33 @@ import java.util.List;
  * <p>{@code socket-resident}: each worker keeps its input slice from the first operation (in warm-up); a timed
  * operation then moves only the request, the partial result and any output.
  *
+ * <p>A failed link is replaced at the start of the next operation: a worker JVM this strategy started is killed and
+ * started afresh; a remote worker is connected to again.
+ *
  * <p>Memory consistency: see {@link RemoteStrategy}.
  */
 public final class SocketStrategy extends RemoteStrategy {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+    /** The worker JVMs this strategy started (none with -Dparbench.workers), index for index with the links. */
     private final List<Process> processes = new ArrayList<>();
+    private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final List<WorkerLink> links = new ArrayList<>();
+    private final byte[] token;
 
     public SocketStrategy(int parallelism, boolean resident) {
         super(resident ? StrategyKind.SOCKET_RESIDENT : StrategyKind.SOCKET, parallelism, resident);
+        byte[] tok = null;
         try {
             String remote = System.getProperty("parbench.workers", "").trim();
-            byte[] token = null;
             String tokenFile = System.getProperty("parbench.tokenFile", "").trim();
             if (!tokenFile.isEmpty()) {
-                token = Tokens.read(Path.of(tokenFile));
+                tok = Tokens.read(Path.of(tokenFile));
             }
-            List<InetSocketAddress> addresses = new ArrayList<>();
             if (remote.isEmpty()) {
                 for (int i = 0; i < parallelism; i++) {
-                    Process p = WorkerProcesses.start(List.of("--listen", "127.0.0.1:0"));
-                    processes.add(p);
+                    processes.add(WorkerProcesses.start(List.of("--listen", "127.0.0.1:0")));
                 }
                 for (Process p : processes) {
                     addresses.add(announcedAddress(p));
@@ -59,60 +70,116 @@ public final class SocketStrategy extends RemoteStrategy {
                 }
             }
             for (int i = 0; i < parallelism; i++) {
-                links.add(connect(addresses.get(i), token, i < processes.size() ? processes.get(i) : null));
+                links.add(connect(addresses.get(i), tok, i < processes.size() ? processes.get(i) : null));
             }
             for (WorkerLink l : links) {
-                l.awaitReady(Duration.ofSeconds(60));
+                l.awaitReady(READY_TIMEOUT);
             }
         } catch (IOException | RuntimeException e) {
+            this.token = null;
             close();
             throw new IllegalStateException(kind() + ": could not start or reach its workers: " + e.getMessage(), e);
         }
+        this.token = tok;
     }
 
-    /** Reads the worker's "listening on HOST:PORT" line, then keeps draining its stdout. */
+    /**
+     * Reads the worker's "listening on HOST:PORT" line (waiting at most {@link #READY_TIMEOUT}), then keeps
+     * draining its stdout.
+     */
     private static InetSocketAddress announcedAddress(Process p) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = r.readLine();
+        CompletableFuture<String> first = new CompletableFuture<>();
+        Thread.ofPlatform().daemon(true).name("parbench-drain-out").start(() -> {
+            try {
+                first.complete(r.readLine());
+                while (r.readLine() != null) {
+                    // discard
+                }
+            } catch (IOException e) {
+                first.complete(null); // worker gone
+            }
+        });
+        String line;
+        try {
+            line = first.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            WorkerProcesses.kill(p); // ends the drain thread too
+            line = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for worker pid " + p.pid());
+        }
         String prefix = "parbench worker listening on ";
         if (line == null || !line.startsWith(prefix)) {
             throw new IOException("worker pid " + p.pid() + " did not announce its port (got: " + line + "; "
                     + WorkerProcesses.describe(p) + ")");
         }
-        Thread.ofPlatform().daemon(true).name("parbench-drain-out").start(() -> {
-            try {
-                while (r.readLine() != null) {
-                    // discard
-                }
-            } catch (IOException ignored) {
-                // worker gone
-            }
-        });
         return SocketAddresses.parse(line.substring(prefix.length()).trim());
     }
 
     private static WorkerLink connect(InetSocketAddress address, byte[] token, Process process) throws IOException {
-        SocketChannel c = SocketChannel.open();
-        Worker.tune(c);
-        c.connect(address);
         String name = "worker " + address.getHostString() + ":" + address.getPort()
                 + (process == null ? "" : " (pid " + process.pid() + ")");
+        SocketChannel c = SocketChannel.open();
+        try {
+            Worker.tune(c);
+            c.socket().connect(address, CONNECT_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            c.close();
+            throw new IOException(name + ": cannot connect (" + e.getMessage() + ")", e);
+        }
         return new WorkerLink(name, c, c, c, token, WireLimits.fromSystemProperties(),
                 () -> process == null ? "" : WorkerProcesses.describe(process));
     }
 
+    /** The first {@code n} links; any that failed since the last operation are replaced first. */
     @Override
     List<WorkerLink> links(int n) throws IOException {
-        return firstAlive(links, n);
+        List<Integer> dead = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (!links.get(k).alive()) {
+                dead.add(k);
+            }
+        }
+        if (!dead.isEmpty()) {
+            replace(dead);
+        }
+        return links.subList(0, n);
+    }
+
+    /**
+     * Closes the failed links; a worker JVM of ours behind one is killed and started afresh (it may be stuck in the
+     * failed operation); a remote worker is connected to again.
+     */
+    private void replace(List<Integer> dead) throws IOException {
+        List<WorkerLink> oldLinks = dead.stream().map(links::get).toList();
+        WorkerLink.closeAll(oldLinks);
+        boolean own = !processes.isEmpty();
+        if (own) {
+            WorkerProcesses.stopAll(dead.stream().map(processes::get).toList(), Duration.ZERO);
+            for (int k : dead) {
+                processes.set(k, WorkerProcesses.start(List.of("--listen", "127.0.0.1:0")));
+            }
+            for (int k : dead) {
+                addresses.set(k, announcedAddress(processes.get(k)));
+            }
+        }
+        for (int k : dead) {
+            links.set(k, connect(addresses.get(k), token, own ? processes.get(k) : null));
+        }
+        for (int i = 0; i < dead.size(); i++) {
+            WorkerLink l = links.get(dead.get(i));
+            l.awaitReady(READY_TIMEOUT); // on failure the link stays failed: the next operation tries again
+            noteReplaced(oldLinks.get(i).name(), l.name());
+        }
     }
 
     @Override
     public void close() {
-        links.forEach(WorkerLink::close);
-        for (Process p : processes) {
-            p.destroy(); // socket workers serve until killed; SIGTERM first, then the grace period
-            WorkerProcesses.stop(p, Duration.ofSeconds(2));
-        }
+        WorkerLink.closeAll(links);
+        processes.forEach(Process::destroy); // socket workers serve until killed; SIGTERM first, then the grace
+        WorkerProcesses.stopAll(processes, Duration.ofSeconds(2));
         links.clear();
         processes.clear();
     }

@@ -5,54 +5,92 @@ import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The master's end of one worker connection (pipe pair or socket). A dedicated reader thread drains every reply and
  * completes the request waiting for it; if the worker dies or the connection breaks, every waiting request fails at
- * once with the worker's name (pid or address) — no operation waits for a worker that is gone.
+ * once with the worker's name (pid or address) — no operation waits for a worker that is gone. A request sent on a
+ * link that has failed (or is closed) fails at once with the link's error.
  *
  * <p>Requests are written by the link's own sender thread (so several workers receive their slices at the same
  * time); the caller's input arrays must not change until the reply has come.
  *
- * <p>Memory consistency: submitting to the sender happens-before the write (executor guarantee). A reply is decoded on the reader thread and handed over through
- * {@link CompletableFuture#complete}; completion happens-before {@code get} returns, so the caller sees the whole
- * decoded frame (partial result and output arrays).
+ * <p>{@link #close()} finishes in bounded time whatever the peer does: it never waits for the write lock (a sender
+ * blocked on a peer that does not read holds it), gives a BYE at most {@link #BYE_GRACE}, closes the connection on a
+ * helper thread and, if the link's threads have not ended after {@link #EXIT_GRACE}, runs the link's abort action
+ * (for a worker process: kill it, which unblocks a write stuck on its full pipe).
+ *
+ * <p>Memory consistency: submitting to the sender happens-before the write (executor guarantee). A reply is decoded
+ * on the reader thread and handed over through {@link CompletableFuture#complete}; completion happens-before
+ * {@code get} returns, so the caller sees the whole decoded frame (partial result and output arrays).
  */
 final class WorkerLink implements AutoCloseable {
+    /** How long close() lets a BYE take to be written. */
+    static final Duration BYE_GRACE = Duration.ofSeconds(1);
+    /** How long close() waits for the link's threads to end before it aborts, and again after. */
+    static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+
     private final String name;
     private final ReadableByteChannel in;
     private final WritableByteChannel out;
     private final Closeable resource;
+    private final Runnable abort;
     private final byte[] token;
     private final FrameCodec writer;
+    /** Taken by the two writers (sender: requests and BYE; reader: AUTH). Never by close(). */
     private final Object writeLock = new Object();
     private final Map<Long, CompletableFuture<Frame.Result>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final Thread reader;
     /** Writes happen on the link's own thread, so the master feeds all workers at once, not one after another. */
-    private final java.util.concurrent.ExecutorService sender;
-    private volatile IOException failure;
+    private final ExecutorService sender;
+    private final AtomicReference<IOException> failure = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Thread senderThread;
     private volatile boolean closing;
     /** Called to describe a worker's death (e.g. its exit code), once the connection broke. */
-    private final java.util.function.Supplier<String> deathCause;
+    private final Supplier<String> deathCause;
 
+    /** A link whose {@code resource.close()} alone stops its peer (sockets). */
     WorkerLink(String name, ReadableByteChannel in, WritableByteChannel out, Closeable resource, byte[] token,
-            WireLimits limits, java.util.function.Supplier<String> deathCause) {
+            WireLimits limits, Supplier<String> deathCause) {
+        this(name, in, out, resource, () -> { }, token, limits, deathCause);
+    }
+
+    /**
+     * {@code abort}: the last resort of {@link #close()} when closing {@code resource} did not end the link's
+     * threads in time (e.g. kill the worker process so that a write blocked on its pipe fails).
+     */
+    WorkerLink(String name, ReadableByteChannel in, WritableByteChannel out, Closeable resource, Runnable abort,
+            byte[] token, WireLimits limits, Supplier<String> deathCause) {
         this.name = name;
         this.in = in;
         this.out = out;
         this.resource = resource;
+        this.abort = abort;
         this.token = token;
         this.writer = new FrameCodec(limits);
         this.deathCause = deathCause;
-        this.sender = java.util.concurrent.Executors.newSingleThreadExecutor(
-                r -> Thread.ofPlatform().daemon(true).name("parbench-send-" + name).unstarted(r));
+        this.sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = Thread.ofPlatform().daemon(true).name("parbench-send-" + name).unstarted(r);
+            senderThread = t;
+            return t;
+        });
         FrameCodec readCodec = new FrameCodec(limits);
         this.reader = Thread.ofPlatform().daemon(true).name("parbench-link-" + name).start(() -> readLoop(readCodec));
     }
@@ -66,7 +104,9 @@ final class WorkerLink implements AutoCloseable {
         try {
             ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IOException(name + " did not become ready within " + timeout.toSeconds() + " s");
+            IOException late = new IOException(name + " did not become ready within " + timeout.toSeconds() + " s");
+            fail(late);
+            throw late;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
@@ -75,17 +115,31 @@ final class WorkerLink implements AutoCloseable {
         }
     }
 
-    /** Sends a request; the future completes with its RESULT, or fails with an error naming this worker. */
+    /**
+     * Sends a request; the future completes with its RESULT, or fails with an error naming this worker — at once
+     * if the link has failed or is closed.
+     */
     CompletableFuture<Frame.Result> send(long requestId, Frame request) {
         CompletableFuture<Frame.Result> f = new CompletableFuture<>();
-        IOException dead = failure;
+        IOException dead = failure.get();
         if (dead != null) {
             f.completeExceptionally(dead);
             return f;
         }
         pending.put(requestId, f);
+        // fail() sets the failure before it fails what is pending: if it ran meanwhile and missed this request,
+        // the failure is visible here
+        dead = failure.get();
+        if (dead != null) {
+            pending.remove(requestId);
+            f.completeExceptionally(dead);
+            return f;
+        }
         try {
             sender.execute(() -> {
+                if (failure.get() != null) {
+                    return; // failed meanwhile: the request has been failed with the link
+                }
                 try {
                     synchronized (writeLock) {
                         writer.write(request, out);
@@ -94,7 +148,7 @@ final class WorkerLink implements AutoCloseable {
                     fail(new IOException(name + ": sending failed (" + e.getMessage() + ")" + cause()));
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             fail(new IOException(name + ": link closed"));
         }
         return f;
@@ -154,50 +208,98 @@ final class WorkerLink implements AutoCloseable {
         return c == null || c.isEmpty() ? "" : " (" + c + ")";
     }
 
+    /** The first failure wins; every request waiting now, or sent from now on, fails with it. */
     private void fail(IOException e) {
-        if (failure == null) {
-            failure = e;
+        failure.compareAndSet(null, e);
+        IOException first = failure.get();
+        ready.completeExceptionally(first);
+        for (Iterator<CompletableFuture<Frame.Result>> it = pending.values().iterator(); it.hasNext(); ) {
+            CompletableFuture<Frame.Result> p = it.next();
+            it.remove();
+            p.completeExceptionally(first);
         }
-        ready.completeExceptionally(e);
-        for (CompletableFuture<Frame.Result> p : pending.values()) {
-            p.completeExceptionally(e);
-        }
-        pending.clear();
+    }
+
+    /**
+     * Gives up on this link (e.g. it did not answer within the operation's deadline): it counts as failed from now
+     * on, so its owner replaces it.
+     */
+    void abandon(String reason) {
+        fail(new IOException(name + ": " + reason));
     }
 
     boolean alive() {
-        return failure == null;
+        return failure.get() == null;
     }
 
-    /** Says goodbye (best effort), closes the connection and waits briefly for the reader thread. */
+    /** Says goodbye (best effort), closes the connection and ends the link's threads, all in bounded time. */
     @Override
     public void close() {
-        closing = true;
-        sender.shutdown();
-        try {
-            sender.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
-        if (failure == null) {
+        closing = true;
+        if (failure.get() == null) {
+            sayBye();
+        }
+        fail(new IOException(name + ": link closed"));
+        sender.shutdown(); // no interrupt: interrupting a write to a process pipe would block on the pipe's lock
+        Thread closer = Thread.ofPlatform().daemon(true).name("parbench-close-" + name).start(() -> {
             try {
+                resource.close(); // may block until the abort below if a sender is stuck on a process pipe
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        });
+        if (!awaitThreads(closer, EXIT_GRACE)) {
+            abort.run();
+            awaitThreads(closer, EXIT_GRACE);
+        }
+    }
+
+    private void sayBye() {
+        try {
+            Future<?> bye = sender.submit(() -> {
                 synchronized (writeLock) {
                     writer.write(new Frame.Bye(), out);
                 }
-            } catch (IOException ignored) {
-                // the worker is gone already
-            }
-        }
-        fail(new IOException(name + ": link closed"));
-        try {
-            resource.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        try {
-            reader.join(2000);
+                return null;
+            });
+            bye.get(BYE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+            // the worker is gone, or not reading: the close goes on without a goodbye
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the closer, the reader and the sender have ended, at most {@code timeout}; true if they did. */
+    private boolean awaitThreads(Thread closer, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            for (Thread t : List.of(closer, reader)) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+            sender.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Thread s = senderThread;
+        return !closer.isAlive() && !reader.isAlive() && (s == null || !s.isAlive()) && sender.isTerminated();
+    }
+
+    /** Closes all links at the same time (each close is bounded, so this is bounded too). */
+    static void closeAll(List<WorkerLink> links) {
+        List<Thread> closers = links.stream()
+                .map(l -> Thread.ofPlatform().daemon(true).name("parbench-close").start(l::close)).toList();
+        long deadline = System.nanoTime() + BYE_GRACE.plus(EXIT_GRACE).plus(EXIT_GRACE).plusSeconds(2).toNanos();
+        for (Thread t : closers) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -41,6 +41,13 @@ final class WorkerProcesses {
             cmd.addAll(List.of(extra.split("\\s+")));
         }
         cmd.add("-Dparbench.wire.maxFrameBytes=" + WireLimits.fromSystemProperties().maxFrameBytes());
+        for (String key : List.of("parbench.worker.authTimeoutSeconds", "parbench.worker.idleTimeoutSeconds",
+                "parbench.worker.maxConnections")) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                cmd.add("-D" + key + "=" + value);
+            }
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.parbench.cli.Main");
@@ -86,17 +93,35 @@ final class WorkerProcesses {
 
     /** Waits up to {@code grace} for the worker to exit by itself, then kills it; returns when it is gone. */
     static void stop(Process p, Duration grace) {
+        stopAll(List.of(p), grace);
+    }
+
+    /**
+     * Waits up to {@code grace} (in all, not each) for the workers to exit by themselves, then kills the rest and
+     * waits for them (at most 10 s).
+     */
+    static void stopAll(List<Process> processes, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
+            for (Process p : processes) {
+                p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            processes.stream().filter(Process::isAlive).forEach(WorkerProcesses::kill);
+            long killDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (Process p : processes) {
+                p.waitFor(Math.max(0, killDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            processes.forEach(WorkerProcesses::kill);
             Thread.currentThread().interrupt();
         } finally {
-            LIVE.remove(p);
+            processes.stream().filter(p -> !p.isAlive()).forEach(LIVE::remove); // the rest stay for the reaper
         }
+    }
+
+    /** Kills a worker (and anything it started) at once, without waiting. */
+    static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 }

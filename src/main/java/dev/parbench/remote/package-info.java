@@ -12,12 +12,27 @@
  * {@code --token-file}, and then every connection passes an HMAC-SHA256 challenge-response before any work frame).
  * A worker computes block ranges exactly as the in-JVM models do ({@link dev.parbench.remote.RemoteTask}).
  *
+ * <p><b>Before authentication.</b> Until a peer has authenticated, the worker reads it with a separate codec
+ * ({@code FrameCodec.preAuth()}): only AUTH frames, at most
+ * {@link dev.parbench.remote.WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes; any other type or a larger length is rejected on its 12-byte header, before any payload byte is read or
+ * anything sized by the peer is allocated, and the connection gets one ERROR and is closed. The work codecs (and
+ * their 1 MiB buffers) exist only after authentication. A listening worker also closes a connection that has not
+ * authenticated within {@code --auth-timeout} (10 s), serves at most {@code --max-connections} (16) connections at
+ * once (one more is answered with a short ERROR and closed at once, with a log line), and closes an authenticated
+ * connection whose read or write has been blocked longer than {@code --idle-timeout} (600 s; a watchdog thread
+ * closes the channel, as NIO reads have no timeout). Without a token (stdio, loopback) there is no handshake to
+ * protect; the frame limit and the connection bound still apply.
+ *
  * <p><b>Strategies.</b> {@code process-per-task} (a fresh worker JVM per task per operation), {@code process-pool}
  * (N worker JVMs per trial, pipes), {@code socket} (N worker JVMs per trial listening on loopback, or remote
  * workers named by {@code -Dparbench.workers}), and the data-resident variants of the last two, which ship the input
  * once (on the first operation, i.e. in warm-up) so that only the request, the partial result and any output travel
  * in the timed operation. Readers drain every pipe and socket on dedicated threads; a worker that dies fails the
- * operation at once with its pid or address; {@code close()} leaves no child process.
+ * operation at once with its pid or address, and so does a request sent on a link that has already failed. The
+ * persistent models replace a failed worker (a fresh JVM, or a new connection to a remote worker) at the start of
+ * the next operation and ship a resident dataset to it again. Closing a link is bounded whatever the peer does (it
+ * never waits for a writer stuck on a peer that does not read; a worker process stuck that way is killed), and
+ * {@code close()} leaves no child process.
  *
  * <p>May depend on: workload, strategy. May not depend on: JMH, results, analysis, report.
  */

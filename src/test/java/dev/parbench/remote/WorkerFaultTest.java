@@ -1,12 +1,15 @@
 package dev.parbench.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parbench.strategy.Strategy;
 import dev.parbench.strategy.StrategyKind;
+import dev.parbench.workload.Kernel;
 import dev.parbench.workload.MonteCarlo;
+import dev.parbench.workload.Sum;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A worker killed mid-operation fails that operation within 2 s, naming the worker; close() leaves no child. */
+/**
+ * A worker killed mid-operation fails that operation within 2 s, naming the worker; the next operation of a
+ * persistent model runs on a full set of workers again (the dead one replaced, a resident dataset shipped again);
+ * close() leaves no child.
+ */
 class WorkerFaultTest {
 
     @AfterEach
@@ -51,9 +58,51 @@ class WorkerFaultTest {
             String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             assertTrue(message.contains(String.valueOf(victim.pid())), "error should name pid " + victim.pid()
                     + ": " + message);
+            if (kind != StrategyKind.PROCESS_PER_TASK) {
+                MonteCarlo.Input small = mc.prepare(5000, 4);
+                assertEquals(mc.oracle(small), s.execute(mc, small), kind + ": the next operation succeeds");
+                assertFullPoolWithout(victim);
+            }
         } finally {
             s.close();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StrategyKind.class, names = {"PROCESS_POOL", "PROCESS_POOL_RESIDENT", "SOCKET",
+        "SOCKET_RESIDENT"})
+    void aWorkerKilledBetweenOperationsIsReplacedAndGetsItsDataAgain(StrategyKind kind) throws Exception {
+        Sum sum = new Sum(Kernel.SCALAR);
+        Sum.Input in = sum.prepare(200_000, 9); // the same input throughout: a resident model stores it once
+        Strategy s = Models.create(kind, 2);
+        try {
+            assertEquals(sum.oracle(in), s.execute(sum, in), "healthy first");
+            ProcessHandle victim = waitForWorker(kind);
+            victim.destroyForcibly();
+            victim.onExit().get(10, TimeUnit.SECONDS);
+            Thread.sleep(200); // the link notices the death on its own (a race would cost one operation, below)
+            long answer;
+            try {
+                answer = s.execute(sum, in);
+            } catch (IllegalStateException raced) {
+                // the death raced the operation: that one operation may fail, naming the worker, and only that one
+                assertTrue(raced.getMessage().contains(String.valueOf(victim.pid())), raced.getMessage());
+                answer = s.execute(sum, in);
+            }
+            assertEquals(sum.oracle(in), answer, kind + ": right answer with the replaced worker");
+            assertFullPoolWithout(victim);
+            assertEquals(sum.oracle(in), s.execute(sum, in), "and again");
+        } finally {
+            s.close();
+        }
+    }
+
+    /** Two worker JVMs alive, the killed one not among them. */
+    private static void assertFullPoolWithout(ProcessHandle victim) {
+        List<Long> workers = ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().commandLine().orElse("").contains("worker")).map(ProcessHandle::pid).toList();
+        assertEquals(2, workers.size(), "workers alive: " + workers);
+        assertFalse(workers.contains(victim.pid()), "the killed worker " + victim.pid() + " is not counted");
     }
 
     /** The first worker JVM child of this process (waits for per-task models to start theirs). */
