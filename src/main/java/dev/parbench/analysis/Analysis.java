@@ -105,11 +105,12 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
     }
 
     /**
-     * One point of a SERIES family: a variant (and series value, e.g. platform or virtual threads) at one x, its score
-     * in the family's unit with a fork-level interval, and its secondary metrics.
+     * One point of a SERIES family: a variant (and series value, e.g. platform or virtual threads) at one x (NaN
+     * where the family has no x axis), its score in the family's unit with a fork-level interval, its secondary
+     * metrics, and for sampled latencies JMH's percentiles (pooled over forks: no interval).
      */
     public record SeriesPoint(String variant, String series, double x, Estimate score,
-            Map<String, Estimate> secondary) {
+            Map<String, Estimate> secondary, java.util.SortedMap<Double, Double> percentiles) {
     }
 
     /**

@@ -27,17 +27,22 @@ final class SeriesAnalyzer {
         }
         List<Analysis.SeriesResult> out = new ArrayList<>();
         byMethod.forEach((method, rs) -> {
+            List<String> extra = varyingOthers(family, rs);
             List<String> variants = new ArrayList<>();
             TreeSet<String> seriesValues = new TreeSet<>();
             TreeSet<Double> xs = new TreeSet<>();
             List<Analysis.SeriesPoint> points = new ArrayList<>();
             for (BenchmarkRecord r : rs) {
-                String variant = family.variantParam() == null ? r.method()
-                        : r.params().getOrDefault(family.variantParam(), r.method());
+                StringBuilder v = new StringBuilder(family.variantParam() == null ? r.method()
+                        : r.params().getOrDefault(family.variantParam(), r.method()));
+                for (String p : extra) {
+                    v.append(' ').append(p).append('=').append(r.param(p));
+                }
+                String variant = v.toString();
                 String series = family.seriesParam() == null ? null : r.param(family.seriesParam());
-                double x = parse(r.param(family.xParam()));
+                double x = family.xParam() == null ? Double.NaN : parse(r.param(family.xParam()));
                 List<double[]> forks = ForkData.raw(r);
-                if (Double.isNaN(x) || forks.isEmpty()) {
+                if (family.xParam() != null && Double.isNaN(x) || forks.isEmpty()) {
                     warnings.add(r.shortName() + " " + r.paramLabel() + ": no " + family.xParam()
                             + " or no finite measurements, skipped");
                     continue;
@@ -57,14 +62,36 @@ final class SeriesAnalyzer {
                 if (series != null) {
                     seriesValues.add(series);
                 }
-                xs.add(x);
-                points.add(new Analysis.SeriesPoint(variant, series, x, bootstrap.apply(key).mean(forks), secondary));
+                if (!Double.isNaN(x)) {
+                    xs.add(x);
+                }
+                points.add(new Analysis.SeriesPoint(variant, series, x, bootstrap.apply(key).mean(forks), secondary,
+                        r.primary().percentiles()));
             }
             if (!points.isEmpty()) {
                 BenchmarkRecord first = rs.get(0);
                 out.add(new Analysis.SeriesResult(family, method, first.primary().unit(),
                         TimeUnits.higherIsBetter(first.mode(), first.primary().unit()), variants,
                         List.copyOf(seriesValues), List.copyOf(xs), points));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Parameters other than the family's x, variant and series that take more than one value among these records
+     * (e.g. a queue's consumer count): they become part of the line's name, so no two points collide.
+     */
+    private static List<String> varyingOthers(Family family, List<BenchmarkRecord> rs) {
+        Map<String, java.util.Set<String>> values = new java.util.TreeMap<>();
+        for (BenchmarkRecord r : rs) {
+            r.params().forEach((k, val) -> values.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(val));
+        }
+        List<String> out = new ArrayList<>();
+        values.forEach((k, vs) -> {
+            if (vs.size() > 1 && !k.equals(family.xParam()) && !k.equals(family.variantParam())
+                    && !k.equals(family.seriesParam())) {
+                out.add(k);
             }
         });
         return out;

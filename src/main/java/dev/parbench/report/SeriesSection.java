@@ -38,6 +38,16 @@ final class SeriesSection {
     }
 
     private static ChartSpec chart(Family family, Analysis.SeriesResult r, String name, String where) {
+        String yLabel = r.unit() + (r.higherIsBetter() ? " (higher is better)" : " (lower is better)");
+        if (r.xs().isEmpty()) { // no x axis: one bar per line
+            List<ChartSpec.Bar> bars = new ArrayList<>();
+            for (Analysis.SeriesPoint p : r.points()) {
+                bars.add(new ChartSpec.Bar(label(p), p.score().point(), p.score().low(), p.score().high(),
+                        Palette.nth(r.variants().indexOf(p.variant()))));
+            }
+            return new ChartSpec.Bars(name, family.title() + ": " + r.benchmark(), where
+                    + " | whiskers: 95% interval over forks", yLabel, bars, List.of());
+        }
         List<ChartSpec.Series> lines = new ArrayList<>();
         List<String> seriesValues = r.seriesValues().isEmpty() ? java.util.Collections.singletonList(null)
                 : r.seriesValues();
@@ -65,25 +75,24 @@ final class SeriesSection {
         return new ChartSpec.Line(name, family.title() + ": " + r.benchmark(), where + " | error bars: 95% interval "
                 + "over forks" + (r.seriesValues().size() > 1 ? " | dashed: " + String.join(", ",
                         r.seriesValues().subList(1, r.seriesValues().size())) : ""),
-                family.xLabel(), r.unit() + (r.higherIsBetter() ? " (higher is better)" : " (lower is better)"),
-                logX, logY, !logX, lines, List.of());
+                family.xLabel(), yLabel, logX, logY, !logX, lines, List.of());
     }
 
     /** What the chart shows, in one sentence: the best and worst line at the largest x. */
     static String sentence(Family family, Analysis.SeriesResult r) {
-        double maxX = r.xs().get(r.xs().size() - 1);
+        double maxX = r.xs().isEmpty() ? Double.NaN : r.xs().get(r.xs().size() - 1);
         Comparator<Analysis.SeriesPoint> better = Comparator.comparingDouble(p -> p.score().point());
         if (!r.higherIsBetter()) {
             better = better.reversed();
         }
-        List<Analysis.SeriesPoint> atMax = r.points().stream().filter(p -> p.x() == maxX).sorted(better.reversed())
-                .toList();
+        List<Analysis.SeriesPoint> atMax = r.points().stream().filter(p -> Double.compare(p.x(), maxX) == 0)
+                .sorted(better.reversed()).toList();
         if (atMax.isEmpty()) {
             return r.benchmark() + ": no point at the largest " + family.xParam() + ".";
         }
         Analysis.SeriesPoint best = atMax.get(0);
         Analysis.SeriesPoint worst = atMax.get(atMax.size() - 1);
-        String x = family.xParam() + " = " + sig(maxX);
+        String x = Double.isNaN(maxX) ? "the setting measured" : family.xParam() + " = " + sig(maxX);
         if (atMax.size() == 1) {
             return String.format(Locale.ROOT, "%s at %s: %s %s %s.", r.benchmark(), x, label(best), sig(
                     best.score().point()), r.unit());
@@ -104,8 +113,8 @@ final class SeriesSection {
                 for (Analysis.SeriesPoint p : r.points()) {
                     Estimate e = p.secondary().get(m.getKey());
                     if (p.variant().equals(variant) && e != null) {
-                        values.add(family.xParam() + " " + sig(p.x()) + (p.series() == null ? "" : " " + p.series())
-                                + ": " + sig(e.point()));
+                        values.add((Double.isNaN(p.x()) ? "" : family.xParam() + " " + sig(p.x()) + " ")
+                                + (p.series() == null ? "" : p.series()) + ": " + sig(e.point()));
                     }
                 }
                 if (!values.isEmpty()) {
@@ -122,7 +131,14 @@ final class SeriesSection {
         if (!r.seriesValues().isEmpty()) {
             headers.add(family.seriesParam());
         }
-        headers.addAll(List.of(family.xParam(), r.unit(), "95% interval", "forks"));
+        boolean hasX = !r.xs().isEmpty();
+        if (hasX) {
+            headers.add(family.xParam());
+        }
+        headers.addAll(List.of(r.unit(), "95% interval", "forks"));
+        List<Double> quantiles = r.points().stream().flatMap(p -> p.percentiles().keySet().stream())
+                .filter(q -> q == 50.0 || q == 90.0 || q == 99.0 || q == 99.9).distinct().sorted().toList();
+        quantiles.forEach(q -> headers.add("p" + sig(q) + " (pooled)"));
         headers.addAll(family.secondary().keySet());
         List<List<Cell>> rows = new ArrayList<>();
         for (Analysis.SeriesPoint p : r.points()) {
@@ -130,10 +146,16 @@ final class SeriesSection {
             if (!r.seriesValues().isEmpty()) {
                 row.add(Cell.text(String.valueOf(p.series())));
             }
-            row.add(Cell.num(p.x(), sig(p.x())));
+            if (hasX) {
+                row.add(Cell.num(p.x(), sig(p.x())));
+            }
             row.add(Cell.num(p.score().point(), sig(p.score().point())));
             row.add(Cell.text(interval(p.score())));
             row.add(Cell.num(p.score().forks(), String.valueOf(p.score().forks())));
+            for (double q : quantiles) {
+                Double v = p.percentiles().get(q);
+                row.add(v == null ? Cell.text("") : Cell.num(v, sig(v)));
+            }
             for (String m : family.secondary().keySet()) {
                 Estimate e = p.secondary().get(m);
                 row.add(e == null ? Cell.text("") : Cell.num(e.point(), sig(e.point())));
