@@ -22,11 +22,11 @@ class CounterTest {
         for (ThreadKind threads : ThreadKind.values()) {
             for (int workers : new int[] {1, 4, 8}) {
                 List<Thread> started;
-                try (CounterRace race = new CounterRace(kind, threads, workers, 40_000)) {
+                try (CounterRace race = new CounterRace(kind, threads, workers, 100_000)) {
                     started = race.threads();
-                    for (int run = 0; run < 3; run++) {
+                    for (int run = 0; run < 2; run++) {
                         CounterRace.Result r = race.run(T);
-                        assertEquals(40_000, r.updates());
+                        assertEquals(100_000, r.updates());
                         assertTrue(r.counted() <= r.updates() && r.counted() > 0, r.toString());
                         if (kind.safe()) {
                             assertEquals(0, r.lost(), kind + " on " + threads + " x" + workers);
