@@ -7,6 +7,7 @@ import dev.parbench.coordination.async.FanOut;
 import dev.parbench.coordination.async.Request;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,6 +28,18 @@ class AsyncTest {
             }
             Leaks.assertAllEnded(pool, kind + " " + threads);
         }
+    }
+
+    @Test
+    void oneThreadPerRequestLeavesNoRequestThreadRunning() {
+        try (FanOut f = AsyncKind.VIRTUAL_PER_REQUEST.create(ThreadKind.PLATFORM, 1)) {
+            assertEquals(Request.expectedSum(300), f.run(300, T));
+        }
+        // platform threads are listed by getAllStackTraces; the run joined every one it started
+        List<String> alive = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("parbench-request-") && t.isAlive())
+                .map(Thread::getName).toList();
+        assertEquals(List.of(), alive);
     }
 
     @ParameterizedTest

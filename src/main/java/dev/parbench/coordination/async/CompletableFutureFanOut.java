@@ -3,6 +3,7 @@ package dev.parbench.coordination.async;
 import dev.parbench.coordination.Roster;
 import dev.parbench.coordination.ThreadKind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,19 +34,19 @@ public final class CompletableFutureFanOut implements FanOut {
 
     @Override
     public long run(int n, Duration timeout) {
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Long>[] requests = new CompletableFuture[n];
+        List<CompletableFuture<Long>> requests = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int id = i;
-            requests[i] = CompletableFuture.supplyAsync(() -> {
+            requests.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return Request.call(id);
                 } catch (InterruptedException e) {
                     throw new CompletionException(e);
                 }
-            }, pool);
+            }, pool));
         }
-        CompletableFuture<Long> total = CompletableFuture.allOf(requests).thenApply(done -> {
+        CompletableFuture<?>[] all = requests.toArray(CompletableFuture<?>[]::new);
+        CompletableFuture<Long> total = CompletableFuture.allOf(all).thenApply(done -> {
             long sum = 0;
             for (CompletableFuture<Long> r : requests) {
                 sum += r.join();

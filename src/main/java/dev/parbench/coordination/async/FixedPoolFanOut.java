@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code fixed-pool}: the classic server: a fixed pool of {@code poolSize} threads ({@link Executors#newFixedThreadPool}),
- * built once per trial; each run submits n requests with {@code invokeAll} and adds the answers. Every blocked
+ * {@code fixed-pool}: the classic server: a fixed pool of {@code poolSize} threads
+ * ({@link Executors#newFixedThreadPool}), built once per trial; each run submits n requests with {@code invokeAll} and adds the answers. Every blocked
  * request holds a pool thread for its whole wait, so at most {@code poolSize} requests are in flight: n requests take
  * about n / poolSize waits. With {@code threads=virtual} the pool's threads are virtual but there are still only
  * {@code poolSize} of them: pooling virtual threads throws their advantage away.

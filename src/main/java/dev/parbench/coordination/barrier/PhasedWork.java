@@ -12,6 +12,9 @@ import java.util.List;
  * let a worker through early, or that a write was not made visible: the check is the barrier's answer, plain array
  * and all, because the gate is the only happens-before edge between the workers. After the run every phase must be
  * complete on the gate too. A fresh gate is made per run (latches cannot be reused; the others for symmetry).
+ *
+ * <p>Memory consistency of the harness: the workers' results (plain arrays and fields) are read only after
+ * {@code Crew.Round.await} returned, and the crew's finish latch orders every worker's writes before that.
  */
 public final class PhasedWork implements AutoCloseable {
     private final BarrierKind kind;

@@ -14,6 +14,9 @@ import java.util.List;
  * exceed the count.
  *
  * <p>The crew is started once (per JMH trial) and closed with {@link #close()}.
+ *
+ * <p>Memory consistency of the harness: the workers' results (plain arrays and fields) are read only after
+ * {@code Crew.Round.await} returned, and the crew's finish latch orders every worker's writes before that.
  */
 public final class CounterRace implements AutoCloseable {
     /** A worker reads the counter once per this many increments. */

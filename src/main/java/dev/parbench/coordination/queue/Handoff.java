@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the sets has all ids, the counts add up to {@code items}) and the checksum of ids is items*(items-1)/2.
  *
  * <p>One crew of producers + consumers of one {@link ThreadKind}, started once; worker i &lt; producers produces.
+ *
+ * <p>Memory consistency of the harness: the workers' results (plain arrays and fields) are read only after
+ * {@code Crew.Round.await} returned, and the crew's finish latch orders every worker's writes before that.
  */
 public final class Handoff implements AutoCloseable {
     /** Capacity of the bounded channels. */

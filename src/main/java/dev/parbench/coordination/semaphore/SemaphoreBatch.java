@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * summed and the longest wait for a permit.
  *
  * <p>Permits: {@link #permitsFor(int) max(1, workers / 2)}, so with 2 or more workers half of them wait.
+ *
+ * <p>Memory consistency of the harness: the workers' results (plain arrays and fields) are read only after
+ * {@code Crew.Round.await} returned, and the crew's finish latch orders every worker's writes before that.
  */
 public final class SemaphoreBatch implements AutoCloseable {
     /** What one run did: {@code cycles} cycles, waits summed and the longest, in nanoseconds. */

@@ -13,6 +13,9 @@ import java.util.List;
  * lose the race again and again. Permits: {@link SemaphoreBatch#permitsFor max(1, workers / 2)}.
  *
  * <p>The caller is always a platform thread; the {@code threads} kind applies to the N background contenders.
+ *
+ * <p>Memory consistency of the harness: {@code stop} is volatile, so the contenders see it at their next check;
+ * the caller reads their outcome only after {@code Crew.Round.await}.
  */
 public final class SemaphoreContention implements AutoCloseable {
     private final GuardedResource resource;
