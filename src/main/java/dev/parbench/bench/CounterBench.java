@@ -36,8 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * uncontended), hence 2^20; a bare count++ for racy (the JIT merges the increments of a loop: see RacyCounter);
  * reading one fork only (JIT profiles differ, use >= 2). On 2 cores, workers > 2 is oversubscription: the OS
  * time-slices platform threads (a preempted lock holder stalls everyone), virtual threads are not time-sliced.
- * Cost: reentrant-lock-fair with 8 platform workers runs at ~10^5 increments/s on 2 cores, i.e. ~10 s per
+ * Cost: reentrant-lock-fair with 8 or 16 platform workers ran at ~10^5 increments/s on 2 cores, i.e. ~10 s per
  * invocation (every increment is a hand-over to one particular, maybe descheduled, thread): that is the lesson.
+ * It is bimodal (with 4 workers the same session ran at ~8*10^7/s: no convoy formed), so expect a wide error.
+ * racy's lost fraction is bursty and load-dependent (see RacyCounter): compare forks, not single iterations.
  *
  * Run just this class:
  *   java -jar target/benchmarks.jar CounterBench -p workers=4
