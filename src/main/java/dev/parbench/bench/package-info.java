@@ -12,5 +12,15 @@
  * <p>No logic a test would want to call lives here: the shells only wire {@code workload} and {@code strategy}.
  * Parameter names are a contract with the CLI and the reporter: {@code size}, {@code kernel}, {@code strategy},
  * {@code parallelism}, and {@code elements}/{@code threads} for the probe.
+ *
+ * <p>Coordination shells (issue 9: {@link dev.parbench.bench.CounterBench}, {@link dev.parbench.bench.SemaphoreBench},
+ * {@link dev.parbench.bench.BarrierBench}, {@link dev.parbench.bench.QueueBench}, {@link dev.parbench.bench.EventBench},
+ * {@link dev.parbench.bench.AsyncBench}, {@link dev.parbench.bench.CancelBench}) wire {@code dev.parbench.coordination}
+ * only. One JMH thread drives worker threads the pattern starts itself, once per trial, because JMH's own threads
+ * are always platform threads; each invocation is a checked batch (or one checked wake-up or cancellation). Their
+ * parameter names are a contract too: {@code variant} (the pattern's variant id), {@code threads}
+ * ({@code platform}|{@code virtual}; for BandwidthProbe {@code threads} means something else), {@code workers}, and
+ * {@code producers}/{@code consumers} (queue) and {@code requests}/{@code poolSize} (async). Mode and unit differ by
+ * pattern and each class says which; secondary metrics are JMH aux counters named in each class.
  */
 package dev.parbench.bench;

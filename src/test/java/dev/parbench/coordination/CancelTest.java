@@ -1,0 +1,46 @@
+package dev.parbench.coordination;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parbench.coordination.cancel.CancelKind;
+import dev.parbench.coordination.cancel.CancelRun;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Cooperative tasks stop after cancel(true); the spinner never does and is reported as such; either way no thread is
+ * left running after close.
+ */
+class CancelTest {
+    private static final Duration CAP = Duration.ofMillis(20);
+    private static final Duration T = Duration.ofSeconds(10);
+
+    @ParameterizedTest
+    @EnumSource(CancelKind.class)
+    void cancellationStopsWhatCanBeStoppedAndReportsTheRest(CancelKind kind) {
+        for (ThreadKind threads : ThreadKind.values()) {
+            for (int workers : new int[] {1, 4}) {
+                List<Thread> started;
+                try (CancelRun run = new CancelRun(kind, threads, workers, CAP, T)) {
+                    started = run.threads();
+                    for (int round = 0; round < 5; round++) {
+                        run.arm();
+                        CancelRun.Outcome o = run.cancel();
+                        assertEquals(workers, o.stopped() + o.notStopped());
+                        if (kind.stopsOnCancel()) {
+                            assertTrue(o.nanos() >= 0);
+                        } else {
+                            assertEquals(workers, o.notStopped(), "a spinner stopped");
+                            assertTrue(o.nanos() >= CAP.toNanos(), "spinner wait not capped at " + CAP);
+                        }
+                    }
+                    run.arm(); // armed but never cancelled: close() must still end the tasks
+                }
+                Leaks.assertAllEnded(started, kind + " " + threads);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.parbench.coordination;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parbench.coordination.counter.CounterKind;
+import dev.parbench.coordination.counter.CounterRace;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The safe counters never lose an update under contention; racy may, but never counts more than were made. */
+class CounterTest {
+    private static final Duration T = Duration.ofSeconds(30);
+
+    @ParameterizedTest
+    @EnumSource(CounterKind.class)
+    void countsEveryUpdateOrForRacyNoMoreThanWereMade(CounterKind kind) {
+        for (ThreadKind threads : ThreadKind.values()) {
+            for (int workers : new int[] {1, 4, 8}) {
+                List<Thread> started;
+                try (CounterRace race = new CounterRace(kind, threads, workers, 100_000)) {
+                    started = race.threads();
+                    for (int run = 0; run < 2; run++) {
+                        CounterRace.Result r = race.run(T);
+                        assertEquals(100_000, r.updates());
+                        assertTrue(r.counted() <= r.updates() && r.counted() > 0, r.toString());
+                        if (kind.safe()) {
+                            assertEquals(0, r.lost(), kind + " on " + threads + " x" + workers);
+                        }
+                    }
+                }
+                Leaks.assertAllEnded(started, kind + " " + threads);
+            }
+        }
+    }
+
+    @Test
+    void onlyRacyIsUnsafeAndIdsRoundTrip() {
+        for (CounterKind k : CounterKind.values()) {
+            assertEquals(k, CounterKind.fromId(k.id()));
+            assertEquals(k != CounterKind.RACY, k.safe());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CounterKind.fromId("cas"));
+        assertTrue(e.getMessage().contains("reentrant-lock-fair"), e.getMessage());
+    }
+}
