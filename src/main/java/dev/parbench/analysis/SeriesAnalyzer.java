@@ -50,8 +50,7 @@ final class SeriesAnalyzer {
                 String key = r.benchmark() + "/" + r.paramLabel();
                 Map<String, Estimate> secondary = new LinkedHashMap<>();
                 for (String name : family.secondary().keySet()) {
-                    Metric m = r.secondary().get(name);
-                    List<double[]> f = m == null ? List.of() : ForkData.finite(m);
+                    List<double[]> f = secondaryForks(r, name);
                     if (!f.isEmpty()) {
                         secondary.put(name, bootstrap.apply(key + "/" + name).mean(f));
                     }
@@ -75,6 +74,34 @@ final class SeriesAnalyzer {
                         List.copyOf(seriesValues), List.copyOf(xs), points));
             }
         });
+        return out;
+    }
+
+    /**
+     * A secondary metric per fork and iteration: an aux counter by name, or {@code a/b}, the ratio of two counters
+     * iteration by iteration (JMH's EVENTS counters are sums per iteration, so a rate is their ratio, not a mean).
+     */
+    static List<double[]> secondaryForks(BenchmarkRecord r, String name) {
+        int slash = name.indexOf('/');
+        if (slash < 0) {
+            Metric m = r.secondary().get(name);
+            return m == null ? List.of() : ForkData.finite(m);
+        }
+        Metric num = r.secondary().get(name.substring(0, slash));
+        Metric den = r.secondary().get(name.substring(slash + 1));
+        if (num == null || den == null || num.iterations().size() != den.iterations().size()) {
+            return List.of();
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int f = 0; f < num.iterations().size(); f++) {
+            double[] a = num.iterations().get(f);
+            double[] b = den.iterations().get(f);
+            double[] ratio = java.util.stream.IntStream.range(0, Math.min(a.length, b.length))
+                    .mapToDouble(i -> a[i] / b[i]).filter(Double::isFinite).toArray();
+            if (ratio.length > 0) {
+                out.add(ratio);
+            }
+        }
         return out;
     }
 

@@ -36,7 +36,51 @@ public final class Families {
             "Did the machine change speed during a comparison?", Family.Layout.REFERENCE, List.of("ReferenceBench"),
             null, null, null, null, Map.of(), Map.of());
 
-    private static final List<Family> ALL = List.of(MODELS, BANDWIDTH, TRANSFER, REFERENCE);
+    // ---- threads working together (package coordination); x = worker threads, lines = variants, platform vs virtual
+
+    private static final List<String> BOTH_KINDS = List.of("platform", "virtual");
+
+    public static final Family COUNTER = new Family("counter", "Threads together: one shared counter",
+            "How many increments per second do N threads get through one shared counter, and how many does an "
+                    + "unsynchronised one lose?", Family.Layout.SERIES, List.of("CounterBench"), "workers",
+            "worker threads", "variant", "threads", Map.of("lostUpdates/updates", "fraction of updates lost"),
+            Map.of("workers", List.of("1", "2", "4", "8"), "threads", BOTH_KINDS));
+
+    public static final Family SEMAPHORE = new Family("semaphore", "Threads together: a semaphore",
+            "What does guarding a resource with k < N permits cost, and how fair are the waits?",
+            Family.Layout.SERIES, List.of("SemaphoreBench"), "workers", "worker threads (permits = workers / 2)",
+            "variant", "threads", Map.of("waitNanos/cycles", "mean wait per cycle, ns"),
+            Map.of("workers", List.of("2", "4", "8"), "threads", BOTH_KINDS));
+
+    public static final Family BARRIER = new Family("barrier", "Threads together: barriers between phases",
+            "How long does one phase take when N parties must all arrive before any goes on?",
+            Family.Layout.SERIES, List.of("BarrierBench"), "workers", "parties", "variant", "threads", Map.of(),
+            Map.of("workers", List.of("2", "4", "8"), "threads", BOTH_KINDS));
+
+    public static final Family QUEUE = new Family("queue", "Threads together: producer-consumer queues",
+            "How many items per second pass from producers to consumers, and how long does a hand-off take?",
+            Family.Layout.SERIES, List.of("QueueBench"), "producers", "producer threads", "variant", "threads",
+            Map.of("handoffNanos/items", "mean offer-to-take time, ns"),
+            Map.of("producers", List.of("1", "4"), "consumers", List.of("1", "4"), "threads", BOTH_KINDS));
+
+    public static final Family EVENT = new Family("event", "Threads together: waking a waiter",
+            "How long does it take to wake one waiting thread, by mechanism and thread kind?", Family.Layout.SERIES,
+            List.of("EventBench"), null, null, "variant", "threads", Map.of(), Map.of("threads", BOTH_KINDS));
+
+    public static final Family ASYNC = new Family("async", "Threads together: fan-out of blocking requests",
+            "How many blocking requests per second get served as their number grows, per threading style?",
+            Family.Layout.SERIES, List.of("AsyncBench"), "requests", "requests per fan-out", "variant", "threads",
+            Map.of("requests", "requests served per second"),
+            Map.of("requests", List.of("1", "10", "100", "1000", "10000"), "threads", BOTH_KINDS));
+
+    public static final Family CANCEL = new Family("cancel", "Threads together: cancellation",
+            "How long from Future.cancel(true) to the task's stop, and which tasks never stop?",
+            Family.Layout.SERIES, List.of("CancelBench"), "workers", "tasks cancelled at once", "variant", "threads",
+            Map.of("notStopped/cancelled", "fraction of tasks that did not stop"),
+            Map.of("workers", List.of("1", "4"), "threads", BOTH_KINDS));
+
+    private static final List<Family> ALL = List.of(MODELS, BANDWIDTH, TRANSFER, REFERENCE, COUNTER, SEMAPHORE,
+            BARRIER, QUEUE, EVENT, ASYNC, CANCEL);
 
     private Families() {
     }

@@ -47,7 +47,7 @@ final class Formats {
             return "n/a";
         }
         double a = Math.abs(v);
-        if (a >= 1000) {
+        if (a >= 1000 || (v == Math.rint(v) && a < 1e15)) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
         return String.format(Locale.ROOT, "%.3g", v);

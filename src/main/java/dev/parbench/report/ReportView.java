@@ -1,6 +1,7 @@
 package dev.parbench.report;
 
 import dev.parbench.analysis.Analysis;
+import dev.parbench.family.Families;
 import dev.parbench.family.Family;
 import dev.parbench.strategy.StrategyKind;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public record ReportView(String title, List<String> machine, List<Section> secti
                     WorkloadCharts.of(id, w, a.probe(), m.oneLine()), WorkloadTables.of(id, w)));
         }
         Map<Family, List<Analysis.SeriesResult>> byFamily = new LinkedHashMap<>();
-        a.series().forEach(r -> byFamily.computeIfAbsent(r.family(), f -> new ArrayList<>()).add(r));
+        Families.all().forEach(f -> a.series().stream().filter(r -> r.family() == f)
+                .forEach(r -> byFamily.computeIfAbsent(f, x -> new ArrayList<>()).add(r)));
         byFamily.forEach((family, results) -> sections.add(SeriesSection.of(family, results, m.oneLine())));
         if (!a.foreign().isEmpty()) {
             sections.addAll(ForeignView.sections(a.foreign(), m.oneLine()));

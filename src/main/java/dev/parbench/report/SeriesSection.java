@@ -70,7 +70,7 @@ final class SeriesSection {
         double maxX = r.xs().get(r.xs().size() - 1);
         double minY = r.points().stream().mapToDouble(p -> p.score().point()).filter(y -> y > 0).min().orElse(1);
         double maxY = r.points().stream().mapToDouble(p -> p.score().point()).max().orElse(1);
-        boolean logX = minX > 0 && maxX / minX >= 16;
+        boolean logX = minX > 0 && maxX / minX >= 8;
         boolean logY = minY > 0 && maxY / minY >= 100;
         return new ChartSpec.Line(name, family.title() + ": " + r.benchmark(), where + " | error bars: 95% interval "
                 + "over forks" + (r.seriesValues().size() > 1 ? " | dashed: " + String.join(", ",
@@ -117,7 +117,9 @@ final class SeriesSection {
                                 + (p.series() == null ? "" : p.series()) + ": " + sig(e.point()));
                     }
                 }
-                if (!values.isEmpty()) {
+                boolean allZero = r.points().stream().filter(p -> p.variant().equals(variant))
+                        .map(p -> p.secondary().get(m.getKey())).allMatch(e -> e == null || e.point() == 0);
+                if (!values.isEmpty() && !allZero) {
                     parts.add(variant + " " + m.getKey() + " (" + m.getValue() + ") " + String.join(", ", values));
                 }
             }

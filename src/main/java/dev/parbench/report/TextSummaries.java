@@ -92,6 +92,16 @@ final class TextSummaries {
                         n(pt.percentOfProbe())));
             }
         }
+        for (Analysis.SeriesResult sr : a.series()) {
+            for (Analysis.SeriesPoint pt : sr.points()) {
+                String params = sr.family().variantParam() + "=" + pt.variant()
+                        + (pt.series() == null ? "" : ";" + sr.family().seriesParam() + "=" + pt.series())
+                        + (Double.isNaN(pt.x()) ? "" : ";" + sr.family().xParam() + "=" + n(pt.x()));
+                rows.add(List.of(sr.family().id(), "", "", sr.benchmark(), params, pt.variant(), "",
+                        Double.isNaN(pt.x()) ? "" : n(pt.x()), sr.unit(), n(pt.score().point()), n(pt.score().low()),
+                        n(pt.score().high()), String.valueOf(pt.score().forks()), "", "", "", "", "", "", ""));
+            }
+        }
         for (Analysis.ForeignResult f : a.foreign()) {
             StringBuilder params = new StringBuilder();
             f.params().forEach((k, v) -> params.append(params.isEmpty() ? "" : ";").append(k).append('=').append(v));
