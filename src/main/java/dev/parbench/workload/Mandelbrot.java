@@ -47,17 +47,7 @@ public final class Mandelbrot implements Workload<Mandelbrot.Input> {
     /** Only the size travels (the seed plays no part: the grid is fixed). */
     @Override
     public WireForm<Input> wire() {
-        return new WireForm.Generated<>() {
-            @Override
-            public long seed(Input input) {
-                return 0;
-            }
-
-            @Override
-            public Input prepare(int size, long seed) {
-                return Mandelbrot.this.prepare(size, seed);
-            }
-        };
+        return WireForm.Generated.of(input -> 0, this::prepare);
     }
 
     @Override

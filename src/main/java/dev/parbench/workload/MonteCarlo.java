@@ -32,17 +32,7 @@ public final class MonteCarlo implements Workload<MonteCarlo.Input> {
     /** Only the size and the seed travel; a worker draws its blocks' points itself. */
     @Override
     public WireForm<Input> wire() {
-        return new WireForm.Generated<>() {
-            @Override
-            public long seed(Input input) {
-                return input.seed;
-            }
-
-            @Override
-            public Input prepare(int size, long seed) {
-                return MonteCarlo.this.prepare(size, seed);
-            }
-        };
+        return WireForm.Generated.of(Input::seed, this::prepare);
     }
 
     @Override

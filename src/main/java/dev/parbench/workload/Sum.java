@@ -54,7 +54,7 @@ public final class Sum implements Workload<Sum.Input> {
             @Override
             public Local<Input> receive(int size, long seed, int fromBlock, int toBlock, List<Object> arrays,
                     List<Object> previousOutput) {
-                int n = Workload.elementStart(toBlock, BLOCK, size) - Workload.elementStart(fromBlock, BLOCK, size);
+                int n = WireForm.elements(size, BLOCK, fromBlock, toBlock);
                 Input local = new Input(WireForm.expect(arrays, 0, long[].class, n));
                 return new Local<>(local, 0, blocks(local));
             }

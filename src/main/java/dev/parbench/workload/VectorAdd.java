@@ -63,7 +63,7 @@ public final class VectorAdd implements Workload<VectorAdd.Input> {
             @Override
             public Local<Input> receive(int size, long seed, int fromBlock, int toBlock, List<Object> arrays,
                     List<Object> previousOutput) {
-                int n = Workload.elementStart(toBlock, BLOCK, size) - Workload.elementStart(fromBlock, BLOCK, size);
+                int n = WireForm.elements(size, BLOCK, fromBlock, toBlock);
                 double[] a = WireForm.expect(arrays, 0, double[].class, n);
                 double[] b = WireForm.expect(arrays, 1, double[].class, n);
                 double[] c = !previousOutput.isEmpty() && previousOutput.get(0) instanceof double[] old

@@ -51,6 +51,22 @@ public interface WireForm<I> {
     interface Generated<I> extends WireForm<I> {
         I prepare(int size, long seed);
 
+        /** The generated wire form with this seed and this input factory (usually the workload's own prepare). */
+        static <I> Generated<I> of(java.util.function.ToLongFunction<I> seedOf,
+                java.util.function.BiFunction<Integer, Long, I> prepare) {
+            return new Generated<>() {
+                @Override
+                public long seed(I input) {
+                    return seedOf.applyAsLong(input);
+                }
+
+                @Override
+                public I prepare(int size, long seed) {
+                    return prepare.apply(size, seed);
+                }
+            };
+        }
+
         @Override
         default List<ArraySlice> input(I input, int from, int to) {
             return List.of();
@@ -64,6 +80,11 @@ public interface WireForm<I> {
             }
             return new Local<>(prepare(size, seed), fromBlock, toBlock);
         }
+    }
+
+    /** Elements in blocks {@code [fromBlock, toBlock)} of an input of {@code size} elements. */
+    static int elements(int size, int blockSize, int fromBlock, int toBlock) {
+        return Workload.elementStart(toBlock, blockSize, size) - Workload.elementStart(fromBlock, blockSize, size);
     }
 
     /** Checks that a received array has the expected type and length. */
