@@ -69,7 +69,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and stop.")
     boolean dryRun;
 
-    static final String FORK_ARGS = "--add-modules=jdk.incubator.vector -Xms4g -Xmx4g";
+    /** The forks' flags; the forks run on this JVM's java, so its version decides the Unsafe flag. */
+    static final String FORK_ARGS = java.util.stream.Stream.concat(
+            RunCommand.quietJvmArgs(Runtime.version().feature()).stream(),
+            java.util.stream.Stream.of("--add-modules=jdk.incubator.vector", "-Xms4g", "-Xmx4g"))
+            .collect(java.util.stream.Collectors.joining(" "));
     static final double HOST_START_SECONDS = 0.8;
     static final double FORK_SECONDS = 0.5;
 
@@ -249,9 +253,10 @@ final class CompareCommand implements Callable<Integer> {
 
     private static void runJmh(Path jar, GateConfig.Compare c, GateConfig.Pass pass, Path json, String jvmArgs)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), pass.include(), "-f", "1", "-wi", String.valueOf(orZero(c.warmupIterations())),
-                "-w", c.warmupMillis() + "ms", "-i", String.valueOf(orZero(c.iterations())), "-r",
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(RunCommand.quietJvmArgs(Runtime.version().feature()));
+        cmd.addAll(List.of("-jar", jar.toString(), pass.include(), "-f", "1", "-wi",
+                String.valueOf(orZero(c.warmupIterations())), "-w", c.warmupMillis() + "ms", "-i", String.valueOf(orZero(c.iterations())), "-r",
                 c.iterationMillis() + "ms", "-foe", "true", "-rf", "json", "-rff", json.toString(),
                 "-jvmArgsAppend", jvmArgs));
         if (pass.params() != null) {
