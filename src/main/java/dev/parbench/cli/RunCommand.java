@@ -159,7 +159,9 @@ final class RunCommand implements Callable<Integer> {
                 java.nio.charset.StandardCharsets.UTF_8), user.verbosity().orElse(VerboseMode.NORMAL));
         List<String> prepend = new ArrayList<>();
         if (!user.getJvm().hasValue()) { // the forks run on this JVM's java: its version decides the flag
-            prepend.addAll(quietJvmArgs(Runtime.version().feature()));
+            List<String> inherited = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+            quietJvmArgs(Runtime.version().feature()).stream().filter(f -> !inherited.contains(f))
+                    .forEach(prepend::add); // forks inherit this JVM's flags: give each one once
         }
         prepend.addAll(user.getJvmArgsPrepend().orElse(List.of()));
         int done = 0;
