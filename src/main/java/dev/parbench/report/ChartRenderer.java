@@ -78,7 +78,7 @@ public final class ChartRenderer {
     /** A bar label wraps beyond this width (pixels). */
     static final int MAX_LABEL_WIDTH = (int) (WIDTH * 0.42);
     /** Title, subtitle, value axis and margins of a bar chart (pixels). */
-    private static final int BARS_OVERHEAD = 150;
+    private static final int BARS_OVERHEAD = 130;
 
     private ChartRenderer() {
     }
@@ -104,16 +104,30 @@ public final class ChartRenderer {
     /** The size a chart is drawn at: {@link #WIDTH} x {@link #HEIGHT}, taller for bar charts with many labels. */
     public static Dimension size(ChartSpec spec) {
         if (spec instanceof ChartSpec.Bars b) {
-            int n = b.bars().size();
-            int lines = 1;
-            for (ChartSpec.Bar bar : b.bars()) {
-                lines = Math.max(lines, wrap(bar.category(), CATEGORY, MAX_LABEL_WIDTH).size());
-            }
-            int row = Math.max(22, lines * lineHeight(CATEGORY) + 8);
-            return new Dimension(WIDTH, Math.max(HEIGHT, BARS_OVERHEAD + (int) Math.ceil(n * row / 0.96)));
+            int n = Math.max(1, b.bars().size());
+            double plot = n * rowHeight(b) + 2 * END_SPACE + markerBand(b);
+            return new Dimension(WIDTH, Math.max(HEIGHT, BARS_OVERHEAD + (int) Math.ceil(plot)));
         }
         return new Dimension(WIDTH, HEIGHT);
     }
+
+    /** Space between two bars' centres: the tallest label plus a gap. */
+    private static int rowHeight(ChartSpec.Bars b) {
+        int lines = 1;
+        for (ChartSpec.Bar bar : b.bars()) {
+            lines = Math.max(lines, wrap(bar.category(), CATEGORY, MAX_LABEL_WIDTH).size());
+        }
+        return Math.max(22, lines * lineHeight(CATEGORY) + 8);
+    }
+
+    /** Free space above the first bar for the reference lines' labels, one line each (pixels). */
+    private static int markerBand(ChartSpec.Bars b) {
+        return b.markers().isEmpty() ? 0 : 8 + MARKER_LINE * b.markers().size();
+    }
+
+    private static final int MARKER_LINE = 17;
+    /** Space before the first and after the last bar (pixels). */
+    private static final int END_SPACE = 8;
 
     public static void writePng(ChartSpec spec, Path file) throws IOException {
         Dimension d = size(spec);
@@ -361,8 +375,9 @@ public final class ChartRenderer {
         r.setDrawBarOutline(false);
         CategoryAxis x = new WrappingCategoryAxis();
         x.setTickLabelFont(CATEGORY);
-        x.setLowerMargin(0.01);
-        x.setUpperMargin(0.01);
+        double plotHeight = size(spec).height - BARS_OVERHEAD;
+        x.setLowerMargin(Math.min(0.4, (END_SPACE + markerBand(spec)) / plotHeight)); // the first bar is on top
+        x.setUpperMargin(Math.min(0.1, END_SPACE / plotHeight));
         x.setCategoryMargin(0.25);
         double top = spec.bars().stream().mapToDouble(b -> Double.isFinite(b.high()) ? Math.max(b.high(), b.value())
                 : b.value()).filter(Double::isFinite).max().orElse(1);
@@ -402,7 +417,7 @@ public final class ChartRenderer {
             double lo = y.getLowerBound();
             double hi = y.getUpperBound();
             double at = spec.logValue() ? Math.log(m.value() / lo) / Math.log(hi / lo) : (m.value() - lo) / (hi - lo);
-            plot.addRangeMarker(marker(m, true, (k++ % 2 == 0 ? 1 : 2) * (at > 0.5 ? -1 : 1)));
+            plot.addRangeMarker(marker(m, true, (1 + k++) * (at > 0.5 ? -1 : 1)));
         }
         return new JFreeChart(null, TITLE, plot, false);
     }
@@ -511,9 +526,9 @@ public final class ChartRenderer {
     }
 
     /**
-     * A reference line with its label. On a horizontal bar chart the line is vertical: {@code place} puts the label
-     * right (positive) or left (negative) of it, at the top (1) or the bottom (2), so that two labels never overlap
-     * and none runs out of the plot.
+     * A reference line with its label. On a horizontal bar chart the line is vertical and its label goes in the band
+     * above the first bar: {@code place} is the label's line in that band (1, 2, ...), positive to the right of the
+     * line and negative to its left, so that no two labels overlap and none runs out of the plot.
      */
     private static ValueMarker marker(ChartSpec.Marker m, boolean vertical, int place) {
         ValueMarker vm = new ValueMarker(m.value(), m.color(),
@@ -526,13 +541,10 @@ public final class ChartRenderer {
             vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         } else {
-            boolean top = Math.abs(place) == 1;
             boolean right = place > 0;
-            vm.setLabelAnchor(top ? (right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT)
-                    : (right ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.BOTTOM_LEFT));
-            vm.setLabelTextAnchor(top ? (right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT)
-                    : (right ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT));
-            vm.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+            vm.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+            vm.setLabelTextAnchor(right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+            vm.setLabelOffset(new RectangleInsets(4 + MARKER_LINE * (Math.abs(place) - 1), 4, 4, 4));
         }
         return vm;
     }
