@@ -27,8 +27,15 @@ build_if_needed() {
   rm -f "$log"
 }
 
+# JDK 23+ knows --sun-misc-unsafe-memory-access (JMH uses sun.misc.Unsafe; JDK 24+ warns about it by default);
+# JDK 21 and 22 reject unknown options, so ask this java once.
+JVM_FLAGS=()
+if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+  JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+fi
+
 parbench() {
-  "$JAVA_HOME/bin/java" -cp "$JAR" dev.parbench.cli.Main "$@"
+  "$JAVA_HOME/bin/java" ${JVM_FLAGS[@]+"${JVM_FLAGS[@]}"} -cp "$JAR" dev.parbench.cli.Main "$@"
 }
 
 cmd=run
@@ -63,7 +70,8 @@ case "$cmd" in
     ;;
 esac
 if [ "$cmd" != run ]; then
-  exec "$JAVA_HOME/bin/java" -cp "$JAR" dev.parbench.cli.Main "$cmd" ${defaults[@]+"${defaults[@]}"} "$@"
+  exec "$JAVA_HOME/bin/java" ${JVM_FLAGS[@]+"${JVM_FLAGS[@]}"} -cp "$JAR" dev.parbench.cli.Main "$cmd" \
+    ${defaults[@]+"${defaults[@]}"} "$@"
 fi
 
 # Outputs go to the repository's results/ and charts/ unless the caller says otherwise.

@@ -64,7 +64,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and stop.")
     boolean dryRun;
 
-    static final String FORK_ARGS = "--add-modules=jdk.incubator.vector -Xms4g -Xmx4g";
+    /** The forks' flags; the forks run on this JVM's java, so its version decides the Unsafe flag. */
+    static final String FORK_ARGS = java.util.stream.Stream.concat(
+            RunCommand.quietJvmArgs(Runtime.version().feature()).stream(),
+            java.util.stream.Stream.of("--add-modules=jdk.incubator.vector", "-Xms4g", "-Xmx4g"))
+            .collect(java.util.stream.Collectors.joining(" "));
     static final double HOST_START_SECONDS = 0.8;
     static final double FORK_SECONDS = 0.5;
 

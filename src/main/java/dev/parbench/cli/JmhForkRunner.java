@@ -19,8 +19,9 @@ record JmhForkRunner(GateConfig.Compare config) implements Comparison.ForkRunner
     @Override
     public void run(Path jar, GateConfig.Pass pass, Path json, String jvmArgs)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), pass.includeRegex(), "-f", "1", "-wi", String.valueOf(orZero(
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(RunCommand.quietJvmArgs(Runtime.version().feature()));
+        cmd.addAll(List.of("-jar", jar.toString(), pass.includeRegex(), "-f", "1", "-wi", String.valueOf(orZero(
                         config.warmupIterations())), "-w", config.warmupMillis() + "ms", "-i",
                 String.valueOf(orZero(config.iterations())), "-r", config.iterationMillis() + "ms", "-foe", "true",
                 "-rf", "json", "-rff", json.toString(), "-jvmArgsAppend", jvmArgs));

@@ -158,8 +158,15 @@ final class RunCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         List<RunResult> all = new ArrayList<>();
-        OutputFormat jmhOut = OutputFormatFactory.createFormatInstance(out,
-                user.verbosity().orElse(VerboseMode.NORMAL));
+        OutputFormat jmhOut = OutputFormatFactory.createFormatInstance(new PrintStream(new OncePerRun(out), true,
+                java.nio.charset.StandardCharsets.UTF_8), user.verbosity().orElse(VerboseMode.NORMAL));
+        List<String> prepend = new ArrayList<>();
+        if (!user.getJvm().hasValue()) { // the forks run on this JVM's java: its version decides the flag
+            List<String> inherited = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+            quietJvmArgs(Runtime.version().feature()).stream().filter(f -> !inherited.contains(f))
+                    .forEach(prepend::add); // forks inherit this JVM's flags: give each one once
+        }
+        prepend.addAll(user.getJvmArgsPrepend().orElse(List.of()));
         int done = 0;
         for (RunSpec.Pass pass : runSpec.passes()) {
             ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
@@ -169,6 +176,9 @@ final class RunCommand implements Callable<Integer> {
                             : Math.max(mi, pass.minMeasurementIterations()))
                     .measurementTime(mt)
                     .shouldFailOnError(user.shouldFailOnError().orElse(true));
+            if (!prepend.isEmpty()) {
+                b.jvmArgsPrepend(prepend.toArray(String[]::new));
+            }
             for (String include : pass.includes()) {
                 b.include(include);
             }
@@ -213,6 +223,71 @@ final class RunCommand implements Callable<Integer> {
             out.printf("[parbench] report: %s%n", index);
         }
         return 0;
+    }
+
+    /** Lets JMH use {@code sun.misc.Unsafe} without its four warnings per fork (JEP 471/498); JDK 23+ only. */
+    static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";
+
+    /** The flags that keep a JVM of this feature release quiet: JDK 21 and 22 reject {@link #UNSAFE_ALLOW}. */
+    static List<String> quietJvmArgs(int feature) {
+        return feature >= 23 ? List.of(UNSAFE_ALLOW) : List.of();
+    }
+
+    /**
+     * The forks' console output, with the incubator-module warning that every fork prints shown once per run. Lines
+     * pass through as they come; only a line that may still become that warning is held until it is decided.
+     */
+    static final class OncePerRun extends java.io.OutputStream {
+        static final byte[] INCUBATOR = "WARNING: Using incubator modules: jdk.incubator.vector"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private final java.io.OutputStream out;
+        private final java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+        private boolean holding = true; // at the start of a line
+        private boolean seen;
+
+        OncePerRun(java.io.OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void write(int b) throws java.io.IOException {
+            if (!holding) {
+                out.write(b);
+                holding = b == '\n';
+                return;
+            }
+            int i = held.size();
+            if (b == '\n') {
+                boolean warning = i >= INCUBATOR.length; // held bytes always match the warning (and maybe a \r)
+                if (!warning || !seen) {
+                    held.writeTo(out);
+                    out.write(b);
+                }
+                seen |= warning;
+                held.reset();
+                return;
+            }
+            if (i < INCUBATOR.length && INCUBATOR[i] == b || i == INCUBATOR.length && b == '\r') {
+                held.write(b);
+                return;
+            }
+            held.writeTo(out);
+            held.reset();
+            out.write(b);
+            holding = false;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
+        }
+
+        @Override
+        public synchronized void flush() throws java.io.IOException {
+            out.flush();
+        }
     }
 
     private Map<String, Object> settings(RunSpec s, int wi, TimeValue wt, int mi, TimeValue mt,

@@ -2,9 +2,15 @@ package dev.parbench.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -12,18 +18,25 @@ import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.entity.CategoryItemEntity;
+import org.jfree.chart.entity.StandardEntityCollection;
+import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -34,7 +47,10 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.text.TextBlock;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -44,15 +60,25 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
-/** Draws a {@link ChartSpec} with JFreeChart, to PNG or to an SVG element. No data decisions happen here. */
+/**
+ * Draws a {@link ChartSpec} with JFreeChart, to PNG or to an SVG element. No data decisions happen here. Bar charts
+ * are horizontal and grow with their categories, so that a label is never cut; log axes tick at numbers people
+ * write ({@link LogTickAxis}); in SVG every point, bar and cell carries a hover text (an SVG {@code <title>}).
+ */
 public final class ChartRenderer {
     public static final int WIDTH = 900;
     public static final int HEIGHT = 540;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
     private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    /** Category labels of bar charts. */
+    static final Font CATEGORY = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font CELL = new Font(Font.SANS_SERIF, Font.BOLD, 12);
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+    /** A bar label wraps beyond this width (pixels). */
+    static final int MAX_LABEL_WIDTH = (int) (WIDTH * 0.42);
+    /** Title, subtitle, value axis and margins of a bar chart (pixels). */
+    private static final int BARS_OVERHEAD = 130;
 
     private ChartRenderer() {
     }
@@ -75,17 +101,154 @@ public final class ChartRenderer {
         return chart;
     }
 
-    public static void writePng(ChartSpec spec, Path file) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart(spec), WIDTH, HEIGHT);
+    /** The size a chart is drawn at: {@link #WIDTH} x {@link #HEIGHT}, taller for bar charts with many labels. */
+    public static Dimension size(ChartSpec spec) {
+        if (spec instanceof ChartSpec.Bars b) {
+            int n = Math.max(1, b.bars().size());
+            double plot = n * rowHeight(b) + 2 * END_SPACE + markerBand(b);
+            return new Dimension(WIDTH, Math.max(HEIGHT, BARS_OVERHEAD + (int) Math.ceil(plot)));
+        }
+        return new Dimension(WIDTH, HEIGHT);
     }
 
-    /** The chart as one {@code <svg>} element; {@code id} keeps ids unique when several are inlined in one page. */
-    public static String svg(ChartSpec spec, String id) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        g.setDefsKeyPrefix(id + "-");
-        chart(spec).draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g.getSVGElement(id);
+    /** Space between two bars' centres: the tallest label plus a gap. */
+    private static int rowHeight(ChartSpec.Bars b) {
+        int lines = 1;
+        for (ChartSpec.Bar bar : b.bars()) {
+            lines = Math.max(lines, wrap(bar.category(), CATEGORY, MAX_LABEL_WIDTH).size());
+        }
+        return Math.max(22, lines * lineHeight(CATEGORY) + 8);
     }
+
+    /** Free space above the first bar for the reference lines' labels, one line each (pixels). */
+    private static int markerBand(ChartSpec.Bars b) {
+        return b.markers().isEmpty() ? 0 : 8 + MARKER_LINE * b.markers().size();
+    }
+
+    private static final int MARKER_LINE = 17;
+    /** Space before the first and after the last bar (pixels). */
+    private static final int END_SPACE = 8;
+
+    public static void writePng(ChartSpec spec, Path file) throws IOException {
+        Dimension d = size(spec);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart(spec), d.width, d.height);
+    }
+
+    /**
+     * The chart as one {@code <svg>} element; {@code id} keeps ids unique when several are inlined in one page. Every
+     * point, bar and heatmap cell gets a transparent hover target with a {@code <title>}: value, interval, forks and
+     * configuration. A target whose value names a table row is an {@code <a class="pb-pt" data-row="...">} that
+     * {@link HtmlPage} links to that row.
+     */
+    public static String svg(ChartSpec spec, String id) {
+        Dimension d = size(spec);
+        SVGGraphics2D g = new SVGGraphics2D(d.width, d.height);
+        g.setDefsKeyPrefix(id + "-");
+        ChartRenderingInfo info = new ChartRenderingInfo(new StandardEntityCollection());
+        chart(spec).draw(g, new Rectangle(0, 0, d.width, d.height), null, info);
+        String svg = g.getSVGElement(id);
+        int end = svg.lastIndexOf("</svg>");
+        return svg.substring(0, end) + hoverTargets(spec, info, id) + svg.substring(end);
+    }
+
+    // ---------------------------------------------------------------- hover
+
+    private static String hoverTargets(ChartSpec spec, ChartRenderingInfo info, String id) {
+        StringBuilder s = new StringBuilder("<g class=\"pb-hover\">");
+        Map<Comparable<?>, Integer> barIndex = new HashMap<>();
+        if (spec instanceof ChartSpec.Bars b) {
+            for (int i = 0; i < b.bars().size(); i++) {
+                barIndex.putIfAbsent(b.bars().get(i).category(), i);
+            }
+        }
+        for (Object o : info.getEntityCollection().getEntities()) {
+            if (o instanceof XYItemEntity e && spec instanceof ChartSpec.Line l) {
+                ChartSpec.Series series = l.series().get(e.getSeriesIndex());
+                ChartSpec.XY p = series.points().get(e.getItem());
+                target(s, id + "-p" + e.getSeriesIndex() + "-" + e.getItem(), e.getArea().getBounds2D(), true,
+                        hover(l, series, p), p.row());
+            } else if (o instanceof XYItemEntity e && spec instanceof ChartSpec.Heatmap h) {
+                int cols = h.columns().size();
+                int r = e.getItem() / cols;
+                int c = e.getItem() % cols;
+                double v = h.values()[r][c];
+                if (Double.isFinite(v)) {
+                    String label = h.labels()[r][c];
+                    target(s, id + "-c" + r + "-" + c, e.getArea().getBounds2D(), false, h.rows().get(r) + ", "
+                            + h.columns().get(c) + "\n" + h.scaleLabel() + ": " + (label == null || label.isEmpty()
+                            ? AxisUnit.NUMBER.value(v) : label), List.of());
+                }
+            } else if (o instanceof CategoryItemEntity e && spec instanceof ChartSpec.Bars b) {
+                Integer i = barIndex.get(e.getColumnKey());
+                if (i != null) {
+                    ChartSpec.Bar bar = b.bars().get(i);
+                    target(s, id + "-b" + i, e.getArea().getBounds2D(), false, hover(b, bar), bar.row());
+                }
+            }
+        }
+        return s.append("</g>").toString();
+    }
+
+    private static void target(StringBuilder s, String id, Rectangle2D r, boolean point, String text,
+            List<String> row) {
+        boolean link = !row.isEmpty();
+        s.append(link ? "<a class=\"pb-pt\" id=\"" : "<g class=\"pb-pt\" id=\"").append(id).append('"');
+        if (link) {
+            s.append(" data-row=\"").append(HtmlPage.esc(HtmlPage.rowKey(row))).append('"');
+        }
+        s.append('>');
+        if (point) {
+            double radius = Math.max(7, Math.max(r.getWidth(), r.getHeight()) / 2 + 2);
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", r.getCenterX(),
+                    r.getCenterY(), radius));
+        } else {
+            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", r.getX(),
+                    r.getY(), Math.max(2, r.getWidth()), Math.max(2, r.getHeight())));
+        }
+        s.append(" fill=\"#000\" fill-opacity=\"0\"><title>").append(HtmlPage.esc(text)).append("</title>")
+                .append(point ? "</circle>" : "</rect>").append(link ? "</a>" : "</g>");
+    }
+
+    /** The hover text of a point: series, x, y with its interval, forks, configuration. */
+    static String hover(ChartSpec.Line l, ChartSpec.Series series, ChartSpec.XY p) {
+        StringBuilder t = new StringBuilder(series.name());
+        t.append('\n').append(shortLabel(l.xLabel())).append(": ").append(l.xUnit().value(p.x()));
+        t.append('\n').append(shortLabel(l.yLabel())).append(": ").append(l.yUnit().value(p.y()));
+        appendDetails(t, l.yUnit(), p.low(), p.high(), p.forks(), p.config());
+        return t.toString();
+    }
+
+    /** The hover text of a bar: category, value with its interval, forks, configuration. */
+    static String hover(ChartSpec.Bars b, ChartSpec.Bar bar) {
+        StringBuilder t = new StringBuilder(bar.category());
+        t.append('\n').append(shortLabel(b.yLabel())).append(": ").append(b.unit().value(bar.value()));
+        appendDetails(t, b.unit(), bar.low(), bar.high(), bar.forks(), bar.config());
+        return t.toString();
+    }
+
+    private static void appendDetails(StringBuilder t, AxisUnit unit, double low, double high, int forks,
+            String config) {
+        if (Double.isFinite(low) && Double.isFinite(high)) {
+            t.append("\n95% interval: [").append(unit.value(low)).append(", ").append(unit.value(high)).append(']');
+        }
+        if (forks > 0) {
+            t.append('\n').append(forks).append(forks == 1 ? " fork" : " forks");
+        }
+        if (config != null && !config.isBlank()) {
+            t.append('\n').append(config);
+        }
+    }
+
+    /** "time per operation (µs, log10)" -> "time per operation": the unit is in the value. */
+    private static String shortLabel(String label) {
+        if (label == null) {
+            return "value";
+        }
+        int paren = label.indexOf(" (");
+        return paren > 0 ? label.substring(0, paren) : label;
+    }
+
+    // ---------------------------------------------------------------- charts
 
     private static JFreeChart line(ChartSpec.Line spec) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
@@ -93,6 +256,7 @@ public final class ChartRenderer {
         r.setDrawXError(false);
         r.setDrawYError(true);
         r.setCapLength(6);
+        r.setErrorStroke(new BasicStroke(1.2f));
         r.setDefaultLinesVisible(true);
         int i = 0;
         for (ChartSpec.Series s : spec.series()) {
@@ -103,21 +267,31 @@ public final class ChartRenderer {
                 ys.add(p.x(), p.y(), lo, hi);
             }
             data.addSeries(ys);
+            int style = Palette.style(s.color(), i + 1);
             r.setSeriesPaint(i, s.color());
             r.setSeriesShapesVisible(i, s.showShapes());
-            r.setSeriesStroke(i, s.dashed()
-                    ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f)
-                    : new BasicStroke(2.2f));
+            r.setSeriesShape(i, Palette.shape(style));
+            r.setSeriesStroke(i, Palette.stroke(style, s.dashed() && !s.showShapes()));
+            if (s.dashed() && s.showShapes()) { // a second baseline in a strategy's colour: hollow markers
+                r.setSeriesShapesFilled(i, false);
+                r.setSeriesStroke(i, Palette.stroke(style + 1, false));
+            }
             i++;
         }
-        ValueAxis x = spec.logX() ? log(spec.xLabel(), 2, true) : linear(spec.xLabel(), spec.integerX());
-        ValueAxis y = spec.logY() ? log(spec.yLabel(), 10, false) : linear(spec.yLabel(), false);
+        List<Double> xs = spec.series().stream().flatMap(s -> s.points().stream()).map(ChartSpec.XY::x).distinct()
+                .toList();
+        ValueAxis x = spec.logX() ? new LogTickAxis(spec.xLabel(), spec.xUnit(), xs)
+                : linear(spec.xLabel(), spec.integerX(), spec.xUnit());
+        ValueAxis y = spec.logY() ? new LogTickAxis(spec.yLabel(), spec.yUnit(), List.of())
+                : linear(spec.yLabel(), false, spec.yUnit());
+        x.setLabelFont(LABEL);
+        y.setLabelFont(LABEL);
         widenIfFlat(x, spec.series(), true);
         widenIfFlat(y, spec.series(), false);
         XYPlot plot = new XYPlot(data, x, y, r);
         style(plot);
         for (ChartSpec.Marker m : spec.markers()) {
-            plot.addRangeMarker(marker(m));
+            plot.addRangeMarker(marker(m, false, 0));
         }
         return new JFreeChart(null, TITLE, plot, true);
     }
@@ -173,6 +347,7 @@ public final class ChartRenderer {
         JFreeChart chart = new JFreeChart(null, TITLE, plot, false);
         NumberAxis scaleAxis = new NumberAxis(spec.scaleLabel());
         scaleAxis.setRange(min, max > min ? max : min + 1);
+        scaleAxis.setNumberFormatOverride(unitFormat(AxisUnit.NUMBER));
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(10, 6, 10, 6));
@@ -186,23 +361,49 @@ public final class ChartRenderer {
         for (ChartSpec.Bar b : spec.bars()) {
             data.addValue(b.value(), "value", b.category());
         }
+        Map<String, Color> colours = new HashMap<>();
+        spec.bars().forEach(b -> colours.putIfAbsent(b.category(), b.color()));
         BarRenderer r = new BarRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
-                return spec.bars().get(column).color();
+                return colours.getOrDefault((String) data.getColumnKey(column), Color.GRAY);
             }
         };
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setMaximumBarWidth(0.12);
-        CategoryAxis x = new CategoryAxis();
-        x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        x.setTickLabelFont(LABEL);
-        NumberAxis y = new NumberAxis(spec.yLabel());
+        r.setDrawBarOutline(false);
+        CategoryAxis x = new WrappingCategoryAxis();
+        x.setTickLabelFont(CATEGORY);
+        double plotHeight = size(spec).height - BARS_OVERHEAD;
+        x.setLowerMargin(Math.min(0.4, (END_SPACE + markerBand(spec)) / plotHeight)); // the first bar is on top
+        x.setUpperMargin(Math.min(0.1, END_SPACE / plotHeight));
+        x.setCategoryMargin(0.25);
+        double top = spec.bars().stream().mapToDouble(b -> Double.isFinite(b.high()) ? Math.max(b.high(), b.value())
+                : b.value()).filter(Double::isFinite).max().orElse(1);
+        double bottom = spec.bars().stream().mapToDouble(b -> Double.isFinite(b.low()) ? Math.min(b.low(), b.value())
+                : b.value()).filter(v -> v > 0).min().orElse(1);
+        for (ChartSpec.Marker m : spec.markers()) {
+            top = Math.max(top, m.value());
+            if (m.value() > 0) {
+                bottom = Math.min(bottom, m.value());
+            }
+        }
+        ValueAxis y;
+        if (spec.logValue()) {
+            y = new LogTickAxis(spec.yLabel(), spec.unit(), List.of());
+            double lo = Math.pow(10, Math.floor(Math.log10(bottom)));
+            y.setRange(lo, top * 1.5);
+            r.setBase(lo);
+            r.setIncludeBaseInRange(false);
+        } else {
+            y = linear(spec.yLabel(), false, spec.unit());
+            y.setRange(0, top * 1.12);
+        }
         y.setLabelFont(LABEL);
-        y.setNumberFormatOverride(rootFormat("0.#"));
         CategoryPlot plot = new CategoryPlot(data, x, y, r);
-        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
         for (ChartSpec.Bar b : spec.bars()) {
@@ -211,18 +412,98 @@ public final class ChartRenderer {
                         Color.BLACK, new BasicStroke(2f)));
             }
         }
-        double top = spec.bars().stream().mapToDouble(b -> Double.isFinite(b.high()) ? b.high() : b.value()).max()
-                .orElse(1);
+        int k = 0;
         for (ChartSpec.Marker m : spec.markers()) {
-            plot.addRangeMarker(marker(m));
-            top = Math.max(top, m.value());
+            double lo = y.getLowerBound();
+            double hi = y.getUpperBound();
+            double at = spec.logValue() ? Math.log(m.value() / lo) / Math.log(hi / lo) : (m.value() - lo) / (hi - lo);
+            plot.addRangeMarker(marker(m, true, (1 + k++) * (at > 0.5 ? -1 : 1)));
         }
-        y.setRange(0, top * 1.12);
         return new JFreeChart(null, TITLE, plot, false);
     }
 
+    /**
+     * Category labels that wrap at {@link #MAX_LABEL_WIDTH} instead of being cut with "...": the chart is made tall
+     * enough for them by {@link #size}.
+     */
+    static final class WrappingCategoryAxis extends CategoryAxis {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected TextBlock createLabel(Comparable category, float width, RectangleEdge edge, Graphics2D g2) {
+            TextBlock block = new TextBlock();
+            block.setLineAlignment(HorizontalAlignment.RIGHT);
+            Font font = getTickLabelFont(category);
+            for (String line : wrap(category.toString(), font, MAX_LABEL_WIDTH)) {
+                block.addLine(line, font, getTickLabelPaint(category));
+            }
+            return block;
+        }
+    }
+
+    /**
+     * {@code text} in lines no wider than {@code max} pixels in {@code font}: breaks after spaces and commas, then
+     * before dots, brackets and equals signs, and only inside a word that is wider than a whole line.
+     */
+    static List<String> wrap(String text, Font font, int max) {
+        FontMetrics fm = metrics(font);
+        List<String> lines = new ArrayList<>();
+        String rest = text == null ? "" : text.strip();
+        while (fm.stringWidth(rest) > max) {
+            int cut = -1;
+            int weak = -1;
+            for (int i = 1; i < rest.length(); i++) {
+                char c = rest.charAt(i);
+                char prev = rest.charAt(i - 1);
+                boolean space = prev == ' ' && c != ' ';
+                boolean other = c == '.' || c == '[' || c == '(' || c == '=' || prev == '-' || prev == '/'
+                        || prev == '_' || prev == ',';
+                if (space || other) {
+                    if (fm.stringWidth(rest.substring(0, i).stripTrailing()) > max) {
+                        break;
+                    }
+                    if (space) {
+                        cut = i;
+                    } else {
+                        weak = i;
+                    }
+                }
+            }
+            if (cut <= 0) {
+                cut = weak;
+            }
+            if (cut <= 0) { // one word wider than a line: cut it where it fills the line
+                cut = 1;
+                while (cut < rest.length() && fm.stringWidth(rest.substring(0, cut + 1)) <= max) {
+                    cut++;
+                }
+            }
+            lines.add(rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+        }
+        lines.add(rest);
+        return lines;
+    }
+
+    /** The metrics charts are measured with (the PNG's; the SVG's agree to within a pixel or so per line). */
+    static FontMetrics metrics(Font font) {
+        Graphics2D g = MEASURE.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            return g.getFontMetrics(font);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+
+    private static int lineHeight(Font font) {
+        return metrics(font).getHeight();
+    }
+
     /** A log axis cannot show a single value (zero-length range): give it one octave either side. */
-    private static void widenIfFlat(ValueAxis axis, java.util.List<ChartSpec.Series> series, boolean isX) {
+    private static void widenIfFlat(ValueAxis axis, List<ChartSpec.Series> series, boolean isX) {
         if (!(axis instanceof LogAxis)) {
             return;
         }
@@ -244,14 +525,27 @@ public final class ChartRenderer {
         }
     }
 
-    private static ValueMarker marker(ChartSpec.Marker m) {
+    /**
+     * A reference line with its label. On a horizontal bar chart the line is vertical and its label goes in the band
+     * above the first bar: {@code place} is the label's line in that band (1, 2, ...), positive to the right of the
+     * line and negative to its left, so that no two labels overlap and none runs out of the plot.
+     */
+    private static ValueMarker marker(ChartSpec.Marker m, boolean vertical, int place) {
         ValueMarker vm = new ValueMarker(m.value(), m.color(),
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         vm.setLabel(m.label());
         vm.setLabelFont(SUBTITLE);
         vm.setLabelPaint(m.color().darker());
-        vm.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-        vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        vm.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+        if (!vertical) {
+            vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        } else {
+            boolean right = place > 0;
+            vm.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+            vm.setLabelTextAnchor(right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+            vm.setLabelOffset(new RectangleInsets(4 + MARKER_LINE * (Math.abs(place) - 1), 4, 4, 4));
+        }
         return vm;
     }
 
@@ -263,25 +557,14 @@ public final class ChartRenderer {
         plot.setRangeGridlinesVisible(true);
     }
 
-    private static NumberAxis linear(String label, boolean integer) {
+    private static NumberAxis linear(String label, boolean integer, AxisUnit unit) {
         NumberAxis a = new NumberAxis(label);
         a.setLabelFont(LABEL);
         a.setAutoRangeIncludesZero(!integer);
         if (integer) {
             a.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
         }
-        a.setNumberFormatOverride(rootFormat(integer ? "0" : "0.##"));
-        return a;
-    }
-
-    private static LogAxis log(String label, double base, boolean sizes) {
-        LogAxis a = new LogAxis(label);
-        a.setLabelFont(LABEL);
-        a.setBase(base);
-        a.setSmallestValue(1e-9);
-        a.setNumberFormatOverride(sizes ? new SizeFormat() : rootFormat("0.###"));
-        a.setTickUnit(new NumberTickUnit(sizes ? 5 : 1), false, false);
-        a.setMinorTickMarksVisible(true);
+        a.setNumberFormatOverride(integer && unit == AxisUnit.NUMBER ? rootFormat("0") : unitFormat(unit));
         return a;
     }
 
@@ -289,22 +572,26 @@ public final class ChartRenderer {
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
-    /** Tick labels for element counts: 1, 32, 1k, 32k, 1M, 32M. */
-    static final class SizeFormat extends NumberFormat {
-        @Override
-        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-            return to.append(ReportView.size(Math.round(number)));
-        }
+    /** Tick labels of a linear axis in {@code unit}: 0.25, 1.5k, 10 ms. */
+    static NumberFormat unitFormat(AxisUnit unit) {
+        return new NumberFormat() {
+            private static final long serialVersionUID = 1L;
 
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return to.append(ReportView.size(number));
-        }
+            @Override
+            public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+                return to.append(unit.tick(Math.abs(number) < 1e-12 ? 0 : number));
+            }
 
-        @Override
-        public Number parse(String source, ParsePosition parsePosition) {
-            throw new UnsupportedOperationException();
-        }
+            @Override
+            public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+                return to.append(unit.tick(number));
+            }
+
+            @Override
+            public Number parse(String source, ParsePosition parsePosition) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     /** Blue below the neutral value (slower than sequential), white at it, green above (faster). */

@@ -14,8 +14,22 @@ public sealed interface ChartSpec {
     /** A second title line: what and where (machine, size). */
     String subtitle();
 
-    /** One point: x, y and an interval [low, high] on y (NaN for none). */
-    record XY(double x, double y, double low, double high) {
+    /**
+     * One point: x, y and an interval [low, high] on y (NaN for none), and what its hover text says besides.
+     *
+     * @param forks  how many forks the value comes from (0: unknown, not shown)
+     * @param config the configuration in words for the hover text, e.g. {@code "kernel=simd, size 32M"} (null: none)
+     * @param row    the leading cell texts of the table row that holds this value, e.g. {@code [executor, 2, 32M]}
+     *               (empty: none); the page links the point to that row and the row to the point
+     */
+    record XY(double x, double y, double low, double high, int forks, String config, List<String> row) {
+        public XY {
+            row = row == null ? List.of() : List.copyOf(row);
+        }
+
+        public XY(double x, double y, double low, double high) {
+            this(x, y, low, high, 0, null, List.of());
+        }
     }
 
     record Series(String name, Color color, boolean dashed, boolean showShapes, List<XY> points) {
@@ -25,8 +39,30 @@ public sealed interface ChartSpec {
     record Marker(double value, String label, Color color) {
     }
 
+    /**
+     * A line chart.
+     *
+     * @param xUnit what the x values are (ticks and hover text); log axes tick by it
+     * @param yUnit what the y values are
+     */
     record Line(String name, String title, String subtitle, String xLabel, String yLabel, boolean logX,
-            boolean logY, boolean integerX, List<Series> series, List<Marker> markers) implements ChartSpec {
+            boolean logY, boolean integerX, List<Series> series, List<Marker> markers, AxisUnit xUnit,
+            AxisUnit yUnit) implements ChartSpec {
+        public Line {
+            xUnit = xUnit == null ? AxisUnit.NUMBER : xUnit;
+            yUnit = yUnit == null ? AxisUnit.NUMBER : yUnit;
+        }
+
+        /**
+         * Without units: a log x axis counts elements, and y is a time in µs when its label says so (the time chart
+         * of a parbench run); everything else is a plain number.
+         */
+        public Line(String name, String title, String subtitle, String xLabel, String yLabel, boolean logX,
+                boolean logY, boolean integerX, List<Series> series, List<Marker> markers) {
+            this(name, title, subtitle, xLabel, yLabel, logX, logY, integerX, series, markers,
+                    logX ? AxisUnit.ELEMENTS : AxisUnit.NUMBER,
+                    yLabel != null && yLabel.contains("(µs") ? AxisUnit.MICROSECONDS : AxisUnit.NUMBER);
+        }
     }
 
     /** A grid of values: rows x columns, each cell coloured by value and labelled with {@code labels}. */
@@ -35,10 +71,34 @@ public sealed interface ChartSpec {
             implements ChartSpec {
     }
 
-    record Bar(String category, double value, double low, double high, Color color) {
+    /**
+     * One bar: its value with an interval, and what its hover text says besides ({@link XY} explains the last three).
+     */
+    record Bar(String category, double value, double low, double high, Color color, int forks, String config,
+            List<String> row) {
+        public Bar {
+            row = row == null ? List.of() : List.copyOf(row);
+        }
+
+        public Bar(String category, double value, double low, double high, Color color) {
+            this(category, value, low, high, color, 0, null, List.of());
+        }
     }
 
-    record Bars(String name, String title, String subtitle, String yLabel, List<Bar> bars, List<Marker> markers)
-            implements ChartSpec {
+    /**
+     * Bars, one per category, drawn horizontally so that any label fits (long ones wrap, the chart grows).
+     *
+     * @param logValue a logarithmic value axis (values spanning more than two decades)
+     * @param unit     what the values are
+     */
+    record Bars(String name, String title, String subtitle, String yLabel, List<Bar> bars, List<Marker> markers,
+            boolean logValue, AxisUnit unit) implements ChartSpec {
+        public Bars {
+            unit = unit == null ? AxisUnit.NUMBER : unit;
+        }
+
+        public Bars(String name, String title, String subtitle, String yLabel, List<Bar> bars, List<Marker> markers) {
+            this(name, title, subtitle, yLabel, bars, markers, false, AxisUnit.NUMBER);
+        }
     }
 }

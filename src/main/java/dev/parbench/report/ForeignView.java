@@ -46,12 +46,13 @@ final class ForeignView {
             List<ChartSpec.Bar> bars = new ArrayList<>();
             int i = 0;
             for (Analysis.ForeignResult r : e.getValue()) {
-                bars.add(new ChartSpec.Bar(shortName(r.benchmark()), r.score().point(), r.score().low(),
-                        r.score().high(), Palette.nth(i++)));
+                bars.add(bar(shortName(r.benchmark()), r, Palette.nth(i++)));
             }
+            boolean log = spansDecades(bars.stream().mapToDouble(ChartSpec.Bar::value).toArray());
             charts.add(new ChartSpec.Bars("benchmarks-" + slug(e.getKey()) + "-" + n++, "Benchmarks without "
-                    + "parameters, in " + e.getKey(), where + " | whiskers: 95% interval over forks",
-                    "score (" + e.getKey() + ")", bars, List.of()));
+                    + "parameters, in " + e.getKey(), where + " | whiskers: 95% interval over forks"
+                    + (log ? " | log scale" : ""), "score (" + e.getKey() + ")", bars, List.of(), log,
+                    AxisUnit.ofJmh(e.getKey())));
         }
         List<String> summary = new ArrayList<>();
         summary.add(results.size() + " results of " + byBenchmark.size() + " benchmark(s) that are not parbench's "
@@ -84,7 +85,8 @@ final class ForeignView {
                 String key = label.isEmpty() ? shortName(r.benchmark()) : label.toString();
                 Estimate s = r.score();
                 series.computeIfAbsent(key, k -> new ArrayList<>()).add(new ChartSpec.XY(
-                        Double.parseDouble(r.params().get(numeric)), s.point(), s.low(), s.high()));
+                        Double.parseDouble(r.params().get(numeric)), s.point(), s.low(), s.high(), s.forks(),
+                        r.benchmark() + (r.params().isEmpty() ? "" : " [" + params(r) + "]"), rowOf(r)));
             }
             if (series.size() <= MAX_SERIES) {
                 List<ChartSpec.Series> lines = new ArrayList<>();
@@ -97,9 +99,13 @@ final class ForeignView {
                 double min = values.get(numeric).stream().mapToDouble(Double::parseDouble).min().orElse(1);
                 double max = values.get(numeric).stream().mapToDouble(Double::parseDouble).max().orElse(1);
                 boolean logX = min > 0 && max / min >= 16;
-                return new ChartSpec.Line(name, title, where + " | error bars: 95% interval over forks",
-                        numeric + (logX ? " (log2)" : ""), "score (" + unit + ")", logX, false, false, lines,
-                        List.of());
+                boolean logY = spansDecades(group.stream().mapToDouble(r -> r.score().point()).toArray());
+                boolean powersOfTwo = values.get(numeric).stream().mapToDouble(Double::parseDouble)
+                        .allMatch(v -> v >= 1 && v == Math.rint(v) && Long.bitCount((long) v) == 1);
+                return new ChartSpec.Line(name, title, where + " | error bars: 95% interval over forks"
+                        + (logY ? " | log scale" : ""), numeric + (logX ? " (log)" : ""),
+                        "score (" + unit + ")", logX, logY, false, lines, List.of(),
+                        powersOfTwo ? AxisUnit.ELEMENTS : AxisUnit.NUMBER, AxisUnit.ofJmh(unit));
             }
         }
         List<ChartSpec.Bar> bars = new ArrayList<>();
@@ -111,22 +117,52 @@ final class ForeignView {
                     label.append(label.isEmpty() ? "" : ", ").append(k).append('=').append(v);
                 }
             });
-            bars.add(new ChartSpec.Bar(label.isEmpty() ? shortName(r.benchmark()) : label.toString(),
-                    r.score().point(), r.score().low(), r.score().high(), Palette.nth(i++)));
+            bars.add(bar(label.isEmpty() ? shortName(r.benchmark()) : label.toString(), r, Palette.nth(i++)));
         }
-        return new ChartSpec.Bars(name, title, where + " | whiskers: 95% interval over forks", "score (" + unit + ")",
-                bars, List.of());
+        boolean log = spansDecades(bars.stream().mapToDouble(ChartSpec.Bar::value).toArray());
+        return new ChartSpec.Bars(name, title, where + " | whiskers: 95% interval over forks"
+                + (log ? " | log scale" : ""), "score (" + unit + ")", bars, List.of(), log, AxisUnit.ofJmh(unit));
+    }
+
+    private static ChartSpec.Bar bar(String label, Analysis.ForeignResult r, java.awt.Color colour) {
+        Estimate s = r.score();
+        return new ChartSpec.Bar(label, s.point(), s.low(), s.high(), colour, s.forks(),
+                r.benchmark() + (r.params().isEmpty() ? "" : " [" + params(r) + "]"), rowOf(r));
+    }
+
+    /** More than two decades between the smallest and the largest positive value: a linear axis hides the small. */
+    static boolean spansDecades(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double v : values) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                return false;
+            }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return values.length > 1 && max / min > 100;
+    }
+
+    private static String params(Analysis.ForeignResult r) {
+        StringBuilder params = new StringBuilder();
+        r.params().forEach((k, v) -> params.append(params.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+        return params.toString();
+    }
+
+    /** The leading cells of this result's row in {@link #table}: benchmark and parameters. */
+    private static List<String> rowOf(Analysis.ForeignResult r) {
+        return List.of(r.benchmark(), params(r));
     }
 
     private static ReportView.Table table(List<Analysis.ForeignResult> results) {
         List<List<ReportView.Cell>> rows = new ArrayList<>();
         for (Analysis.ForeignResult r : results) {
-            StringBuilder params = new StringBuilder();
-            r.params().forEach((k, v) -> params.append(params.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+            String params = params(r);
             StringBuilder secondary = new StringBuilder();
             r.secondary().forEach((k, v) -> secondary.append(secondary.isEmpty() ? "" : "; ").append(k).append(' ')
                     .append(num(v.point())));
-            rows.add(List.of(ReportView.Cell.text(r.benchmark()), ReportView.Cell.text(params.toString()),
+            rows.add(List.of(ReportView.Cell.text(r.benchmark()), ReportView.Cell.text(params),
                     ReportView.Cell.text(r.mode()), ReportView.Cell.num(r.score().point(), num(r.score().point())),
                     ReportView.Cell.text(Double.isFinite(r.score().low())
                             ? "[" + num(r.score().low()) + ", " + num(r.score().high()) + "]" : ""),

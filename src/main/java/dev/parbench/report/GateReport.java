@@ -196,9 +196,14 @@ public final class GateReport {
                 case INCONCLUSIVE -> new Color(0xE6, 0x9F, 0x00);
                 case PASS -> new Color(0x56, 0xB4, 0xE9);
             };
-            ratios.add(new ChartSpec.Bar(label, b.ratio(), b.ratioLow(), b.ratioHigh(), c));
-            sides.add(new ChartSpec.Bar(label + " (base)", 1, Double.NaN, Double.NaN, BASE));
-            sides.add(new ChartSpec.Bar(label + " (cand)", b.ratio(), b.ratioLow(), b.ratioHigh(), CAND));
+            String forks = b.baselineForks() + " baseline / " + b.candidateForks() + " candidate forks; "
+                    + b.verdict() + (b.reason().isEmpty() ? "" : ": " + b.reason());
+            List<String> row = List.of(b.key());
+            ratios.add(new ChartSpec.Bar(label, b.ratio(), b.ratioLow(), b.ratioHigh(), c, 0, forks, row));
+            sides.add(new ChartSpec.Bar(label + " (base)", 1, Double.NaN, Double.NaN, BASE, b.baselineForks(),
+                    "baseline = 1", row));
+            sides.add(new ChartSpec.Bar(label + " (cand)", b.ratio(), b.ratioLow(), b.ratioHigh(), CAND,
+                    b.candidateForks(), forks, row));
         }
         return List.of(new ChartSpec.Bars("gate-ratio", "Candidate / baseline, per benchmark", r.mode()
                 + " | whiskers: 95% interval | colour: verdict", "cost ratio (above 1 = slower)", ratios,
@@ -209,8 +214,8 @@ public final class GateReport {
                         "relative cost", sides, List.of()));
     }
 
+    /** The chart label of a benchmark key: without the package and the default kernel; never cut (it wraps). */
     static String shortKey(String key) {
-        String k = key.replace("dev.parbench.bench.", "").replace("kernel=simd, ", "");
-        return k.length() > 60 ? k.substring(0, 59) + "…" : k;
+        return key.replace("dev.parbench.bench.", "").replace("kernel=simd, ", "");
     }
 }

@@ -1,11 +1,16 @@
 package dev.parbench.report;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One self-contained HTML page: inline CSS, charts as inline SVG, sortable tables (a few lines of inline script),
- * nothing loaded from the network.
+ * nothing loaded from the network. Every point and bar shows its numbers on hover (an SVG {@code <title>}); a table
+ * row links to its point in a chart (or to the chart it is in) and the point links back to the row.
  */
 final class HtmlPage {
     private HtmlPage() {
@@ -40,15 +45,21 @@ final class HtmlPage {
                 h.append("<p>").append(esc(line)).append("</p>");
             }
             h.append("</div>\n");
+            Links links = new Links(s);
             for (ChartSpec c : s.charts()) {
                 h.append("<figure id=\"fig-").append(esc(c.name())).append("\">")
-                        .append(svgByChart.get(c.name()))
+                        .append(links.linkPoints(svgByChart.get(c.name())))
                         .append("<figcaption>").append(esc(c.title())).append(" &middot; <a href=\"")
                         .append(esc(c.name())).append(".png\">PNG</a> &middot; <a href=\"").append(esc(c.name()))
-                        .append(".svg\">SVG</a></figcaption></figure>\n");
+                        .append(".svg\">SVG</a>");
+                if (!s.tables().isEmpty()) {
+                    h.append(" &middot; <a class=\"to-table\" href=\"#").append(esc(s.tables().get(0).id()))
+                            .append("\">table</a>");
+                }
+                h.append("</figcaption></figure>\n");
             }
             for (ReportView.Table t : s.tables()) {
-                table(h, t);
+                table(h, t, links);
             }
             h.append("</section>\n");
         }
@@ -60,7 +71,90 @@ final class HtmlPage {
         return h.toString();
     }
 
-    private static void table(StringBuilder h, ReportView.Table t) {
+    /** The key a chart value uses to name its table row: the row's leading cell texts. */
+    static String rowKey(List<String> cells) {
+        return String.join(" | ", cells);
+    }
+
+    private static final Pattern POINT = Pattern.compile("<a class=\"pb-pt\" id=\"([^\"]+)\" data-row=\"([^\"]*)\">");
+
+    /**
+     * The links of one section: rows are {@code <tableId>-r<n>}; a chart value whose row key matches the leading
+     * cells of a row links to it, and the row links to the first such value; a row no value names links to the first
+     * chart with a series or bar of its first cell's name, else to the section's first chart.
+     */
+    private static final class Links {
+        private final ReportView.Section section;
+        private final Map<String, String> rowByKey = new HashMap<>();
+        private final Map<String, String> pointByRow = new HashMap<>();
+
+        Links(ReportView.Section section) {
+            this.section = section;
+            for (ReportView.Table t : section.tables()) {
+                for (int i = 0; i < t.rows().size(); i++) {
+                    List<String> cells = new ArrayList<>();
+                    for (ReportView.Cell c : t.rows().get(i)) {
+                        cells.add(c.text());
+                        rowByKey.putIfAbsent(rowKey(cells), rowId(t, i));
+                    }
+                }
+            }
+        }
+
+        static String rowId(ReportView.Table t, int i) {
+            return t.id() + "-r" + i;
+        }
+
+        /** Gives every linkable point of an inline SVG its href to its row. */
+        String linkPoints(String svg) {
+            if (svg == null) {
+                return "";
+            }
+            Matcher m = POINT.matcher(svg);
+            StringBuilder out = new StringBuilder(svg.length() + 256);
+            while (m.find()) {
+                String row = rowByKey.get(unesc(m.group(2)));
+                String replacement = m.group();
+                if (row != null) {
+                    pointByRow.putIfAbsent(row, m.group(1));
+                    replacement = replacement.substring(0, replacement.length() - 1) + " href=\"#" + row + "\">";
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        /** Where a row's link goes: its point, or the chart its first cell names, or the first chart; null: none. */
+        String target(String rowId, List<ReportView.Cell> row) {
+            String point = pointByRow.get(rowId);
+            if (point != null) {
+                return point;
+            }
+            if (section.charts().isEmpty()) {
+                return null;
+            }
+            String first = row.isEmpty() ? "" : row.get(0).text();
+            for (ChartSpec c : section.charts()) {
+                List<String> names = switch (c) {
+                    case ChartSpec.Line l -> l.series().stream().map(ChartSpec.Series::name).toList();
+                    case ChartSpec.Bars b -> b.bars().stream().map(ChartSpec.Bar::category).toList();
+                    case ChartSpec.Heatmap hm -> hm.rows();
+                };
+                if (names.stream().anyMatch(n -> n.equals(first) || n.startsWith(first + " "))) {
+                    return "fig-" + c.name();
+                }
+            }
+            return "fig-" + section.charts().get(0).name();
+        }
+    }
+
+    private static String unesc(String s) {
+        return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    private static void table(StringBuilder h, ReportView.Table t, Links links) {
         h.append("<div class=\"table-wrap\"><table class=\"sortable\" id=\"").append(esc(t.id()))
                 .append("\">\n<caption>").append(esc(t.caption()))
                 .append(" <span class=\"hint\">(click a header to sort)</span></caption>\n<thead><tr>");
@@ -68,11 +162,19 @@ final class HtmlPage {
             h.append("<th scope=\"col\">").append(esc(col)).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
-        for (List<ReportView.Cell> row : t.rows()) {
-            h.append("<tr>");
-            for (ReportView.Cell c : row) {
-                h.append("<td data-sort=\"").append(esc(c.sortKey())).append("\">").append(esc(c.text()))
-                        .append("</td>");
+        for (int i = 0; i < t.rows().size(); i++) {
+            List<ReportView.Cell> row = t.rows().get(i);
+            String id = Links.rowId(t, i);
+            String target = links.target(id, row);
+            h.append("<tr id=\"").append(esc(id)).append("\">");
+            for (int k = 0; k < row.size(); k++) {
+                ReportView.Cell c = row.get(k);
+                h.append("<td data-sort=\"").append(esc(c.sortKey())).append("\">").append(esc(c.text()));
+                if (k == 0 && target != null) {
+                    h.append(" <a class=\"to-chart\" href=\"#").append(esc(target))
+                            .append("\" title=\"show in the chart\">&#8599;</a>");
+                }
+                h.append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -122,6 +224,11 @@ final class HtmlPage {
             th.asc::after { content: " \\25B2"; } th.desc::after { content: " \\25BC"; }
             td:first-child, th:first-child { text-align: left; }
             tbody tr:nth-child(even) { background: #fbfbfb; }
+            tr:target, tr:target td { background: #fff3b0; }
+            a.to-chart { text-decoration: none; color: #0072b2; }
+            .pb-pt { cursor: pointer; }
+            .pb-pt:hover circle, .pb-pt:hover rect { fill-opacity: .18; }
+            .pb-pt:target circle, .pb-pt:target rect { fill-opacity: .25; stroke: #d55e00; stroke-width: 3; }
             """;
 
     private static final String SCRIPT = """

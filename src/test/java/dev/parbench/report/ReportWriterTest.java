@@ -117,6 +117,26 @@ class ReportWriterTest {
     }
 
     @Test
+    void foreignValuesSpanningMoreThanTwoDecadesGetLogScales(@TempDir Path dir) throws Exception {
+        // 700 and 77,000 ops/ms; 0.05 to 1,800 us/op
+        Analysis a = HoverAndLinkTest.foreignWide();
+        List<ChartSpec> charts = ReportView.of(a).sections().get(0).charts();
+        ChartSpec.Bars bars = (ChartSpec.Bars) charts.stream().filter(c -> c instanceof ChartSpec.Bars).findFirst()
+                .orElseThrow();
+        assertTrue(bars.logValue(), "700 and 77,000 on one linear axis");
+        ChartSpec.Line line = (ChartSpec.Line) charts.stream().filter(c -> c instanceof ChartSpec.Line).findFirst()
+                .orElseThrow();
+        assertTrue(line.logY() && line.logX());
+        assertEquals(AxisUnit.MICROSECONDS, line.yUnit(), "us/op is a time");
+        Analysis narrow = new Analyzer().analyze(JmhJsonReader.read(List.of(resource("/jmh/foreign-old.json"))));
+        assertTrue(ReportView.of(narrow).sections().get(0).charts().stream()
+                .noneMatch(c -> c instanceof ChartSpec.Bars b && b.logValue()), "15k and 40k stay linear");
+        Path index = ReportWriter.write(a, dir.resolve("wide"));
+        String svg = Files.readString(index.resolveSibling(bars.name() + ".svg"));
+        assertTrue(svg.contains(">1k</text>") && svg.contains(">10k</text>"), "decade ticks 1k, 10k");
+    }
+
+    @Test
     void anExistingReportIsReplacedOnlyWhole(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r");
         ReportWriter.write(parbenchRun(), out);
