@@ -77,9 +77,4 @@ public record ReportView(String title, List<String> machine, List<Section> secti
                 "This is a smoke-profile run (1 fork, tiny iterations): it checks the plumbing; draw no conclusions."));
         return notes;
     }
-
-    /** 1, 1000, 1k, 32k, 1M, 32M: powers of two get k/M/G suffixes. */
-    public static String size(long n) {
-        return Formats.size(n);
-    }
 }

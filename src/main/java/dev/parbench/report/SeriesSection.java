@@ -43,10 +43,10 @@ final class SeriesSection {
             List<ChartSpec.Bar> bars = new ArrayList<>();
             for (Analysis.SeriesPoint p : r.points()) {
                 bars.add(new ChartSpec.Bar(label(p), p.score().point(), p.score().low(), p.score().high(),
-                        Palette.nth(r.variants().indexOf(p.variant()))));
+                        Palette.nth(r.variants().indexOf(p.variant())), p.score().forks(), r.benchmark(), row(r, p)));
             }
             return new ChartSpec.Bars(name, family.title() + ": " + r.benchmark(), where
-                    + " | whiskers: 95% interval over forks", yLabel, bars, List.of());
+                    + " | whiskers: 95% interval over forks", yLabel, bars, List.of(), false, AxisUnit.ofJmh(r.unit()));
         }
         List<ChartSpec.Series> lines = new ArrayList<>();
         List<String> seriesValues = r.seriesValues().isEmpty() ? java.util.Collections.singletonList(null)
@@ -58,7 +58,7 @@ final class SeriesSection {
                 List<ChartSpec.XY> pts = new ArrayList<>();
                 for (double x : r.xs()) {
                     r.point(variant, series, x).ifPresent(p -> pts.add(new ChartSpec.XY(x, p.score().point(),
-                            p.score().low(), p.score().high())));
+                            p.score().low(), p.score().high(), p.score().forks(), r.benchmark(), row(r, p))));
                 }
                 if (!pts.isEmpty()) {
                     lines.add(new ChartSpec.Series(series == null ? variant : variant + " (" + series + ")",
@@ -73,9 +73,10 @@ final class SeriesSection {
         boolean logX = minX > 0 && maxX / minX >= 8;
         boolean logY = minY > 0 && maxY / minY >= 100;
         return new ChartSpec.Line(name, family.title() + ": " + r.benchmark(), where + " | error bars: 95% interval "
-                + "over forks" + (r.seriesValues().size() > 1 ? " | dashed: " + String.join(", ",
+                + "over forks" + (r.seriesValues().size() > 1 ? " | hollow markers: " + String.join(", ",
                         r.seriesValues().subList(1, r.seriesValues().size())) : ""),
-                family.xLabel(), yLabel, logX, logY, !logX, lines, List.of());
+                family.xLabel(), yLabel, logX, logY, !logX, lines, List.of(), AxisUnit.NUMBER,
+                AxisUnit.ofJmh(r.unit()));
     }
 
     /** What the chart shows, in one sentence: the best and worst line at the largest x. */
@@ -166,6 +167,18 @@ final class SeriesSection {
         }
         return new ReportView.Table(name + "-table", family.title() + ": " + r.benchmark() + ", every point",
                 headers, rows);
+    }
+
+    /** The leading cells of the point's row in the family's table. */
+    private static List<String> row(Analysis.SeriesResult r, Analysis.SeriesPoint p) {
+        List<String> cells = new ArrayList<>(List.of(p.variant()));
+        if (!r.seriesValues().isEmpty()) {
+            cells.add(String.valueOf(p.series()));
+        }
+        if (!r.xs().isEmpty()) {
+            cells.add(sig(p.x()));
+        }
+        return cells;
     }
 
     private static String label(Analysis.SeriesPoint p) {

@@ -44,7 +44,8 @@ final class WorkloadCharts {
             List<ChartSpec.XY> pts = new ArrayList<>();
             for (int p : w.parallelisms()) {
                 w.point(s, p, largest).ifPresent(pt -> pts.add(new ChartSpec.XY(p, pt.speedup().point(),
-                        pt.speedup().low(), pt.speedup().high())));
+                        pt.speedup().low(), pt.speedup().high(), pt.speedup().forks(), config(w, largest),
+                        row(s, p, largest))));
             }
             if (!pts.isEmpty()) {
                 series.add(new ChartSpec.Series(s, Palette.of(s), false, true, pts));
@@ -66,7 +67,8 @@ final class WorkloadCharts {
             List<ChartSpec.XY> pts = new ArrayList<>();
             for (int p : w.parallelisms()) {
                 w.point(s, p, largest).ifPresent(pt -> pts.add(new ChartSpec.XY(p, pt.efficiency(),
-                        pt.speedup().low() / p, pt.speedup().high() / p)));
+                        pt.speedup().low() / p, pt.speedup().high() / p, pt.speedup().forks(), config(w, largest),
+                        row(s, p, largest))));
             }
             if (!pts.isEmpty()) {
                 series.add(new ChartSpec.Series(s, Palette.of(s), false, true, pts));
@@ -84,30 +86,43 @@ final class WorkloadCharts {
         int maxP = w.largestParallelism();
         List<ChartSpec.Series> series = new ArrayList<>();
         List<ChartSpec.XY> seq = new ArrayList<>();
-        w.baseline().forEach((size, t) -> seq.add(micros(size, t)));
+        w.baseline().forEach((size, t) -> seq.add(micros(size, t, config(w, size), row("sequential", 1, size))));
         series.add(new ChartSpec.Series("sequential", Palette.SEQUENTIAL, false, true, seq));
         w.otherBaselines().forEach((kernel, bySize) -> {
             List<ChartSpec.XY> pts = new ArrayList<>();
-            bySize.forEach((size, t) -> pts.add(micros(size, t)));
+            bySize.forEach((size, t) -> pts.add(micros(size, t, "kernel=" + kernel + ", size " + size(size),
+                    List.of())));
             series.add(new ChartSpec.Series("sequential (" + kernel + " kernel)", Palette.SEQUENTIAL, true, true,
                     pts));
         });
         for (String s : w.strategies()) {
             List<ChartSpec.XY> pts = new ArrayList<>();
             for (int size : w.sizes()) {
-                w.point(s, maxP, size).ifPresent(pt -> pts.add(micros(size, pt.time())));
+                w.point(s, maxP, size).ifPresent(pt -> pts.add(micros(size, pt.time(), config(w, size),
+                        row(s, maxP, size))));
             }
             if (!pts.isEmpty()) {
                 series.add(new ChartSpec.Series(s + " (p=" + maxP + ")", Palette.of(s), false, true, pts));
             }
         }
         return new ChartSpec.Line(id + "-time", w.title() + ": time per operation vs size",
-                where + " | models at parallelism " + maxP + " | log-log", "size (elements, log2)",
-                "time per operation (µs, log10)", true, true, false, series, List.of());
+                where + " | models at parallelism " + maxP + " | log-log", "size (elements, log scale)",
+                "time per operation (log scale)", true, true, false, series, List.of(), AxisUnit.ELEMENTS,
+                AxisUnit.MICROSECONDS);
     }
 
-    private static ChartSpec.XY micros(int size, Estimate t) {
-        return new ChartSpec.XY(size, t.point() / 1e3, t.low() / 1e3, t.high() / 1e3);
+    private static ChartSpec.XY micros(int size, Estimate t, String config, List<String> row) {
+        return new ChartSpec.XY(size, t.point() / 1e3, t.low() / 1e3, t.high() / 1e3, t.forks(), config, row);
+    }
+
+    /** What a point measured, for its hover text. */
+    private static String config(Analysis.WorkloadResult w, int size) {
+        return (w.kernel().isEmpty() ? "" : "kernel=" + w.kernel() + ", ") + "size " + size(size);
+    }
+
+    /** The leading cells of the point's row in {@link WorkloadTables}' table of every configuration. */
+    private static List<String> row(String strategy, int parallelism, int size) {
+        return List.of(strategy, String.valueOf(parallelism), size(size));
     }
 
     private static ChartSpec heatmap(String id, Analysis.WorkloadResult w, String where) {
@@ -134,12 +149,13 @@ final class WorkloadCharts {
         List<ChartSpec.Bar> bars = new ArrayList<>();
         Estimate base = w.baselineRate().get(largest);
         if (base != null) {
-            bars.add(new ChartSpec.Bar("sequential", base.point(), base.low(), base.high(), Palette.SEQUENTIAL));
+            bars.add(new ChartSpec.Bar("sequential", base.point(), base.low(), base.high(), Palette.SEQUENTIAL,
+                    base.forks(), config(w, largest), row("sequential", 1, largest)));
         }
         for (String s : w.strategies()) {
             w.point(s, maxP, largest).ifPresent(pt -> bars.add(new ChartSpec.Bar(s + " p=" + maxP,
                     pt.gigabytesPerSecond().point(), pt.gigabytesPerSecond().low(), pt.gigabytesPerSecond().high(),
-                    Palette.of(s))));
+                    Palette.of(s), pt.gigabytesPerSecond().forks(), config(w, largest), row(s, maxP, largest))));
         }
         Ceiling ceiling = WorkloadKind.fromId(w.workload()).traffic().ceiling();
         List<ChartSpec.Marker> markers = new ArrayList<>();
