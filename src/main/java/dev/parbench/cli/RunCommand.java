@@ -160,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("run folder " + runDir + " already exists; wait a second and retry");
         }
         RunStore store = RunStore.create(runDir, RunEnvironment.collect(settings(setup)));
-        return execute(setup, store, setup.configurations(), stamp);
+        return execute(setup, store, setup.configurations(), stamp, true);
     }
 
     /** Parses this command's options into a plan; usage errors are one line, exit 2. */
@@ -253,7 +253,7 @@ final class RunCommand implements Callable<Integer> {
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) store.run().computeIfAbsent("resumed", k -> new ArrayList<>());
         list.add(resumes);
-        return execute(setup, store, missing, resume.toAbsolutePath().normalize().getFileName().toString());
+        return execute(setup, store, missing, resume.toAbsolutePath().normalize().getFileName().toString(), false);
     }
 
     @SuppressWarnings("unchecked")
@@ -285,7 +285,8 @@ final class RunCommand implements Callable<Integer> {
      * Runs {@code todo}, one JMH invocation per configuration, saving each result as it comes; a failed
      * configuration is listed and the others go on (unless --fail-fast); Ctrl-C keeps what finished.
      */
-    private Integer execute(Setup s, RunStore store, List<Configuration> todo, String stamp) throws Exception {
+    private Integer execute(Setup s, RunStore store, List<Configuration> todo, String stamp, boolean newRun)
+            throws Exception {
         PrintStream out = System.out;
         Path runDir = store.dir();
         String resumeHint = resumeCommand(runDir);
@@ -299,7 +300,7 @@ final class RunCommand implements Callable<Integer> {
         List<RunResult> session = new ArrayList<>();
         int failures = 0;
         String stoppedBy = null;
-        boolean linked = false;
+        boolean linked = !newRun; // results/latest: the newest run, pointed at once it has a result
         try (RunGuard guard = new RunGuard(store, resumeHint, System.err)) {
             String pass = null;
             for (Configuration c : todo) {
