@@ -51,6 +51,7 @@ final class RunStore {
     private Configuration current;
     private String resumeCommand = "";
     private boolean closed;
+    private volatile int finishedCount;
 
     private RunStore(Path dir, Map<String, Object> env) {
         this.dir = dir;
@@ -99,6 +100,7 @@ final class RunStore {
                 for (JsonNode n : root) {
                     store.results.put(key(n), n);
                 }
+                store.finishedCount = store.results.size();
             } catch (ResultsFormatException e) {
                 throw new UsageException(e.getMessage());
             } catch (IOException e) {
@@ -145,8 +147,9 @@ final class RunStore {
         return withLock(() -> new LinkedHashSet<>(results.keySet()));
     }
 
+    /** Without the lock: the shutdown hook reads it even if the run holds the lock. */
     int finishedCount() {
-        return withLock(results::size);
+        return finishedCount;
     }
 
     /** The configurations of {@code plan} not in results.json: what a resumed run still has to do. */
@@ -191,6 +194,7 @@ final class RunStore {
             failed.remove(c.key());
             current = null;
             writeResults();
+            finishedCount = results.size();
         });
     }
 
