@@ -114,6 +114,18 @@ public final class Plan {
         return Duration.ofMillis(Math.round(s * 1000));
     }
 
+    /** The plan of exactly these configurations (grouped by pass and benchmark, in order). */
+    public static Plan of(List<Configuration> configurations, double iterationSeconds, double measurementSeconds) {
+        Map<String, Item> items = new java.util.LinkedHashMap<>();
+        for (Configuration c : configurations) {
+            items.merge(c.pass() + "\n" + c.benchmark(), new Item(c.pass(), c.benchmark(), 1, c.forks(),
+                    c.minMeasurementIterations() * measurementSeconds),
+                    (a, b) -> new Item(a.pass(), a.benchmark(), a.configurations() + 1, a.forks(),
+                            a.extraSecondsPerFork()));
+        }
+        return new Plan(new ArrayList<>(items.values()), FORK_OVERHEAD_SECONDS + iterationSeconds);
+    }
+
     public static int configurations(BenchmarkListEntry e, Map<String, List<String>> overrides) {
         int n = 1;
         if (e.getParams().hasValue()) {

@@ -195,13 +195,13 @@ final class RunCommand implements Callable<Integer> {
         BenchmarkList list = BenchmarkList.defaultList();
         double iterationSeconds = (wi * wt.convertTo(TimeUnit.MILLISECONDS)
                 + mi * mt.convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
-        Plan plan = Plan.of(runSpec, list, quiet, iterationSeconds, mt.convertTo(TimeUnit.MILLISECONDS) / 1000.0);
         List<Configuration> configurations = Plan.enumerate(runSpec, list, quiet,
                 name -> user.getParameter(name).hasValue() ? List.copyOf(user.getParameter(name).get()) : null,
                 user.getExcludes());
         if (configurations.isEmpty()) {
             throw new UsageException("nothing to run: the filters select no benchmark");
         }
+        Plan plan = Plan.of(configurations, iterationSeconds, mt.convertTo(TimeUnit.MILLISECONDS) / 1000.0);
         return new Setup(prof, runSpec, user, wi, wt, mi, mt, configurations, plan);
     }
 

@@ -41,17 +41,40 @@ final class RunGuard implements AutoCloseable {
 
     /**
      * Stops every descendant of this JVM: SIGTERM to all (a JMH fork's own hooks then close its worker JVMs), wait
-     * up to {@code graceMillis}; then SIGKILL to whatever is left, including descendants started meanwhile and
-     * grandchildren already orphaned, and wait up to {@code killWaitMillis}. Returns the processes still alive.
+     * up to {@code graceMillis}; then SIGKILL to whatever is left, including grandchildren already orphaned, and sweep
+     * again until no descendant has appeared for {@value #QUIET_MILLIS} ms (a fork the run was just starting), for at
+     * most {@code killWaitMillis}. Returns the processes still alive.
      */
     static List<ProcessHandle> stopDescendants(long graceMillis, long killWaitMillis) {
         Set<ProcessHandle> all = new LinkedHashSet<>(ProcessHandle.current().descendants().toList());
         all.forEach(ProcessHandle::destroy);
         waitFor(all, graceMillis);
-        all.addAll(ProcessHandle.current().descendants().toList());
-        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        waitFor(all, killWaitMillis);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(killWaitMillis);
+        while (true) {
+            List<ProcessHandle> now = ProcessHandle.current().descendants().toList();
+            all.addAll(now);
+            List<ProcessHandle> alive = all.stream().filter(ProcessHandle::isAlive).toList();
+            alive.forEach(ProcessHandle::destroyForcibly);
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || alive.isEmpty() && now.isEmpty() && quiet()) {
+                break;
+            }
+            waitFor(new LinkedHashSet<>(alive), Math.min(TimeUnit.NANOSECONDS.toMillis(left), QUIET_MILLIS));
+        }
         return all.stream().filter(ProcessHandle::isAlive).toList();
+    }
+
+    static final long QUIET_MILLIS = 250;
+
+    /** True if no descendant appears within {@link #QUIET_MILLIS}. */
+    private static boolean quiet() {
+        try {
+            Thread.sleep(QUIET_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return ProcessHandle.current().descendants().findAny().isEmpty();
     }
 
     private static void waitFor(Set<ProcessHandle> processes, long millis) {
