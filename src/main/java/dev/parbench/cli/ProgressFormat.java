@@ -92,6 +92,9 @@ final class ProgressFormat implements OutputFormat {
         if (s.startsWith("# Run progress:") || s.startsWith("# Run complete.")) {
             return; // per invocation, i.e. per configuration: the parbench line says it for the whole run
         }
+        if (s.startsWith("Benchmark had encountered error, and fail on error was requested")) {
+            return; // the run asks JMH to fail a configuration so that it says why; the run itself goes on
+        }
         jmh.println(s);
     }
 
