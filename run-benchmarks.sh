@@ -34,8 +34,10 @@ if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/nu
   JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
 fi
 
+# exec: the JVM replaces this shell, so Ctrl-C (SIGINT) reaches it directly, its shutdown hook stops the JMH
+# forks and saves what finished, and its exit code (130 when interrupted) is the script's.
 parbench() {
-  "$JAVA_HOME/bin/java" ${JVM_FLAGS[@]+"${JVM_FLAGS[@]}"} -cp "$JAR" dev.parbench.cli.Main "$@"
+  exec "$JAVA_HOME/bin/java" ${JVM_FLAGS[@]+"${JVM_FLAGS[@]}"} -cp "$JAR" dev.parbench.cli.Main "$@"
 }
 
 cmd=run
@@ -44,13 +46,15 @@ case "${1:-}" in
   -h|--help)
     cat <<'USAGE'
 Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks (default profile: standard)
+       ./run-benchmarks.sh --resume results/<timestamp>      finish an interrupted run (only what is missing)
        ./run-benchmarks.sh report RESULTS.json... [--out DIR] charts + index.html from any JMH JSON
        ./run-benchmarks.sh compare --against GIT_REF         paired regression gate (what CI should use)
        ./run-benchmarks.sh gate --baseline B.json --candidate C.json   gate two stored results
        ./run-benchmarks.sh worker --stdio | --listen HOST:PORT          a worker for the out-of-process models
        ./run-benchmarks.sh env                               print the machine description
        ./run-benchmarks.sh COMMAND --help                    help for one command
-Outputs: results/<timestamp>/results.json (JMH JSON) and env.json; results/latest points at the newest run;
+Outputs: results/<timestamp>/results.json (JMH JSON, saved as each configuration finishes), env.json and
+         failures.json (what failed and why, what was not run); results/latest points at the newest run;
          charts/<timestamp>/index.html (the report), summary.md, summary.csv, every chart as PNG and SVG.
 
 USAGE

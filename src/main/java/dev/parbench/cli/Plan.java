@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -52,6 +54,76 @@ public final class Plan {
             }
         }
         return new Plan(items, FORK_OVERHEAD_SECONDS + iterationSeconds);
+    }
+
+    /**
+     * Every configuration {@code spec} selects in {@code list}, in JMH's own order (benchmarks by name, then
+     * parameters by name, the first varying slowest, values in the order given). A parameter's values are the
+     * user's ({@code userParams}, from {@code -p} after {@code --}; null when not given), else the pass's, else the
+     * benchmark's own; {@code excludes} are the user's {@code -e} patterns.
+     */
+    public static List<Configuration> enumerate(RunSpec spec, BenchmarkList list, OutputFormat quiet,
+            Function<String, List<String>> userParams, List<String> excludes) {
+        List<Configuration> out = new ArrayList<>();
+        for (RunSpec.Pass pass : spec.passes()) {
+            for (BenchmarkListEntry e : list.find(quiet, pass.includes(), excludes)) {
+                Map<String, List<String>> values = new TreeMap<>();
+                if (e.getParams().hasValue()) {
+                    for (Map.Entry<String, String[]> p : e.getParams().get().entrySet()) {
+                        List<String> user = userParams.apply(p.getKey());
+                        List<String> o = pass.params().get(p.getKey());
+                        values.put(p.getKey(), user != null ? user : o != null ? o : List.of(p.getValue()));
+                    }
+                }
+                List<String> append = e.getJvmArgsAppend().hasValue() ? List.copyOf(e.getJvmArgsAppend().get())
+                        : List.of();
+                for (Map<String, String> combination : combinations(values)) {
+                    out.add(new Configuration(pass.label(), e.getUsername(), new TreeMap<>(combination), pass.forks(),
+                            pass.minMeasurementIterations(), append));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, String>> combinations(Map<String, List<String>> values) {
+        List<Map<String, String>> out = new ArrayList<>();
+        out.add(new TreeMap<>());
+        for (Map.Entry<String, List<String>> p : values.entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : out) {
+                for (String v : p.getValue()) {
+                    Map<String, String> m = new TreeMap<>(partial);
+                    m.put(p.getKey(), v);
+                    next.add(m);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** Estimated wall time of {@code configurations} (as {@link #estimate()}, for a part of a plan). */
+    public static Duration estimate(List<Configuration> configurations, double iterationSeconds,
+            double measurementSeconds) {
+        double s = 0;
+        for (Configuration c : configurations) {
+            s += c.forks() * (FORK_OVERHEAD_SECONDS + iterationSeconds
+                    + c.minMeasurementIterations() * measurementSeconds);
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    /** The plan of exactly these configurations (grouped by pass and benchmark, in order). */
+    public static Plan of(List<Configuration> configurations, double iterationSeconds, double measurementSeconds) {
+        Map<String, Item> items = new java.util.LinkedHashMap<>();
+        for (Configuration c : configurations) {
+            items.merge(c.pass() + "\n" + c.benchmark(), new Item(c.pass(), c.benchmark(), 1, c.forks(),
+                    c.minMeasurementIterations() * measurementSeconds),
+                    (a, b) -> new Item(a.pass(), a.benchmark(), a.configurations() + 1, a.forks(),
+                            a.extraSecondsPerFork()));
+        }
+        return new Plan(new ArrayList<>(items.values()), FORK_OVERHEAD_SECONDS + iterationSeconds);
     }
 
     public static int configurations(BenchmarkListEntry e, Map<String, List<String>> overrides) {

@@ -11,7 +11,12 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
-/** JMH's own console output, plus a parbench progress line (configuration k of n, elapsed, ETA) per benchmark. */
+/**
+ * JMH's own console output, plus a parbench progress line (configuration k of n, elapsed, ETA) per benchmark. The run
+ * gives each configuration its own JMH invocation: JMH's per-invocation progress and "run complete" lines and its
+ * summary table would then say one configuration each, so they are left out, and {@link #finish} prints the table of
+ * the whole run once.
+ */
 final class ProgressFormat implements OutputFormat {
     private final OutputFormat jmh;
     private final PrintStream out;
@@ -67,7 +72,14 @@ final class ProgressFormat implements OutputFormat {
 
     @Override
     public void endRun(Collection<RunResult> results) {
-        jmh.endRun(results);
+        // one configuration's table: see finish
+    }
+
+    /** JMH's summary table of everything this run measured. */
+    void finish(Collection<RunResult> all) {
+        if (!all.isEmpty()) {
+            jmh.endRun(all); // in run order (JMH's comparator would merge configurations of separate invocations)
+        }
     }
 
     @Override
@@ -77,6 +89,12 @@ final class ProgressFormat implements OutputFormat {
 
     @Override
     public void println(String s) {
+        if (s.startsWith("# Run progress:") || s.startsWith("# Run complete.")) {
+            return; // per invocation, i.e. per configuration: the parbench line says it for the whole run
+        }
+        if (s.startsWith("Benchmark had encountered error, and fail on error was requested")) {
+            return; // the run asks JMH to fail a configuration so that it says why; the run itself goes on
+        }
         jmh.println(s);
     }
 

@@ -5,6 +5,7 @@ import dev.parbench.analysis.Analyzer;
 import dev.parbench.report.ReportWriter;
 import dev.parbench.results.JmhJsonReader;
 import dev.parbench.results.ResultsFormatException;
+import dev.parbench.results.RunFailures;
 import dev.parbench.results.RunData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
         description = {"Turn JMH JSON results into speedup charts (PNG and SVG), one self-contained index.html, "
                 + "summary.md and summary.csv.",
             "Works on any JMH JSON; parbench runs get speedups, crossovers, Amdahl fits and bandwidth charts. "
-                + "An env.json next to a results file describes its machine."},
+                + "An env.json next to a results file describes its machine; a failures.json there lists the run's "
+                + "failed configurations."},
         footer = {"", "Examples:", "  report results/latest/results.json",
             "  report run1/results.json run2/results.json --out charts/merged"})
 final class ReportCommand implements Callable<Integer> {
@@ -42,12 +44,20 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ResultsFormatException e) {
             throw new UsageException(e.getMessage());
         }
+        List<RunFailures> failures = new java.util.ArrayList<>();
+        try {
+            for (Path f : files) {
+                RunFailures.nextTo(f).ifPresent(failures::add); // a parbench run folder's failed configurations
+            }
+        } catch (ResultsFormatException e) {
+            throw new UsageException(e.getMessage());
+        }
         Analysis analysis = new Analyzer().analyze(data);
         Path target = out != null ? out : defaultOut(files.get(0));
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new UsageException(target + " exists and is not a folder; choose another --out");
         }
-        Path index = ReportWriter.write(analysis, target);
+        Path index = ReportWriter.write(analysis, target, failures);
         System.out.println("[parbench] report: " + index);
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.parbench.cli;
 import dev.parbench.analysis.Analyzer;
 import dev.parbench.report.ReportWriter;
 import dev.parbench.results.JmhJsonReader;
+import dev.parbench.results.RunFailures;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.BenchmarkException;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatFactory;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -25,9 +28,11 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +48,9 @@ import picocli.CommandLine.Spec;
         description = {"Run the benchmarks: every workload under every concurrency model, JMH underneath.",
             "Writes results/<timestamp>/results.json (JMH JSON) and env.json; results/latest points at the newest;",
             "then the report: charts/<timestamp>/index.html (speedup charts, tables, summary.md, summary.csv).",
-            "The sequential baseline always runs (every speedup needs it from the same run)."},
+            "The sequential baseline always runs (every speedup needs it from the same run).",
+            "Each configuration is saved as it finishes; a failed one is listed in failures.json and the others go "
+                    + "on (--fail-fast stops); Ctrl-C keeps what finished; --resume RUN_DIR runs what is missing."},
         footer = {"", "Profiles:",
             "  smoke     ~1 min, CI plumbing only (1 fork)",
             "  quick     ~6 min, a first look (2 forks, sizes 32k and 32M)",
@@ -53,7 +60,8 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  run --profile quick",
             "  run --workloads sum --strategies fork-join,executor --sizes 1M,2^25 --parallelism 1,2",
-            "  run --profile quick -- -prof gc        (anything after -- goes to JMH)"})
+            "  run --profile quick -- -prof gc        (anything after -- goes to JMH)",
+            "  run --resume results/2026-01-02T03-04-05   (finish an interrupted run into the same results.json)"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -108,12 +116,55 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and stop.")
     boolean dryRun;
 
+    @Option(names = "--fail-fast", description = "Stop the run at the first failed configuration (default: list it "
+            + "in failures.json and go on with the others).")
+    boolean failFast;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Finish an interrupted or partly failed run: "
+            + "run only the configurations missing from RUN_DIR/results.json, with RUN_DIR's settings, into the "
+            + "same results.json; then the report.")
+    Path resume;
+
     @Parameters(paramLabel = "JMH_ARG", description = "After --: passed to JMH as is (e.g. -- -prof gc).")
     List<String> jmhArgs = new ArrayList<>();
 
+    /** Options that --resume accepts besides its folder (the rest come from the run folder). */
+    private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--results-dir", "--charts-dir",
+            "--no-report", "--fail-fast", "--dry-run");
+
+    /** What the options of one run command line select: the profile, the JMH settings, every configuration. */
+    record Setup(Profile profile, RunSpec spec, CommandLineOptions user, int wi, TimeValue wt, int mi, TimeValue mt,
+            List<Configuration> configurations, Plan plan) {
+        double iterationSeconds() {
+            return (wi * wt.convertTo(TimeUnit.MILLISECONDS) + mi * mt.convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
+        }
+
+        double measurementSeconds() {
+            return mt.convertTo(TimeUnit.MILLISECONDS) / 1000.0;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        if (resume != null) {
+            return resumeRun();
+        }
+        Setup setup = setup();
+        printPlan(setup, System.out);
+        if (dryRun) {
+            return 0;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"));
+        Path runDir = resultsDir.resolve(stamp);
+        if (Files.exists(runDir)) {
+            throw new UsageException("run folder " + runDir + " already exists; wait a second and retry");
+        }
+        RunStore store = RunStore.create(runDir, RunEnvironment.collect(settings(setup)));
+        return execute(setup, store, setup.configurations(), stamp, true);
+    }
+
+    /** Parses this command's options into a plan; usage errors are one line, exit 2. */
+    Setup setup() {
         if (!jmhArgs.isEmpty() && !spec.commandLine().getParseResult().originalArgs().contains("--")) {
             throw new UsageException("unexpected argument '" + jmhArgs.get(0)
                     + "'; options start with --, and JMH arguments go after a lone --");
@@ -124,42 +175,216 @@ final class RunCommand implements Callable<Integer> {
         } catch (CommandLineOptionException e) {
             throw new UsageException("bad JMH argument after --: " + e.getMessage());
         }
+        if (!user.getIncludes().isEmpty()) {
+            throw new UsageException("benchmark names after -- are not supported ('" + user.getIncludes().get(0)
+                    + "'); select with --patterns, --workloads, --strategies, --sizes, --parallelism");
+        }
+        if (user.getResult().hasValue() || user.getResultFormat().hasValue()) {
+            throw new UsageException("-rf/-rff after -- are not supported: the run writes "
+                    + "results/<timestamp>/results.json (JMH JSON) itself");
+        }
         Profile prof = Profile.fromId(profile);
         RunSpec runSpec = new RunSpec(prof, patterns, workloads, strategies, sizes, parallelism, kernels,
                 user.getForkCount().hasValue() ? user.getForkCount().get() : forks, !noProbe);
-
         int wi = user.getWarmupIterations().orElse(prof.warmupIterations);
         TimeValue wt = user.getWarmupTime().orElse(TimeValue.milliseconds(prof.warmupMillis));
         int mi = user.getMeasurementIterations().orElse(prof.measurementIterations);
         TimeValue mt = user.getMeasurementTime().orElse(TimeValue.milliseconds(prof.measurementMillis));
-        double iterationSeconds = (wi * wt.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS)
-                + mi * mt.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS)) / 1000.0;
-
         OutputFormat quiet = OutputFormatFactory.createFormatInstance(
                 new PrintStream(java.io.OutputStream.nullOutputStream()), VerboseMode.SILENT);
-        Plan plan = Plan.of(runSpec, BenchmarkList.defaultList(), quiet, iterationSeconds,
-                mt.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0);
-        out.printf("parbench: profile %s (%s)%n", prof.id(), prof.summary());
-        out.printf("  warm-up %d x %s, measurement %d x %s, %d fork(s) per configuration%n", wi, wt, mi, mt,
-                runSpec.forks());
-        plan.describe().forEach(out::println);
-        if (plan.configurations() == 0) {
+        BenchmarkList list = BenchmarkList.defaultList();
+        double iterationSeconds = (wi * wt.convertTo(TimeUnit.MILLISECONDS)
+                + mi * mt.convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
+        List<Configuration> configurations = Plan.enumerate(runSpec, list, quiet,
+                name -> user.getParameter(name).hasValue() ? List.copyOf(user.getParameter(name).get()) : null,
+                user.getExcludes());
+        if (configurations.isEmpty()) {
             throw new UsageException("nothing to run: the filters select no benchmark");
         }
+        Plan plan = Plan.of(configurations, iterationSeconds, mt.convertTo(TimeUnit.MILLISECONDS) / 1000.0);
+        return new Setup(prof, runSpec, user, wi, wt, mi, mt, configurations, plan);
+    }
+
+    private static void printPlan(Setup s, PrintStream out) {
+        out.printf("parbench: profile %s (%s)%n", s.profile().id(), s.profile().summary());
+        out.printf("  warm-up %d x %s, measurement %d x %s, %d fork(s) per configuration%n", s.wi(), s.wt(), s.mi(),
+                s.mt(), s.spec().forks());
+        s.plan().describe().forEach(out::println);
+    }
+
+    private Integer resumeRun() throws Exception {
+        for (var o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!RESUME_OPTIONS.contains(o.longestName())) {
+                throw new UsageException("--resume takes the run's settings from RUN_DIR/env.json; "
+                        + o.longestName() + " cannot be changed (allowed with it: --charts-dir, --no-report, "
+                        + "--fail-fast, --dry-run)");
+            }
+        }
+        if (!jmhArgs.isEmpty()) {
+            throw new UsageException("--resume takes the run's JMH arguments from RUN_DIR/env.json; give none "
+                    + "after --");
+        }
+        RunStore store = RunStore.open(resume);
+        RunCommand original = new RunCommand();
+        CommandLine cl = new CommandLine(original);
+        try {
+            cl.parseArgs(store.args().toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(resume + ": the run's stored arguments no longer parse (" + e.getMessage() + ")");
+        }
+        original.resume = null;
+        Setup setup = original.setup();
+        Set<String> finished = store.finishedKeys();
+        List<Configuration> missing = RunStore.missing(setup.configurations(), finished);
+        PrintStream out = System.out;
+        out.printf("parbench: resuming %s: %d of %d configurations finished, %d to run (estimated %s)%n", resume,
+                setup.configurations().size() - missing.size(), setup.configurations().size(), missing.size(),
+                Plan.format(Plan.estimate(missing, setup.iterationSeconds(), setup.measurementSeconds())));
+        for (Configuration c : missing) {
+            out.println("  " + c.label());
+        }
+        warnIfDifferentMachine(store.env(), out);
         if (dryRun) {
             return 0;
         }
+        Map<String, Object> resumes = new LinkedHashMap<>();
+        resumes.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        resumes.put("missing", missing.size());
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) store.run().computeIfAbsent("resumed", k -> new ArrayList<>());
+        list.add(resumes);
+        return execute(setup, store, missing, resume.toAbsolutePath().normalize().getFileName().toString(), false);
+    }
 
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"));
-        Path runDir = resultsDir.resolve(stamp);
-        if (Files.exists(runDir)) {
-            throw new UsageException("run folder " + runDir + " already exists; wait a second and retry");
+    @SuppressWarnings("unchecked")
+    private static void warnIfDifferentMachine(Map<String, Object> before, PrintStream out) {
+        Map<String, Object> now = RunEnvironment.collect(Map.of());
+        for (String key : List.of("host", "git", "jdk")) {
+            Object a = before.get(key);
+            Object b = now.get(key);
+            if (a instanceof Map<?, ?> m && b instanceof Map<?, ?> n) {
+                a = ((Map<String, Object>) m).get(key.equals("git") ? "commit" : "version");
+                b = ((Map<String, Object>) n).get(key.equals("git") ? "commit" : "version");
+            }
+            if (a != null && !a.equals(b)) {
+                out.printf("[parbench] warning: the run was started with %s %s, this is %s; the results will mix "
+                        + "them%n", key, a, b);
+            }
         }
+    }
 
+    /** The command that resumes {@code runDir}, as the user would type it. */
+    static String resumeCommand(Path runDir) {
+        Path abs = runDir.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+        return "./run-benchmarks.sh --resume " + shown;
+    }
+
+    /**
+     * Runs {@code todo}, one JMH invocation per configuration, saving each result as it comes; a failed
+     * configuration is listed and the others go on (unless --fail-fast); Ctrl-C keeps what finished.
+     */
+    private Integer execute(Setup s, RunStore store, List<Configuration> todo, String stamp, boolean newRun)
+            throws Exception {
+        PrintStream out = System.out;
+        Path runDir = store.dir();
+        String resumeHint = resumeCommand(runDir);
+        store.plan(s.configurations(), resumeHint);
         long start = System.nanoTime();
-        List<RunResult> all = new ArrayList<>();
         OutputFormat jmhOut = OutputFormatFactory.createFormatInstance(new PrintStream(new OncePerRun(out), true,
-                java.nio.charset.StandardCharsets.UTF_8), user.verbosity().orElse(VerboseMode.NORMAL));
+                java.nio.charset.StandardCharsets.UTF_8), s.user().verbosity().orElse(VerboseMode.NORMAL));
+        ProgressFormat progress = new ProgressFormat(jmhOut, out, todo.size(),
+                Plan.estimate(todo, s.iterationSeconds(), s.measurementSeconds()), start, 0);
+        boolean failFast = this.failFast || s.user().shouldFailOnError().orElse(false);
+        List<RunResult> session = new ArrayList<>();
+        int failures = 0;
+        String stoppedBy = null;
+        boolean linked = !newRun; // results/latest: the newest run, pointed at once it has a result
+        try (RunGuard guard = new RunGuard(store, resumeHint, System.err)) {
+            String pass = null;
+            for (Configuration c : todo) {
+                if (guard.stopping()) {
+                    break;
+                }
+                if (!c.pass().equals(pass)) {
+                    pass = c.pass();
+                    out.printf("%n[parbench] pass: %s%n", pass);
+                }
+                store.started(c);
+                Collection<RunResult> results;
+                try {
+                    results = new Runner(options(s, c), progress).run();
+                } catch (RunnerException e) {
+                    if (guard.stopping()) {
+                        break;
+                    }
+                    String reason = reason(e);
+                    store.failed(c, reason);
+                    failures++;
+                    out.flush();
+                    System.err.println("parbench: configuration failed: " + c.label() + ": " + reason);
+                    if (!(e.getCause() instanceof BenchmarkException)) {
+                        stoppedBy = "JMH itself failed (" + reason + ")";
+                        break;
+                    }
+                    if (failFast) {
+                        stoppedBy = "--fail-fast";
+                        break;
+                    }
+                    continue;
+                }
+                if (results.isEmpty()) {
+                    store.failed(c, "JMH returned no result");
+                    failures++;
+                    continue;
+                }
+                store.finished(c, results);
+                session.addAll(results);
+                if (!linked) {
+                    AtomicFiles.pointLink(runDir.toAbsolutePath().getParent().resolve("latest"), Path.of(stamp));
+                    linked = true;
+                }
+            }
+            if (guard.stopping()) {
+                return 130; // the shutdown hook has saved the state and says how to resume
+            }
+            progress.finish(session);
+            String status = stoppedBy != null ? "stopped" : failures > 0 ? "incomplete" : "complete";
+            store.end(status);
+        }
+        RunFailures f = store.failures(stoppedBy != null ? "stopped" : failures > 0 ? "incomplete" : "complete");
+        Path json = runDir.resolve(RunStore.RESULTS);
+        out.printf("%n[parbench] %d configurations in %s%s%n", session.size(),
+                Plan.format(java.time.Duration.ofNanos(System.nanoTime() - start)),
+                failures == 0 ? "" : ", " + failures + " failed");
+        out.printf("[parbench] results: %s (%d of %d configurations)%n", json, f.finished(), f.planned());
+        out.printf("[parbench] environment: %s%n", runDir.resolve(RunStore.ENV));
+        if (!f.isEmpty()) {
+            out.printf("[parbench] failures: %s (%d failed, %d not run)%s%n", runDir.resolve(RunFailures.FILE),
+                    f.failed().size(), f.notRun().size(), stoppedBy != null ? "; stopped by " + stoppedBy : "");
+            out.printf("[parbench] to run what is missing: %s%n", resumeHint);
+        }
+        if (!noReport && f.finished() > 0) {
+            Path index = ReportWriter.write(new Analyzer().analyze(JmhJsonReader.read(List.of(json))),
+                    chartsDir.resolve(stamp), List.of(f));
+            out.printf("[parbench] report: %s%n", index);
+        }
+        return f.isEmpty() ? 0 : 1;
+    }
+
+    /** JMH options of one configuration: the run's settings, its parameter values, its forks' flags. */
+    static Options options(Setup s, Configuration c) {
+        CommandLineOptions user = s.user();
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
+                .include("^" + Pattern.quote(c.benchmark()) + "$")
+                .forks(c.forks())
+                .warmupIterations(s.wi()).warmupTime(s.wt())
+                .measurementIterations(user.getMeasurementIterations().hasValue() ? s.mi()
+                        : Math.max(s.mi(), c.minMeasurementIterations()))
+                .measurementTime(s.mt())
+                .shouldFailOnError(true); // JMH then says why; whether the run goes on is ours to decide
+        c.params().forEach((k, v) -> b.param(k, v));
         List<String> prepend = new ArrayList<>();
         if (!user.getJvm().hasValue()) { // the forks run on this JVM's java: its version decides the flag
             List<String> inherited = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -167,62 +392,40 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(prepend::add); // forks inherit this JVM's flags: give each one once
         }
         prepend.addAll(user.getJvmArgsPrepend().orElse(List.of()));
-        int done = 0;
-        for (RunSpec.Pass pass : runSpec.passes()) {
-            ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
-                    .forks(pass.forks())
-                    .warmupIterations(wi).warmupTime(wt)
-                    .measurementIterations(user.getMeasurementIterations().hasValue() ? mi
-                            : Math.max(mi, pass.minMeasurementIterations()))
-                    .measurementTime(mt)
-                    .shouldFailOnError(user.shouldFailOnError().orElse(true));
-            if (!prepend.isEmpty()) {
-                b.jvmArgsPrepend(prepend.toArray(String[]::new));
-            }
-            for (String include : pass.includes()) {
-                b.include(include);
-            }
-            for (Map.Entry<String, List<String>> p : pass.params().entrySet()) {
-                if (!user.getParameter(p.getKey()).hasValue()) {
-                    b.param(p.getKey(), p.getValue().toArray(String[]::new));
-                }
-            }
-            out.printf("%n[parbench] pass: %s%n", pass.label());
-            ProgressFormat progress = new ProgressFormat(jmhOut, out, plan.configurations(), plan.estimate(),
-                    start, done);
-            Collection<RunResult> results;
-            try {
-                results = new Runner(b.build(), progress).run();
-            } catch (RunnerException e) {
-                out.flush();
-                System.err.println("parbench: the benchmark run failed: " + e.getMessage()
-                        + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
-                return 1;
-            }
-            done = progress.started();
-            all.addAll(results);
+        if (!prepend.isEmpty()) {
+            b.jvmArgsPrepend(prepend.toArray(String[]::new));
         }
+        if (user.getJvmArgsAppend().hasValue()) {
+            b.jvmArgsAppend(forkJvmArgsAppend(c.forkJvmArgsAppend(), user.getJvmArgsAppend().get())
+                    .toArray(String[]::new));
+        }
+        return b.build();
+    }
 
-        Files.createDirectories(runDir);
-        Path json = runDir.resolve("results.json");
-        AtomicFiles.write(json, tmp -> {
-            try (PrintStream ps = new PrintStream(Files.newOutputStream(tmp), false,
-                    java.nio.charset.StandardCharsets.UTF_8)) {
-                ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(all);
+    /**
+     * The forks' appended flags when the user gives {@code -jvmArgsAppend}: the benchmark's own (its
+     * {@code @Fork(jvmArgsAppend)}: the Vector API module, the heap) first, then the user's. JMH alone would replace
+     * the benchmark's with the user's, and every simd fork would then fail without {@code --add-modules}.
+     */
+    static List<String> forkJvmArgsAppend(Collection<String> benchmarks, Collection<String> users) {
+        List<String> all = new ArrayList<>(benchmarks);
+        all.addAll(users);
+        return all;
+    }
+
+    /** The one line that says why JMH failed: the innermost cause (a benchmark's exception, a fork's exit code). */
+    static String reason(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; depth < 32; depth++) {
+            Throwable next = t.getCause() != null ? t.getCause()
+                    : t.getSuppressed().length > 0 ? t.getSuppressed()[0] : null;
+            if (next == null || next == t) {
+                break;
             }
-        });
-        RunEnvironment.write(runDir.resolve("env.json"), RunEnvironment.collect(settings(runSpec, wi, wt, mi, mt, all)));
-        AtomicFiles.pointLink(resultsDir.resolve("latest"), Path.of(stamp));
-        out.printf("%n[parbench] %d configurations in %s%n", all.size(),
-                Plan.format(java.time.Duration.ofNanos(System.nanoTime() - start)));
-        out.printf("[parbench] results: %s%n", json);
-        out.printf("[parbench] environment: %s%n", runDir.resolve("env.json"));
-        if (!noReport) {
-            Path index = ReportWriter.write(new Analyzer().analyze(JmhJsonReader.read(List.of(json))),
-                    chartsDir.resolve(stamp));
-            out.printf("[parbench] report: %s%n", index);
+            t = next;
         }
-        return 0;
+        String message = t.getMessage() == null ? "" : t.getMessage().strip().lines().findFirst().orElse("");
+        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     /** Lets JMH use {@code sun.misc.Unsafe} without its four warnings per fork (JEP 471/498); JDK 23+ only. */
@@ -290,18 +493,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> settings(RunSpec s, int wi, TimeValue wt, int mi, TimeValue mt,
-            List<RunResult> results) {
+    private Map<String, Object> settings(Setup s) {
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("profile", s.profile().id());
-        run.put("forks", s.forks());
-        run.put("warmup", wi + " x " + wt);
-        run.put("measurement", mi + " x " + mt);
+        run.put("profile", s.spec().profile().id());
+        run.put("forks", s.spec().forks());
+        run.put("warmup", s.wi() + " x " + s.wt());
+        run.put("measurement", s.mi() + " x " + s.mt());
         run.put("mode", "avgt");
-        run.put("forkJvmArgs", results.isEmpty() ? List.of() : results.get(0).getParams().getJvmArgs());
         run.put("extraJmhArgs", jmhArgs);
         List<Map<String, Object>> passes = new ArrayList<>();
-        for (RunSpec.Pass p : s.passes()) {
+        for (RunSpec.Pass p : s.spec().passes()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("label", p.label());
             m.put("includes", p.includes());
@@ -309,7 +510,10 @@ final class RunCommand implements Callable<Integer> {
             passes.add(m);
         }
         run.put("passes", passes);
-        run.put("commandLine", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        run.put("commandLine", String.join(" ", args));
+        // what --resume re-plans from: the arguments after the command's name
+        run.put("args", !args.isEmpty() && args.get(0).equals(spec.name()) ? args.subList(1, args.size()) : args);
         return run;
     }
 }

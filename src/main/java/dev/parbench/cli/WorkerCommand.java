@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
         footer = {"", "Example, on another machine:",
             "  openssl rand -hex 32 > token; java --add-modules jdk.incubator.vector -cp benchmarks.jar "
                     + "dev.parbench.cli.Main worker --listen 0.0.0.0:7000 --token-file token",
-            "then on the master: ./run-benchmarks.sh --strategies socket -- -jvmArgsAppend "
+            "then on the master (the flags are added to the benchmarks' own, --add-modules and heap, not put in "
+                    + "their place):",
+            "  ./run-benchmarks.sh --strategies socket -- -jvmArgsAppend "
                     + "\"-Dparbench.workers=host:7000 -Dparbench.tokenFile=token\""})
 final class WorkerCommand implements Callable<Integer> {
 

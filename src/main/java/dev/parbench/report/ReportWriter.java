@@ -1,6 +1,7 @@
 package dev.parbench.report;
 
 import dev.parbench.analysis.Analysis;
+import dev.parbench.results.RunFailures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -21,7 +23,15 @@ public final class ReportWriter {
 
     /** Writes the report and returns the path of its index.html. */
     public static Path write(Analysis analysis, Path out) throws IOException {
-        ReportView view = ReportView.of(analysis);
+        return write(analysis, out, List.of());
+    }
+
+    /**
+     * As {@link #write(Analysis, Path)}, with the runs' failures.json: failed and not-run configurations get a
+     * section of their own, first, and a warning.
+     */
+    public static Path write(Analysis analysis, Path out, List<RunFailures> failures) throws IOException {
+        ReportView view = FailureSection.addTo(ReportView.of(analysis), failures);
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);

@@ -54,6 +54,8 @@ class BenchmarkJarIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI did not finish");
         assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("total: 39 configurations"), out);
+        // every workload x (sequential + 5 in-JVM + 5 out-of-process models) + 2 transfer + 4 bandwidth probes
+        int expected = dev.parbench.workload.WorkloadKind.values().length * 11 + 6;
+        assertTrue(out.contains("total: " + expected + " configurations"), out);
     }
 }
