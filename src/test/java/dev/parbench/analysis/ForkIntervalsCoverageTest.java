@@ -42,7 +42,7 @@ class ForkIntervalsCoverageTest {
             double flagged, double width, boolean allIntervals) {
         String row() {
             return String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f%% | %s | %.1f%% | %.1f%% |", scenario.name(),
-                    quantity, n, allIntervals ? method : "range of fork medians (below minimum)", 100 * coverage, Double.isNaN(agreeing) ? "-"
+                    quantity, n, allIntervals ? method : method + " -> range (below minimum)", 100 * coverage, Double.isNaN(agreeing) ? "-"
                             : String.format(Locale.ROOT, "%.1f%%", 100 * agreeing), 100 * flagged, 100 * width);
         }
     }

@@ -41,7 +41,7 @@ public final class HierarchicalBootstrap {
     public Estimate mean(List<double[]> forks) {
         check(forks);
         double[] ci = Bootstrap.percentile(seed, replicates, rnd -> resample(forks, rnd));
-        return new Estimate(center(forks), ci[0], ci[1], forks.size());
+        return new Estimate(center(forks), ci[0], ci[1], forks.size(), Estimate.Kind.INTERVAL); // what it claimed to be
     }
 
     /** {@code center(numerator) / center(denominator)} with its interval (the two resampled independently). */
@@ -51,7 +51,7 @@ public final class HierarchicalBootstrap {
         double[] ci = Bootstrap.percentile(seed, replicates,
                 rnd -> resample(numerator, rnd) / resample(denominator, rnd));
         return new Estimate(center(numerator) / center(denominator), ci[0], ci[1],
-                Math.min(numerator.size(), denominator.size()));
+                Math.min(numerator.size(), denominator.size()), Estimate.Kind.INTERVAL);
     }
 
     private static double resample(List<double[]> forks, SplittableRandom rnd) {
