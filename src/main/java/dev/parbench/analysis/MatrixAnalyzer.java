@@ -223,25 +223,39 @@ final class MatrixAnalyzer {
         return perTask;
     }
 
-    /** The fastest configuration per size, sequential included. */
+    /**
+     * The fastest configuration per size, sequential included. Provisional when the winner is not claimable (a range,
+     * or forks that disagree; for sequential, its own forks), or when a configuration that is not claimable could
+     * be faster: the low end of its time's interval or range lies below the winner's time.
+     */
     private static List<Analysis.Best> best(TreeSet<Integer> sizes, Map<Integer, Estimate> baseline,
             Set<Integer> unstableBaselines, List<Analysis.Point> points) {
         List<Analysis.Best> best = new ArrayList<>();
         for (int size : sizes) {
-            Analysis.Best b = null;
             Estimate seq = baseline.get(size);
-            if (seq != null) {
-                b = new Analysis.Best(size, MatrixConfig.SEQUENTIAL, 1, seq, new Estimate(1, 1, 1, seq.forks(),
-                        seq.kind()), !seq.interval() || unstableBaselines.contains(size));
-            }
+            Analysis.Point winner = null;
             for (Analysis.Point p : points) {
-                if (p.size() == size && (b == null || p.time().point() < b.time().point())) {
-                    b = new Analysis.Best(size, p.strategy(), p.parallelism(), p.time(), p.speedup(), !p.claimable());
+                if (p.size() == size && (winner == null || p.time().point() < winner.time().point())) {
+                    winner = p;
                 }
             }
-            if (b != null) {
-                best.add(b);
+            if (seq == null && winner == null) {
+                continue;
             }
+            boolean sequentialWins = seq != null && (winner == null || seq.point() <= winner.time().point());
+            double time = sequentialWins ? seq.point() : winner.time().point();
+            boolean provisional = sequentialWins ? !seq.interval() || unstableBaselines.contains(size)
+                    : !winner.claimable();
+            for (Analysis.Point p : points) {
+                if (p.size() == size && p != winner && !p.claimable() && !(p.time().low() >= time)) {
+                    provisional = true; // could be faster, and its figures cannot say
+                }
+            }
+            best.add(sequentialWins
+                    ? new Analysis.Best(size, MatrixConfig.SEQUENTIAL, 1, seq, new Estimate(1, 1, 1, seq.forks(),
+                            seq.kind()), provisional)
+                    : new Analysis.Best(size, winner.strategy(), winner.parallelism(), winner.time(), winner.speedup(),
+                            provisional));
         }
         return best;
     }

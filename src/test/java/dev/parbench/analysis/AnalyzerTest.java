@@ -114,6 +114,19 @@ class AnalyzerTest {
         assertTrue(w.best().get(2).provisional());
     }
 
+    /** The winner is claimable, but a 2-fork competitor's range reaches below it: "fastest" is provisional. */
+    @Test
+    void aCompetitorThatCannotBeJudgedMakesFastestProvisional() {
+        List<BenchmarkRecord> r = new ArrayList<>(crossoverRun(3));
+        assertFalse(new Analyzer().analyze(new RunData(r, Map.of())).workloads().get(0).best().get(2).provisional());
+        r.add(rec("parallel", "us/op", par("executor", 2, 1048576), around(480), around(620)));
+        Analysis a = new Analyzer().analyze(new RunData(r, Map.of()));
+        Analysis.Best best = a.workloads().get(0).best().get(2);
+        assertEquals("fork-join", best.strategy());                          // 500 us vs the executor's 545 us
+        assertTrue(best.provisional());
+        assertTrue(a.warnings().stream().anyMatch(x -> x.contains("rest on 2 forks")), a.warnings().toString());
+    }
+
     /** One fork at twice the others' time: the configuration is unstable and no crossover rests on it. */
     @Test
     void aDisagreeingForkMakesThePointUnstable() {
