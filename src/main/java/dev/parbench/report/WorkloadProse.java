@@ -59,12 +59,16 @@ final class WorkloadProse {
             if (!b.provisional()) {
                 return claim + ".";
             }
-            boolean disagree = b.strategy().equals("sequential") ? w.unstableBaselines().contains(largest)
+            boolean sequential = b.strategy().equals("sequential");
+            boolean disagree = sequential ? w.unstableBaselines().contains(largest)
                     : w.point(b.strategy(), b.parallelism(), largest).map(Analysis.Point::unstable).orElse(false);
-            return "Provisional (" + why(b.time().forks(), disagree) + "): " + Character.toLowerCase(claim.charAt(0))
-                    + claim.substring(1) + "; settle with " + settle(w, b.strategy().equals("sequential")
-                            ? w.strategies() : List.of(b.strategy()), List.of(largest),
-                            b.strategy().equals("sequential") ? w.parallelisms() : List.of(b.parallelism())) + ".";
+            boolean winnerJudged = !disagree && (sequential ? b.time().interval() : b.speedup().interval());
+            String reason = winnerJudged ? "a configuration with too few forks or disagreeing forks could be faster"
+                    : why(b.time().forks(), disagree);
+            return "Provisional (" + reason + "): " + Character.toLowerCase(claim.charAt(0)) + claim.substring(1)
+                    + "; settle with " + settle(w, sequential || winnerJudged ? w.strategies() : List.of(b.strategy()),
+                            List.of(largest), sequential || winnerJudged ? w.parallelisms()
+                                    : List.of(b.parallelism())) + ".";
         });
     }
 
