@@ -69,7 +69,8 @@ public final class ForkIntervals {
 
     /**
      * {@code center(numerator) / center(denominator)} with Welch's t interval on logs. For a speedup the numerator
-     * is the sequential time and the denominator the model's. {@code forks} is the smaller of the two counts.
+     * is the sequential time and the denominator the model's. {@code forks} is the smaller of the two counts. Both
+     * sides must be positive (times).
      */
     public static Estimate ratio(List<double[]> numerator, List<double[]> denominator) {
         check(numerator);
@@ -83,8 +84,9 @@ public final class ForkIntervals {
         if (n < MIN_FORKS) {
             double lo = Math.exp(min(a) - max(b));
             double hi = Math.exp(max(a) - min(b));
-            return n < 2 && a.length < 2 && b.length < 2 ? new Estimate(point, Double.NaN, Double.NaN, n,
-                    Estimate.Kind.RANGE) : new Estimate(point, lo, hi, n, Estimate.Kind.RANGE);
+            return a.length < 2 && b.length < 2 // one fork each: no spread to show
+                    ? new Estimate(point, Double.NaN, Double.NaN, n, Estimate.Kind.RANGE)
+                    : new Estimate(point, lo, hi, n, Estimate.Kind.RANGE);
         }
         double va = variance(a, ma) / a.length;
         double vb = variance(b, mb) / b.length;
