@@ -11,6 +11,11 @@ package dev.parbench.analysis;
  * @param points         points used
  */
 public record AmdahlFit(double serialFraction, double rSquared, int points) {
+    /**
+     * The analysis fits only over at least this many distinct parallelisms that are thread counts and at most the
+     * cores: with p = 1 and 2 the fit is one informative point that determines f exactly and proves nothing.
+     */
+    public static final int MIN_PARALLELISMS = 3;
 
     public static AmdahlFit fit(double[] parallelism, double[] speedup) {
         if (parallelism.length != speedup.length) {

@@ -14,24 +14,57 @@ import java.util.Map;
 public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesResult> series,
         List<ForeignResult> foreign, Map<String, Map<String, Object>> environments, List<String> warnings) {
 
-    /** One model at one parallelism and size. Times in ns/op; GB/s only for memory-bound workloads (else null). */
+    /**
+     * One model at one parallelism and size. Times in ns/op; GB/s only for memory-bound workloads (else null).
+     * {@code karpFlatt} is NaN where it means nothing (p = 1, p above the cores, or p not the thread count).
+     * {@code unstable}: the forks of this configuration or of its sequential baseline disagree
+     * ({@link ForkIntervals#disagree}).
+     */
     public record Point(String strategy, int parallelism, int size, Estimate time, Estimate speedup, double efficiency,
-            double karpFlatt, Estimate gigabytesPerSecond, double percentOfProbe) {
+            double karpFlatt, Estimate gigabytesPerSecond, double percentOfProbe, boolean unstable) {
+
+        /** Claims may rest on this point: its speedup is an interval (enough forks) and its forks agree. */
+        public boolean claimable() {
+            return speedup.interval() && !unstable;
+        }
     }
 
-    /** The smallest size at which a model beats sequential with its whole interval above 1 (size null: never). */
-    public record Crossover(String strategy, Integer size, Integer parallelism, Estimate speedup) {
+    /**
+     * The smallest size at which a model beats sequential with its whole interval above 1 (size null: never).
+     * {@code provisional}: the claim does not rest on enough agreeing forks. A provisional crossover names the
+     * smallest size whose point estimate is above 1 but which is not claimable (too few forks, or forks disagree); a
+     * provisional "never" has points that could not be judged.
+     */
+    public record Crossover(String strategy, Integer size, Integer parallelism, Estimate speedup,
+            boolean provisional) {
     }
 
     /**
      * Load balance at one parallelism: {@code ratio} = T(range per task) / T(work stealing) at the largest size, for
-     * the fastest in-JVM model of each kind (above 1: stealing wins).
+     * the fastest in-JVM model of each kind (above 1: stealing wins). {@code provisional}: the ratio is only a range
+     * or the forks of either side disagree, so no verdict.
      */
-    public record Balance(int parallelism, String rangePerTask, String workStealing, Estimate ratio) {
+    public record Balance(int parallelism, String rangePerTask, String workStealing, Estimate ratio,
+            boolean provisional) {
     }
 
-    /** The fastest configuration at one size (sequential included). */
-    public record Best(int size, String strategy, int parallelism, Estimate time, Estimate speedup) {
+    /**
+     * The fastest configuration at one size (sequential included). {@code provisional}: its figures are ranges (too
+     * few forks) or its forks (or the baseline's) disagree, so "fastest" is not a claim.
+     */
+    public record Best(int size, String strategy, int parallelism, Estimate time, Estimate speedup,
+            boolean provisional) {
+    }
+
+    /**
+     * What a model's Amdahl fit rests on, or why there is none: the parallelisms measured at the largest size that
+     * qualify (p is the thread count and p <= cores), whether the model's p is its thread count at all, the cores
+     * (0: unknown, then every measured p qualifies) and whether the points used are claimable.
+     */
+    public record AmdahlBasis(List<Integer> usable, boolean threads, int cores, boolean provisional) {
+        public boolean fitted() {
+            return threads && usable.size() >= AmdahlFit.MIN_PARALLELISMS;
+        }
     }
 
     /**
@@ -40,16 +73,21 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
      * @param baseline       sequential time per size
      * @param baselineRate   sequential GB/s per size (memory-bound workloads only)
      * @param otherBaselines sequential times with other kernels (e.g. scalar), kernel -> size -> time
-     * @param amdahl         per strategy, fitted over parallelism at the largest size
+     * @param amdahl         per strategy, fitted over parallelism at the largest size (only where it can be fitted)
      * @param perTaskCost    per strategy, time per operation / tasks at the smallest size and the largest
      *                       parallelism (ns): the model's overhead per task when there is next to no work
      * @param balance        per parallelism, one equal range per task vs work stealing at the largest size
+     * @param amdahlBasis    per strategy, what its Amdahl fit rests on or why it has none ({@code amdahl} holds only
+     *                       the models with {@link AmdahlBasis#fitted()})
+     * @param unstableBaselines sizes whose sequential forks disagree
+     * @param cores          the machine's cores from env.json; 0 when unknown
      */
     public record WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
             List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
             Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines, List<Point> points,
             Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl, Map<String, Estimate> perTaskCost,
-            List<Best> best, List<Balance> balance) {
+            List<Best> best, List<Balance> balance, Map<String, AmdahlBasis> amdahlBasis,
+            java.util.Set<Integer> unstableBaselines, int cores) {
 
         public String title() {
             return kernel.isEmpty() ? workload : workload + " (" + kernel + " kernel)";

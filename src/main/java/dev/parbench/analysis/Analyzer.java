@@ -9,47 +9,52 @@ import java.util.Map;
 
 /**
  * Turns read records into an {@link Analysis}: sorts them by family ({@link RecordSorter}), then hands each family to
- * its analysis (probes, model matrix, series, foreign). Deterministic: every bootstrap is seeded from its
- * configuration.
+ * its analysis (probes, model matrix, series, foreign). Every fork-level interval comes from {@link ForkIntervals}
+ * (Student t over fork medians): deterministic, no randomness.
  */
 public final class Analyzer {
-    private final long seed;
 
     public Analyzer() {
-        this(20261121L);
-    }
-
-    public Analyzer(long seed) {
-        this.seed = seed;
-    }
-
-    private HierarchicalBootstrap bootstrap(String key) {
-        return new HierarchicalBootstrap(seed ^ key.hashCode());
     }
 
     public Analysis analyze(RunData data) {
         RecordSorter.Sorted sorted = RecordSorter.sort(data);
         List<String> warnings = new ArrayList<>(sorted.warnings());
-        Analysis.Probe probe = ProbeAnalyzer.analyze(sorted, this::bootstrap);
-        List<Analysis.WorkloadResult> workloads = new MatrixAnalyzer(sorted.matrix(), probe, this::bootstrap,
-                warnings).analyze();
+        Analysis.Probe probe = ProbeAnalyzer.analyze(sorted);
+        int cores = cores(data.environments());
+        if (cores == 0 && !sorted.matrix().isEmpty()) {
+            warnings.add("the machine's core count is unknown (no env.json with cpu.cores): Amdahl fits and "
+                    + "Karp-Flatt use every parallelism measured, whether or not the machine had that many cores");
+        }
+        List<Analysis.WorkloadResult> workloads = new MatrixAnalyzer(sorted.matrix(), probe, cores, warnings)
+                .analyze();
         List<Analysis.SeriesResult> series = new ArrayList<>();
         sorted.series().forEach((family, records) -> series.addAll(SeriesAnalyzer.analyze(family, records,
-                this::bootstrap, warnings)));
+                warnings)));
         List<Analysis.ForeignResult> foreign = sorted.foreign().stream().map(this::foreign).toList();
         return new Analysis(workloads, probe, series, foreign, data.environments(), warnings);
     }
 
+    /** The smallest {@code cpu.cores} over the run's env.json files; 0 when none says. */
+    static int cores(Map<String, Map<String, Object>> environments) {
+        int cores = 0;
+        for (Map<String, Object> env : environments.values()) {
+            if (env.get("cpu") instanceof Map<?, ?> cpu && cpu.get("cores") instanceof Number n && n.intValue() > 0) {
+                cores = cores == 0 ? n.intValue() : Math.min(cores, n.intValue());
+            }
+        }
+        return cores;
+    }
+
     private Analysis.ForeignResult foreign(BenchmarkRecord r) {
-        String key = r.benchmark() + "/" + r.paramLabel();
         List<double[]> raw = ForkData.raw(r);
         Estimate score = raw.isEmpty() ? new Estimate(r.primary().score(), Double.NaN, Double.NaN, 0)
-                : bootstrap(key).mean(raw);
+                : ForkIntervals.level(raw);
         Map<String, Estimate> secondary = new LinkedHashMap<>();
         r.secondary().forEach((name, m) -> {
             List<double[]> forks = ForkData.finite(m);
             secondary.put(name, forks.isEmpty() ? new Estimate(m.score(), Double.NaN, Double.NaN, 0)
-                    : bootstrap(key + "/" + name).mean(forks));
+                    : ForkIntervals.level(forks));
         });
         return new Analysis.ForeignResult(r.benchmark(), r.mode(), r.primary().unit(), r.params(), score,
                 TimeUnits.higherIsBetter(r.mode(), r.primary().unit()), secondary);

@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Seeded percentile bootstrap: the one interval machinery of the analysis and the gate. The caller says how to draw
- * one resampled statistic from a generator; this draws it {@code replicates} times and returns the central
+ * Seeded percentile bootstrap: the gate's interval machinery (its Hodges-Lehmann ratios); the analysis' fork-level
+ * intervals are {@link ForkIntervals}' Student t, which holds its coverage at small fork counts. The caller says how
+ * to draw one resampled statistic from a generator; this draws it {@code replicates} times and returns the central
  * {@link #LEVEL} range. The same seed gives the same interval.
  */
 public final class Bootstrap {

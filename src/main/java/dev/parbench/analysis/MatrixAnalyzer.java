@@ -9,26 +9,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The statistics of the model matrix, one workload (and kernel) at a time: time and speedup per configuration with
- * fork-level intervals, bandwidth against the workload's own ceiling, crossovers, Amdahl fits, per-task overhead and
- * the best model per size. Works on sorted times only ({@link RecordSorter} did the reading).
+ * fork-level intervals ({@link ForkIntervals}), whether its forks agree, bandwidth against the workload's own ceiling,
+ * crossovers, Amdahl fits where they can be fitted, per-task overhead and the best model per size. Every claim
+ * (crossover, best, balance, serial fraction) says whether it rests on claimable points (enough forks, forks agree)
+ * or is provisional. Works on sorted times only ({@link RecordSorter} did the reading).
  */
 final class MatrixAnalyzer {
     private final Map<MatrixConfig, List<double[]>> times;
     private final Analysis.Probe probe;
-    private final Function<String, HierarchicalBootstrap> bootstrap;
+    private final int cores;
     private final List<String> warnings;
 
-    MatrixAnalyzer(Map<MatrixConfig, List<double[]>> times, Analysis.Probe probe,
-            Function<String, HierarchicalBootstrap> bootstrap, List<String> warnings) {
+    /** {@code cores}: the machine's cores from env.json, 0 when unknown. */
+    MatrixAnalyzer(Map<MatrixConfig, List<double[]>> times, Analysis.Probe probe, int cores, List<String> warnings) {
         this.times = times;
         this.probe = probe;
-        this.bootstrap = bootstrap;
+        this.cores = cores;
         this.warnings = warnings;
     }
 
@@ -70,38 +72,55 @@ final class MatrixAnalyzer {
             }
         }
         strategies.sort(Comparator.comparingInt(MatrixAnalyzer::strategyOrder).thenComparing(s -> s));
-        String label = w.id() + (kernel.isEmpty() ? "" : "/" + kernel);
 
         Map<Integer, Estimate> baseline = new TreeMap<>();
         Map<Integer, Estimate> baselineRate = new TreeMap<>();
+        Set<Integer> unstableBaselines = new TreeSet<>();
         for (int size : sizes) {
             List<double[]> seq = times.get(new MatrixConfig(w, kernel, MatrixConfig.SEQUENTIAL, 1, size));
             if (seq != null) {
-                Estimate t = bootstrap.apply(label + "/seq/" + size).mean(seq);
+                Estimate t = ForkIntervals.level(seq);
                 baseline.put(size, t);
+                if (ForkIntervals.disagree(seq)) {
+                    unstableBaselines.add(size);
+                }
                 if (bytes > 0) {
                     baselineRate.put(size, t.inverse(ns -> (double) bytes * size / ns));
                 }
             }
         }
-        List<Analysis.Point> points = points(group, label);
+        List<Analysis.Point> points = points(group);
         int largest = sizes.last();
         Map<String, Analysis.Crossover> crossovers = new LinkedHashMap<>();
         Map<String, AmdahlFit> amdahl = new LinkedHashMap<>();
+        Map<String, Analysis.AmdahlBasis> basis = new LinkedHashMap<>();
         for (String s : strategies) {
             crossovers.put(s, crossover(s, points, sizes, parallelisms));
-            List<Analysis.Point> atLargest = points.stream()
-                    .filter(x -> x.strategy().equals(s) && x.size() == largest && Double.isFinite(x.speedup().point()))
+            List<Analysis.Point> usable = points.stream()
+                    .filter(x -> x.strategy().equals(s) && x.size() == largest && Double.isFinite(x.speedup().point())
+                            && withinCores(x.parallelism()))
                     .toList();
-            if (!atLargest.isEmpty()) {
-                amdahl.put(s, AmdahlFit.fit(atLargest.stream().mapToDouble(Analysis.Point::parallelism).toArray(),
-                        atLargest.stream().mapToDouble(x -> x.speedup().point()).toArray()));
+            StrategyKind k = kind(s);
+            Analysis.AmdahlBasis b = new Analysis.AmdahlBasis(
+                    usable.stream().map(Analysis.Point::parallelism).distinct().sorted().toList(),
+                    k != null && k.parallelismIsThreads(), cores,
+                    usable.stream().anyMatch(x -> !x.claimable()));
+            basis.put(s, b);
+            if (b.fitted()) {
+                amdahl.put(s, AmdahlFit.fit(usable.stream().mapToDouble(Analysis.Point::parallelism).toArray(),
+                        usable.stream().mapToDouble(x -> x.speedup().point()).toArray()));
             }
         }
         return new Analysis.WorkloadResult(w.id(), kernel, bytes, List.copyOf(sizes), strategies,
                 List.copyOf(parallelisms), baseline, baselineRate, otherBaselines(w, kernel), points, crossovers,
-                amdahl, perTaskCost(w, strategies, points, sizes.first(), parallelisms), best(sizes, baseline, points),
-                balance(group, label, largest, parallelisms));
+                amdahl, perTaskCost(w, strategies, points, sizes.first(), parallelisms),
+                best(sizes, baseline, unstableBaselines, points), balance(group, largest, parallelisms), basis,
+                Set.copyOf(unstableBaselines), cores);
+    }
+
+    /** p is at most the cores (every p when the cores are unknown). */
+    private boolean withinCores(int p) {
+        return cores <= 0 || p <= cores;
     }
 
     /** Sequential times with the workload's other kernels (e.g. the scalar baseline), kernel -> size -> time. */
@@ -109,22 +128,20 @@ final class MatrixAnalyzer {
         Map<String, Map<Integer, Estimate>> other = new TreeMap<>();
         times.forEach((c, forks) -> {
             if (c.workload() == w && !c.kernel().equals(kernel) && c.sequential()) {
-                other.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).put(c.size(),
-                        bootstrap.apply(w.id() + "/" + c.kernel() + "/seq/" + c.size()).mean(forks));
+                other.computeIfAbsent(c.kernel(), k -> new TreeMap<>()).put(c.size(), ForkIntervals.level(forks));
             }
         });
         return other;
     }
 
-    private List<Analysis.Point> points(List<MatrixConfig> group, String label) {
+    private List<Analysis.Point> points(List<MatrixConfig> group) {
         List<Analysis.Point> points = new ArrayList<>();
         for (MatrixConfig c : group) {
             if (c.sequential()) {
                 continue;
             }
-            String key = label + "/" + c.strategy() + "/" + c.parallelism() + "/" + c.size();
             List<double[]> t = times.get(c);
-            Estimate time = bootstrap.apply(key).mean(t);
+            Estimate time = ForkIntervals.level(t);
             List<double[]> seq = times.get(c.baseline());
             Estimate speedup;
             if (seq == null) {
@@ -132,8 +149,13 @@ final class MatrixAnalyzer {
                         + ": no sequential baseline in these results, so no speedup");
                 speedup = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
             } else {
-                speedup = bootstrap.apply(key + "/speedup").ratio(seq, t);
+                speedup = ForkIntervals.ratio(seq, t);
             }
+            boolean unstable = ForkIntervals.disagree(t) || seq != null && ForkIntervals.disagree(seq);
+            StrategyKind k = kind(c.strategy());
+            boolean threads = k != null && k.parallelismIsThreads();
+            double karpFlatt = threads && withinCores(c.parallelism())
+                    ? AmdahlFit.karpFlatt(c.parallelism(), speedup.point()) : Double.NaN;
             int bytes = c.workload().bytesPerElement();
             Estimate rate = bytes > 0 ? time.inverse(ns -> (double) bytes * c.size() / ns) : null;
             double pct = Double.NaN;
@@ -143,8 +165,7 @@ final class MatrixAnalyzer {
                 pct = 100 * rate.point() / ceiling.point();
             }
             points.add(new Analysis.Point(c.strategy(), c.parallelism(), c.size(), time, speedup,
-                    speedup.point() / c.parallelism(), AmdahlFit.karpFlatt(c.parallelism(), speedup.point()), rate,
-                    pct));
+                    speedup.point() / c.parallelism(), karpFlatt, rate, pct, unstable));
         }
         points.sort(Comparator.comparingInt((Analysis.Point p) -> strategyOrder(p.strategy()))
                 .thenComparing(Analysis.Point::strategy).thenComparingInt(Analysis.Point::parallelism)
@@ -152,18 +173,37 @@ final class MatrixAnalyzer {
         return points;
     }
 
-    /** The smallest size at which the model beats sequential with its whole interval above 1 (any parallelism). */
+    /**
+     * The smallest size at which the model beats sequential with its whole interval above 1 (any parallelism), from
+     * claimable points only. A smaller size whose point estimate is above 1 but which is not claimable makes the
+     * answer provisional (the crossover may lie there); so does, for "never", any point that could not be judged.
+     */
     private static Analysis.Crossover crossover(String s, List<Analysis.Point> points, TreeSet<Integer> sizes,
             TreeSet<Integer> parallelisms) {
+        Analysis.Point unsettled = null;
+        boolean anyUnjudged = false;
         for (int size : sizes) {
             for (int p : parallelisms.descendingSet()) {
-                Optional<Analysis.Point> pt = find(points, s, p, size);
-                if (pt.isPresent() && pt.get().speedup().above(1.0)) {
-                    return new Analysis.Crossover(s, size, p, pt.get().speedup());
+                Optional<Analysis.Point> found = find(points, s, p, size);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                Analysis.Point pt = found.get();
+                if (pt.claimable() && pt.speedup().above(1.0)) {
+                    return unsettled == null ? new Analysis.Crossover(s, size, p, pt.speedup(), false)
+                            : new Analysis.Crossover(s, unsettled.size(), unsettled.parallelism(), unsettled.speedup(),
+                                    true);
+                }
+                if (!pt.claimable()) {
+                    anyUnjudged = true;
+                    if (unsettled == null && pt.speedup().point() > 1) {
+                        unsettled = pt;
+                    }
                 }
             }
         }
-        return new Analysis.Crossover(s, null, null, null);
+        return unsettled != null ? new Analysis.Crossover(s, unsettled.size(), unsettled.parallelism(),
+                unsettled.speedup(), true) : new Analysis.Crossover(s, null, null, null, anyUnjudged);
     }
 
     /** Time per operation / tasks at the smallest size and the largest parallelism measured: overhead per task. */
@@ -183,41 +223,57 @@ final class MatrixAnalyzer {
         return perTask;
     }
 
-    /** The fastest configuration per size, sequential included. */
+    /**
+     * The fastest configuration per size, sequential included. Provisional when the winner is not claimable (a range,
+     * or forks that disagree; for sequential, its own forks), or when a configuration that is not claimable could
+     * be faster: the low end of its time's interval or range lies below the winner's time.
+     */
     private static List<Analysis.Best> best(TreeSet<Integer> sizes, Map<Integer, Estimate> baseline,
-            List<Analysis.Point> points) {
+            Set<Integer> unstableBaselines, List<Analysis.Point> points) {
         List<Analysis.Best> best = new ArrayList<>();
         for (int size : sizes) {
-            Analysis.Best b = null;
             Estimate seq = baseline.get(size);
-            if (seq != null) {
-                b = new Analysis.Best(size, MatrixConfig.SEQUENTIAL, 1, seq, new Estimate(1, 1, 1, seq.forks()));
-            }
+            Analysis.Point winner = null;
             for (Analysis.Point p : points) {
-                if (p.size() == size && (b == null || p.time().point() < b.time().point())) {
-                    b = new Analysis.Best(size, p.strategy(), p.parallelism(), p.time(), p.speedup());
+                if (p.size() == size && (winner == null || p.time().point() < winner.time().point())) {
+                    winner = p;
                 }
             }
-            if (b != null) {
-                best.add(b);
+            if (seq == null && winner == null) {
+                continue;
             }
+            boolean sequentialWins = seq != null && (winner == null || seq.point() <= winner.time().point());
+            double time = sequentialWins ? seq.point() : winner.time().point();
+            boolean provisional = sequentialWins ? !seq.interval() || unstableBaselines.contains(size)
+                    : !winner.claimable();
+            for (Analysis.Point p : points) {
+                if (p.size() == size && p != winner && !p.claimable() && !(p.time().low() >= time)) {
+                    provisional = true; // could be faster, and its figures cannot say
+                }
+            }
+            best.add(sequentialWins
+                    ? new Analysis.Best(size, MatrixConfig.SEQUENTIAL, 1, seq, new Estimate(1, 1, 1, seq.forks(),
+                            seq.kind()), provisional)
+                    : new Analysis.Best(size, winner.strategy(), winner.parallelism(), winner.time(), winner.speedup(),
+                            provisional));
         }
         return best;
     }
 
     /**
      * Per parallelism at the largest size: the fastest in-JVM model that gives each task one range vs the fastest
-     * that steals work, as a time ratio with its interval (the two resampled independently).
+     * that steals work, as a time ratio with its interval (Welch t on logs: the two sides' forks are not paired).
      */
-    private List<Analysis.Balance> balance(List<MatrixConfig> group, String label, int largest,
-            TreeSet<Integer> parallelisms) {
+    private List<Analysis.Balance> balance(List<MatrixConfig> group, int largest, TreeSet<Integer> parallelisms) {
         List<Analysis.Balance> out = new ArrayList<>();
         for (int p : parallelisms) {
             MatrixConfig ranges = fastest(group, largest, p, StrategyKind.Split.RANGE_PER_TASK);
             MatrixConfig stealing = fastest(group, largest, p, StrategyKind.Split.WORK_STEALING);
             if (ranges != null && stealing != null) {
-                out.add(new Analysis.Balance(p, ranges.strategy(), stealing.strategy(),
-                        bootstrap.apply(label + "/balance/" + p).ratio(times.get(ranges), times.get(stealing))));
+                Estimate ratio = ForkIntervals.ratio(times.get(ranges), times.get(stealing));
+                boolean provisional = !ratio.interval() || ForkIntervals.disagree(times.get(ranges))
+                        || ForkIntervals.disagree(times.get(stealing));
+                out.add(new Analysis.Balance(p, ranges.strategy(), stealing.strategy(), ratio, provisional));
             }
         }
         return out;
@@ -233,7 +289,7 @@ final class MatrixAnalyzer {
                     || c.parallelism() != p) {
                 continue;
             }
-            double t = HierarchicalBootstrap.center(times.get(c));
+            double t = ForkIntervals.center(times.get(c));
             if (t < bestTime) {
                 bestTime = t;
                 best = c;

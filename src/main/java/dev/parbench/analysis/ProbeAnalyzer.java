@@ -4,14 +4,13 @@ import dev.parbench.workload.Ceiling;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The machine's ceilings from the probe families: memory bandwidth (best fork, STREAM's convention) and transfer. */
 final class ProbeAnalyzer {
     private ProbeAnalyzer() {
     }
 
-    static Analysis.Probe analyze(RecordSorter.Sorted s, Function<String, HierarchicalBootstrap> bootstrap) {
+    static Analysis.Probe analyze(RecordSorter.Sorted s) {
         Map<String, List<double[]>> probe = s.probes();
         Map<Ceiling, Estimate> one = new EnumMap<>(Ceiling.class);
         Map<Ceiling, Estimate> all = new EnumMap<>(Ceiling.class);
@@ -29,13 +28,14 @@ final class ProbeAnalyzer {
         List<double[]> start = probe.get("transfer/workerStart");
         return new Analysis.Probe(one, all, s.probeElements(),
                 s.loopbackBytes() > 0 ? ceiling(probe.get("transfer/loopback"), s.loopbackBytes()) : null,
-                start == null ? null : bootstrap.apply("transfer/workerStart").mean(start));
+                start == null ? null : ForkIntervals.level(start));
     }
 
     /**
      * The probe's ceiling in GB/s (bytes per ns), by STREAM's convention the <em>best</em> rate: the fastest fork's
      * median iteration. A ceiling is what the machine can deliver, and on a shared machine the slower forks measure
-     * the neighbours. The interval is the range of the forks' median rates (slowest fork to fastest).
+     * the neighbours. [low, high] is the range of the forks' median rates (slowest fork to fastest): a
+     * {@link Estimate.Kind#RANGE}, not a confidence interval, whatever the fork count.
      */
     static Estimate ceiling(List<double[]> nanos, long bytes) {
         if (nanos == null || nanos.isEmpty()) {
@@ -47,6 +47,6 @@ final class ProbeAnalyzer {
             best = Math.min(best, m);
             worst = Math.max(worst, m);
         }
-        return new Estimate(bytes / best, bytes / worst, bytes / best, nanos.size());
+        return new Estimate(bytes / best, bytes / worst, bytes / best, nanos.size(), Estimate.Kind.RANGE);
     }
 }

@@ -70,8 +70,13 @@ final class RecordSorter {
         }
         int minForks = matrix.values().stream().mapToInt(List::size).min().orElse(0);
         if (minForks == 1) {
-            warnings.add("some configurations rest on a single fork: their intervals reflect iterations only, not "
-                    + "fork-to-fork variation (use --forks 2 or more before drawing conclusions)");
+            warnings.add("some configurations rest on a single fork: they have a value but no spread at all, and no "
+                    + "claim is made from them (use --forks " + ForkIntervals.SETTLE_FORKS + " to draw conclusions)");
+        } else if (minForks > 1 && minForks < ForkIntervals.MIN_FORKS) {
+            warnings.add("some configurations rest on " + minForks + " forks, fewer than the "
+                    + ForkIntervals.MIN_FORKS + " a 95% interval needs: their [low, high] is the range of the forks, "
+                    + "and every claim from them is provisional (use --forks " + ForkIntervals.SETTLE_FORKS
+                    + " to settle them)");
         }
         return new Sorted(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings);
     }

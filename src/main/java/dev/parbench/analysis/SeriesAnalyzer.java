@@ -8,11 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The statistics of a SERIES family (a coordination pattern): per benchmark method, each record's score in its own
- * unit at (variant, series value, x) with a fork-level interval, and the secondary metrics the family declares.
+ * unit at (variant, series value, x) with a fork-level interval ({@link ForkIntervals}), and the secondary metrics the family declares.
  * What the axes are comes from the {@link Family} declaration.
  */
 final class SeriesAnalyzer {
@@ -20,7 +19,7 @@ final class SeriesAnalyzer {
     }
 
     static List<Analysis.SeriesResult> analyze(Family family, List<BenchmarkRecord> records,
-            Function<String, HierarchicalBootstrap> bootstrap, List<String> warnings) {
+            List<String> warnings) {
         Map<String, List<BenchmarkRecord>> byMethod = new LinkedHashMap<>();
         for (BenchmarkRecord r : records) {
             byMethod.computeIfAbsent(r.shortName(), k -> new ArrayList<>()).add(r);
@@ -47,12 +46,11 @@ final class SeriesAnalyzer {
                             + " or no finite measurements, skipped");
                     continue;
                 }
-                String key = r.benchmark() + "/" + r.paramLabel();
                 Map<String, Estimate> secondary = new LinkedHashMap<>();
                 for (String name : family.secondary().keySet()) {
                     List<double[]> f = secondaryForks(r, name);
                     if (!f.isEmpty()) {
-                        secondary.put(name, bootstrap.apply(key + "/" + name).mean(f));
+                        secondary.put(name, ForkIntervals.level(f));
                     }
                 }
                 if (!variants.contains(variant)) {
@@ -64,7 +62,7 @@ final class SeriesAnalyzer {
                 if (!Double.isNaN(x)) {
                     xs.add(x);
                 }
-                points.add(new Analysis.SeriesPoint(variant, series, x, bootstrap.apply(key).mean(forks), secondary,
+                points.add(new Analysis.SeriesPoint(variant, series, x, ForkIntervals.level(forks), secondary,
                         r.primary().percentiles()));
             }
             if (!points.isEmpty()) {

@@ -7,15 +7,17 @@
  * belongs to, from the declarations in {@code family}, and which configuration it measured) and <em>statistics</em>
  * ({@link dev.parbench.analysis.ProbeAnalyzer}, {@link dev.parbench.analysis.MatrixAnalyzer},
  * {@link dev.parbench.analysis.SeriesAnalyzer}), orchestrated by {@link dev.parbench.analysis.Analyzer}. The
- * statistics core ({@link dev.parbench.analysis.Stats}, {@link dev.parbench.analysis.Bootstrap}) and the one test of
- * time vs throughput ({@link dev.parbench.analysis.TimeUnits}) are shared with the gate.
+ * statistics core ({@link dev.parbench.analysis.Stats}, {@link dev.parbench.analysis.Bootstrap}: the gate's
+ * bootstrap) and the one test of time vs throughput ({@link dev.parbench.analysis.TimeUnits}) are shared with the gate.
  *
  * <p>The unit of replication is the fork (docs/METHOD.md): JMH's {@code scoreError} pools iterations across forks and
- * ignores fork-to-fork variance. Every interval here is a seeded <b>hierarchical bootstrap</b> (Kalibera and Jones,
- * "Rigorous benchmarking in reasonable time", 2013): resample forks with replacement, then iterations within each
- * chosen fork; a fork's value is the median of its iterations, a configuration's value the mean over forks; a
- * speedup is the ratio of two such means, resampled independently. With few forks the interval can only reflect the
- * forks there are: two forks give an optimistic interval, and reports say how many forks each figure rests on.
+ * ignores fork-to-fork variance. Every fork-level interval comes from {@link dev.parbench.analysis.ForkIntervals}: a
+ * fork's value is the median of its iterations; a configuration's value is the geometric mean of its fork medians with
+ * a Student t interval on their logs; a speedup is the ratio of two such means with Welch's t interval on logs (the
+ * forks of the two sides are not paired). Below {@link dev.parbench.analysis.ForkIntervals#MIN_FORKS} forks a figure
+ * carries the range of its forks instead ({@link dev.parbench.analysis.Estimate.Kind#RANGE}) and no claim rests on
+ * it; a configuration whose forks disagree is flagged unstable, and claims skip it too. Amdahl is fitted only over at
+ * least three parallelisms that are thread counts and at most the cores.
  *
  * <p>Imports neither JFreeChart nor JMH; draws nothing.
  */

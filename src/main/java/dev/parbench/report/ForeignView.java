@@ -56,8 +56,9 @@ final class ForeignView {
         }
         List<String> summary = new ArrayList<>();
         summary.add(results.size() + " results of " + byBenchmark.size() + " benchmark(s) that are not parbench's "
-                + "own: each score is the mean over forks of the fork's median iteration, with a 95% hierarchical "
-                + "bootstrap interval (JMH's own ± pools iterations across forks).");
+                + "own: each score is the geometric mean over forks of the fork's median iteration, with a 95% t "
+                + "interval over the forks from 3 forks on, the range of the forks below (JMH's own ± pools iterations "
+                + "across forks).");
         return List.of(new ReportView.Section("benchmarks", "Benchmarks", summary, charts, List.of(table(results))));
     }
 
@@ -164,8 +165,7 @@ final class ForeignView {
                     .append(num(v.point())));
             rows.add(List.of(ReportView.Cell.text(r.benchmark()), ReportView.Cell.text(params),
                     ReportView.Cell.text(r.mode()), ReportView.Cell.num(r.score().point(), num(r.score().point())),
-                    ReportView.Cell.text(Double.isFinite(r.score().low())
-                            ? "[" + num(r.score().low()) + ", " + num(r.score().high()) + "]" : ""),
+                    ReportView.Cell.text(Formats.span(r.score(), ForeignView::num)),
                     ReportView.Cell.text(r.unit() + (r.higherIsBetter() ? " (higher is better)" : "")),
                     ReportView.Cell.num(r.score().forks(), String.valueOf(r.score().forks())),
                     ReportView.Cell.text(secondary.toString())));

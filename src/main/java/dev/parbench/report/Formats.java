@@ -32,13 +32,22 @@ final class Formats {
         return e == null ? "n/a" : fmt(e.point(), 1);
     }
 
+    /** {@code [low, high]} for a 95% interval, {@code (range low to high)} for the range of too few forks. */
     static String bracket(Estimate e, int decimals) {
-        return Double.isFinite(e.low()) ? "[" + fmt(e.low(), decimals) + ", " + fmt(e.high(), decimals) + "]" : "";
+        return span(e, v -> fmt(v, decimals));
     }
 
     static String bracketTime(Estimate e) {
-        return Double.isFinite(e.low()) ? "[" + TimeUnits.format(e.low()) + ", " + TimeUnits.format(e.high()) + "]"
-                : "";
+        return span(e, TimeUnits::format);
+    }
+
+    /** As {@link #bracket} with any number format. */
+    static String span(Estimate e, java.util.function.DoubleFunction<String> f) {
+        if (!Double.isFinite(e.low())) {
+            return "";
+        }
+        return e.interval() ? "[" + f.apply(e.low()) + ", " + f.apply(e.high()) + "]"
+                : "(range " + f.apply(e.low()) + " to " + f.apply(e.high()) + ")";
     }
 
     /** Three significant digits, as a plain number (12.3, 4560, 0.0123). */

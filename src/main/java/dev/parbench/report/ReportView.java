@@ -59,9 +59,11 @@ public record ReportView(String title, List<String> machine, List<Section> secti
 
     private static List<String> notes(Analysis a, Machine m) {
         List<String> notes = new ArrayList<>();
-        notes.add("Intervals are 95% seeded hierarchical-bootstrap intervals over forks, then iterations within a "
-                + "fork (Kalibera and Jones 2013): the fork is the unit of replication, not the iteration. A speedup is "
-                + "T(sequential) / T(model) at equal size, both from the same run.");
+        notes.add("The fork is the unit of replication, not the iteration: each fork gives its median iteration. "
+                + "Intervals are 95% Student t intervals over those fork medians, on the log scale (Welch's for a "
+                + "speedup, whose two sides are separate JVMs); below 3 forks a figure is shown as the range of its "
+                + "forks and no claim rests on it (docs/METHOD.md). A speedup is T(sequential) / T(model) at equal "
+                + "size, both from the same run.");
         if (!a.workloads().isEmpty()) {
             notes.add("Work is fixed by size; parallelism only splits it into tasks. Efficiency = speedup / "
                     + "parallelism. Karp-Flatt e = (1/S - 1/p) / (1 - 1/p). Amdahl's serial fraction f is the "

@@ -138,7 +138,7 @@ final class SeriesSection {
         if (hasX) {
             headers.add(family.xParam());
         }
-        headers.addAll(List.of(r.unit(), "95% interval", "forks"));
+        headers.addAll(List.of(r.unit(), "95% interval (or range)", "forks"));
         List<Double> quantiles = r.points().stream().flatMap(p -> p.percentiles().keySet().stream())
                 .filter(q -> q == 50.0 || q == 90.0 || q == 99.0 || q == 99.9).distinct().sorted().toList();
         quantiles.forEach(q -> headers.add("p" + sig(q) + " (pooled)"));
@@ -186,6 +186,6 @@ final class SeriesSection {
     }
 
     private static String interval(Estimate e) {
-        return Double.isFinite(e.low()) ? "[" + sig(e.low()) + ", " + sig(e.high()) + "]" : "";
+        return Formats.span(e, Formats::sig);
     }
 }

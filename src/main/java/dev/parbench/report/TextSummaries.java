@@ -34,30 +34,36 @@ final class TextSummaries {
         for (Analysis.WorkloadResult w : a.workloads()) {
             int largest = w.largestSize();
             md.append("### ").append(w.title()).append(" at ").append(Formats.size(largest)).append("\n\n")
-                    .append("| model | p | time/op | speedup [95% interval] | efficiency |\n|---|---:|---:|---:|---:|\n");
+                    .append("| model | p | forks | time/op | speedup [95% interval] or (range) | efficiency | unstable |\n"
+                            + "|---|---:|---:|---:|---:|---:|---|\n");
             Estimate seq = w.baseline().get(largest);
             if (seq != null) {
-                md.append("| sequential | 1 | ").append(dev.parbench.analysis.TimeUnits.format(seq.point()))
-                        .append(" | 1.00 | 1.00 |\n");
+                md.append("| sequential | 1 | ").append(seq.forks()).append(" | ")
+                        .append(dev.parbench.analysis.TimeUnits.format(seq.point())).append(" | 1.00 | 1.00 | ")
+                        .append(w.unstableBaselines().contains(largest) ? "forks disagree" : "").append(" |\n");
             }
             for (Analysis.Point p : w.points()) {
                 if (p.size() == largest) {
                     md.append("| ").append(p.strategy()).append(" | ").append(p.parallelism()).append(" | ")
+                            .append(p.time().forks()).append(" | ")
                             .append(dev.parbench.analysis.TimeUnits.format(p.time().point())).append(" | ")
                             .append(Formats.fmt(p.speedup().point(), 2)).append(' ')
-                            .append(Formats.bracket(p.speedup(), 2)).append(" | ")
-                            .append(Formats.fmt(p.efficiency(), 2)).append(" |\n");
+                            .append(WorkloadProse.span(p.speedup(), 2)).append(" | ")
+                            .append(Formats.fmt(p.efficiency(), 2)).append(" | ")
+                            .append(p.unstable() ? "forks disagree" : "").append(" |\n");
                 }
             }
             md.append('\n');
         }
-        md.append("Intervals: 95% hierarchical bootstrap over forks and iterations. Full report: index.html.\n");
+        md.append("Intervals: 95% Student t over fork medians (on logs; Welch's for speedups), from "
+                + dev.parbench.analysis.ForkIntervals.MIN_FORKS + " forks on; with fewer forks, the range the forks "
+                + "spanned, and no claim. Unstable: one fork far from the others. Full report: index.html.\n");
         return md.toString();
     }
 
     static final List<String> CSV_HEADER = List.of("kind", "workload", "kernel", "benchmark", "params", "model",
             "parallelism", "size", "unit", "value", "low", "high", "forks", "speedup", "speedup_low", "speedup_high",
-            "efficiency", "karp_flatt", "gb_per_s", "percent_of_probe");
+            "efficiency", "karp_flatt", "gb_per_s", "percent_of_probe", "interval_kind", "unstable");
 
     static String csv(Analysis a) {
         List<List<String>> rows = new ArrayList<>();
@@ -72,14 +78,15 @@ final class TextSummaries {
                 Estimate r = w.baselineRate().get(e.getKey());
                 rows.add(List.of("baseline", w.workload(), w.kernel(), "", "", "sequential", "1",
                         String.valueOf(e.getKey()), "ns/op", n(t.point()), n(t.low()), n(t.high()),
-                        String.valueOf(t.forks()), "1", "", "", "1", "", r == null ? "" : n(r.point()), ""));
+                        String.valueOf(t.forks()), "1", "", "", "1", "", r == null ? "" : n(r.point()), "",
+                        kind(t), String.valueOf(w.unstableBaselines().contains(e.getKey()))));
             }
             for (Map.Entry<String, Map<Integer, Estimate>> k : w.otherBaselines().entrySet()) {
                 for (Map.Entry<Integer, Estimate> e : k.getValue().entrySet()) {
                     Estimate t = e.getValue();
                     rows.add(List.of("baseline", w.workload(), k.getKey(), "", "", "sequential", "1",
                             String.valueOf(e.getKey()), "ns/op", n(t.point()), n(t.low()), n(t.high()),
-                            String.valueOf(t.forks()), "", "", "", "", "", "", ""));
+                            String.valueOf(t.forks()), "", "", "", "", "", "", "", kind(t), ""));
                 }
             }
             for (Analysis.Point pt : w.points()) {
@@ -89,7 +96,7 @@ final class TextSummaries {
                         n(t.high()), String.valueOf(t.forks()), n(pt.speedup().point()), n(pt.speedup().low()),
                         n(pt.speedup().high()), n(pt.efficiency()), n(pt.karpFlatt()),
                         pt.gigabytesPerSecond() == null ? "" : n(pt.gigabytesPerSecond().point()),
-                        n(pt.percentOfProbe())));
+                        n(pt.percentOfProbe()), kind(pt.speedup()), String.valueOf(pt.unstable())));
             }
         }
         for (Analysis.SeriesResult sr : a.series()) {
@@ -107,7 +114,7 @@ final class TextSummaries {
             f.params().forEach((k, v) -> params.append(params.isEmpty() ? "" : ";").append(k).append('=').append(v));
             rows.add(List.of("benchmark", "", "", f.benchmark(), params.toString(), "", "", "", f.unit(),
                     n(f.score().point()), n(f.score().low()), n(f.score().high()), String.valueOf(f.score().forks()),
-                    "", "", "", "", "", "", ""));
+                    "", "", "", "", "", "", "", kind(f.score()), ""));
         }
         StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
         for (List<String> r : rows) {
@@ -120,8 +127,13 @@ final class TextSummaries {
         if (e != null) {
             rows.add(List.of("probe", "", kernel, "BandwidthProbe." + kernel, "threads=" + threads, "", "",
                     String.valueOf(elements), "GB/s", n(e.point()), n(e.low()), n(e.high()), String.valueOf(e.forks()),
-                    "", "", "", "", "", n(e.point()), ""));
+                    "", "", "", "", "", n(e.point()), "", kind(e), ""));
         }
+    }
+
+    /** "interval" (95% confidence) or "range" (too few forks, or a best-fork figure). */
+    private static String kind(Estimate e) {
+        return e.interval() ? "interval" : "range";
     }
 
     private static String n(double v) {

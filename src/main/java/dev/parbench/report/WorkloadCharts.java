@@ -6,6 +6,7 @@ import static dev.parbench.report.Formats.xy;
 
 import dev.parbench.analysis.Analysis;
 import dev.parbench.analysis.Estimate;
+import dev.parbench.analysis.ForkIntervals;
 import dev.parbench.workload.Ceiling;
 import dev.parbench.workload.WorkloadKind;
 import java.awt.Color;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The five charts of a model-matrix workload: speedup and efficiency vs parallelism at the largest size, time vs
- * size (log-log), a speedup heatmap (model x size), and, for memory-bound work, bandwidth against its probe.
+ * size (log-log), a speedup heatmap (model x size; a star only where the claim rests on enough agreeing forks), and,
+ * for memory-bound work, bandwidth against its probe.
  * Picks and places the analysed figures; computes nothing.
  */
 final class WorkloadCharts {
@@ -55,7 +57,8 @@ final class WorkloadCharts {
         int maxP = w.largestParallelism();
         series.add(new ChartSpec.Series("ideal (S = p)", IDEAL, true, false, List.of(xy(minP, minP), xy(maxP, maxP))));
         return new ChartSpec.Line(id + "-speedup", w.title() + ": speedup vs parallelism at " + size(largest),
-                where + " | error bars: 95% interval over forks", "parallelism (tasks)",
+                where + " | error bars: 95% interval over forks (the forks' range below " + ForkIntervals.MIN_FORKS
+                        + " forks)", "parallelism (tasks)",
                 "speedup over sequential (x)", false, false, true, series,
                 List.of(new ChartSpec.Marker(1, "sequential", Palette.SEQUENTIAL)));
     }
@@ -135,11 +138,13 @@ final class WorkloadCharts {
             for (int c = 0; c < cols.size(); c++) {
                 Optional<Analysis.Point> pt = w.point(rows.get(r), maxP, w.sizes().get(c));
                 values[r][c] = pt.map(x -> x.speedup().point()).orElse(Double.NaN);
-                labels[r][c] = pt.map(x -> fmt(x.speedup().point(), 2) + (x.speedup().above(1) ? "*" : "")).orElse("");
+                labels[r][c] = pt.map(x -> fmt(x.speedup().point(), 2)
+                        + (!x.claimable() ? "?" : x.speedup().above(1) ? "*" : "")).orElse("");
             }
         }
         return new ChartSpec.Heatmap(id + "-heatmap", w.title() + ": speedup by model and size (parallelism "
-                + maxP + ")", where + " | * = whole 95% interval above 1 | green faster, blue slower than sequential",
+                + maxP + ")", where + " | * = whole 95% interval above 1 | ? = too few forks or forks disagree: no "
+                        + "claim | green faster, blue slower than sequential",
                 "size (elements)", "model", cols, rows, values, labels, "speedup (x)", 1.0);
     }
 
@@ -169,7 +174,8 @@ final class WorkloadCharts {
                     CEILING));
         }
         return new ChartSpec.Bars(id + "-bandwidth", w.title() + ": achieved bandwidth at " + size(largest),
-                where + " | " + w.bytesPerElement() + " bytes per element | whiskers: 95% interval",
+                where + " | " + w.bytesPerElement() + " bytes per element | whiskers: 95% interval (range below "
+                        + ForkIntervals.MIN_FORKS + " forks)",
                 "GB/s (10^9 bytes per second)", bars, markers);
     }
 }

@@ -4,8 +4,10 @@ import static dev.parbench.report.Formats.bracket;
 import static dev.parbench.report.Formats.fmt;
 import static dev.parbench.report.Formats.size;
 
+import dev.parbench.analysis.AmdahlFit;
 import dev.parbench.analysis.Analysis;
 import dev.parbench.analysis.Estimate;
+import dev.parbench.analysis.ForkIntervals;
 import dev.parbench.analysis.TimeUnits;
 import dev.parbench.strategy.StrategyKind;
 import dev.parbench.workload.Ceiling;
@@ -17,9 +19,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a model-matrix workload's section says in words: the fastest model, where models start to pay, bandwidth
- * against the ceiling, load balance, serial fractions, kernels. Every sentence is built from analysed figures; the
- * charts are {@link WorkloadCharts}' business.
+ * What a model-matrix workload's section says in words: the fastest model, where models start to pay, which
+ * configurations have disagreeing forks, bandwidth against the ceiling, load balance, serial fractions, kernels. Every
+ * sentence is built from analysed figures; a claim the analysis marks provisional (too few forks, or forks that
+ * disagree) is said to be provisional, with the command that would settle it. The charts are {@link WorkloadCharts}'
+ * business.
  */
 final class WorkloadProse {
     /** Below this working set (bytes per operation) the data may sit in the caches of a server CPU. */
@@ -32,6 +36,7 @@ final class WorkloadProse {
         List<String> out = new ArrayList<>();
         fastest(w, m).ifPresent(out::add);
         crossovers(w, out);
+        unstable(w).ifPresent(out::add);
         bandwidth(w, probe).ifPresent(out::add);
         transfer(w, probe, out);
         balance(w, out);
@@ -42,32 +47,156 @@ final class WorkloadProse {
 
     private static Optional<String> fastest(Analysis.WorkloadResult w, Machine m) {
         int largest = w.largestSize();
-        return w.best().stream().filter(b -> b.size() == largest).findFirst().map(b -> b.strategy().equals("sequential")
-                ? String.format(Locale.ROOT, "On this %s machine, nothing beats sequential for %s at %s (%s per "
-                        + "operation).", m.coresText(), w.workload(), size(largest), TimeUnits.format(b.time().point()))
-                : String.format(Locale.ROOT, "On this %s machine, %s is fastest for %s at %s: %sx %s faster than "
-                        + "sequential at parallelism %d (%s per operation).", m.coresText(), b.strategy(), w.workload(),
-                        size(largest), fmt(b.speedup().point(), 2), bracket(b.speedup(), 2), b.parallelism(),
-                        TimeUnits.format(b.time().point())));
+        return w.best().stream().filter(b -> b.size() == largest).findFirst().map(b -> {
+            String claim = b.strategy().equals("sequential")
+                    ? String.format(Locale.ROOT, "On this %s machine, nothing beats sequential for %s at %s (%s per "
+                            + "operation)", m.coresText(), w.workload(), size(largest),
+                            TimeUnits.format(b.time().point()))
+                    : String.format(Locale.ROOT, "On this %s machine, %s is fastest for %s at %s: %sx %s faster than "
+                            + "sequential at parallelism %d (%s per operation)", m.coresText(), b.strategy(),
+                            w.workload(), size(largest), fmt(b.speedup().point(), 2), span(b.speedup(), 2),
+                            b.parallelism(), TimeUnits.format(b.time().point()));
+            if (!b.provisional()) {
+                return claim + ".";
+            }
+            boolean sequential = b.strategy().equals("sequential");
+            boolean disagree = sequential ? w.unstableBaselines().contains(largest)
+                    : w.point(b.strategy(), b.parallelism(), largest).map(Analysis.Point::unstable).orElse(false);
+            boolean winnerJudged = !disagree && (sequential ? b.time().interval() : b.speedup().interval());
+            String reason = winnerJudged ? "a configuration with too few forks or disagreeing forks could be faster"
+                    : why(b.time().forks(), disagree);
+            return "Provisional (" + reason + "): " + Character.toLowerCase(claim.charAt(0)) + claim.substring(1)
+                    + "; settle with " + settle(w, sequential || winnerJudged ? w.strategies() : List.of(b.strategy()),
+                            List.of(largest), sequential || winnerJudged ? w.parallelisms()
+                                    : List.of(b.parallelism())) + ".";
+        });
     }
 
     private static void crossovers(Analysis.WorkloadResult w, List<String> out) {
         List<String> from = new ArrayList<>();
         List<String> never = new ArrayList<>();
+        List<String> maybe = new ArrayList<>();
+        List<String> unjudged = new ArrayList<>();
+        List<String> settleStrategies = new ArrayList<>();
+        List<Integer> settleSizes = new ArrayList<>();
+        List<Integer> settlePs = new ArrayList<>();
+        java.util.TreeSet<Integer> fewForks = new java.util.TreeSet<>();
+        int disagreeing = 0;
         for (Analysis.Crossover c : w.crossovers().values()) {
             if (c.size() == null) {
-                never.add(c.strategy());
-            } else {
-                from.add(String.format(Locale.ROOT, "%s from %s (p=%d: %sx %s)", c.strategy(), size(c.size()),
-                        c.parallelism(), fmt(c.speedup().point(), 2), bracket(c.speedup(), 2)));
+                (c.provisional() ? unjudged : never).add(c.strategy());
+                continue;
             }
+            String text = String.format(Locale.ROOT, "%s from %s (p=%d: %sx %s)", c.strategy(), size(c.size()),
+                    c.parallelism(), fmt(c.speedup().point(), 2), span(c.speedup(), 2));
+            if (!c.provisional()) {
+                from.add(text);
+                continue;
+            }
+            boolean disagree = w.point(c.strategy(), c.parallelism(), c.size()).map(Analysis.Point::unstable)
+                    .orElse(false);
+            if (disagree) {
+                text += " [forks disagree]";
+                disagreeing++;
+            } else {
+                fewForks.add(c.speedup().forks());
+            }
+            maybe.add(text);
+            addOnce(settleStrategies, c.strategy());
+            addOnce(settleSizes, c.size());
+            addOnce(settlePs, c.parallelism());
         }
         if (!from.isEmpty()) {
-            out.add("Beats sequential with its whole interval above 1: " + String.join("; ", from) + ".");
+            out.add("Beats sequential with its whole 95% interval above 1: " + String.join("; ", from) + ".");
+        }
+        if (!maybe.isEmpty()) {
+            String reason = fewForks.isEmpty() ? "forks disagree" : "too few forks for an interval (" + String.join(
+                    " or ", fewForks.stream().map(String::valueOf).toList()) + ", fewer than "
+                    + ForkIntervals.MIN_FORKS + ")" + (disagreeing > 0 ? " or forks disagree" : "");
+            out.add("Provisional, " + reason + ": may beat sequential, " + String.join("; ", maybe)
+                    + ". No crossover is claimed from these; settle with " + settle(w, settleStrategies, settleSizes,
+                            settlePs) + ".");
         }
         if (!never.isEmpty()) {
             out.add(String.join(", ", never) + (never.size() == 1 ? " never beats" : " never beat")
                     + " sequential at the sizes measured (up to " + size(w.largestSize()) + ").");
+        }
+        if (!unjudged.isEmpty()) {
+            out.add("Provisional: " + String.join(", ", unjudged) + " did not beat sequential at the sizes measured "
+                    + "(up to " + size(w.largestSize()) + "), but some of " + (unjudged.size() == 1 ? "its" : "their")
+                    + " points rest on fewer than " + ForkIntervals.MIN_FORKS + " forks or on forks that disagree: "
+                    + "no \"never\" is claimed.");
+        }
+    }
+
+    /** The configurations whose forks disagree (one fork far from the others): shown, but nothing claimed from them. */
+    private static Optional<String> unstable(Analysis.WorkloadResult w) {
+        List<String> parts = new ArrayList<>();
+        for (int size : w.unstableBaselines()) {
+            parts.add("sequential " + size(size));
+        }
+        for (Analysis.Point p : w.points()) {
+            boolean baseline = w.unstableBaselines().contains(p.size());
+            if (p.unstable() && !baseline) {
+                parts.add(p.strategy() + " p=" + p.parallelism() + " " + size(p.size()));
+            }
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "Unstable (one fork's median more than %s%% from the median of "
+                + "the others, or two forks that far apart): %s. These figures describe the machine as much as the "
+                + "model; no claim rests on them (nor on speedups over an unstable sequential baseline).",
+                fmt(100 * (ForkIntervals.DISAGREEMENT - 1), 0), String.join(", ", parts)));
+    }
+
+    /** Why a figure supports no claim. */
+    static String why(int forks, boolean disagree) {
+        if (disagree) {
+            return "forks disagree";
+        }
+        return forks + (forks == 1 ? " fork" : " forks") + ", fewer than the " + ForkIntervals.MIN_FORKS
+                + " an interval needs";
+    }
+
+    /** The command that would measure these configurations with enough forks. */
+    static String settle(Analysis.WorkloadResult w, List<String> strategies, List<Integer> sizes,
+            List<Integer> parallelisms) {
+        StringBuilder b = new StringBuilder("`./run-benchmarks.sh --workloads ").append(w.workload());
+        if (!w.kernel().isEmpty()) {
+            b.append(" --kernels ").append(w.kernel());
+        }
+        b.append(" --strategies ").append(String.join(",", strategies));
+        b.append(" --sizes ").append(String.join(",", sizes.stream().sorted().map(Formats::size).toList()));
+        b.append(" --parallelism ").append(String.join(",", parallelisms.stream().sorted().map(String::valueOf)
+                .toList()));
+        return b.append(" --forks ").append(ForkIntervals.SETTLE_FORKS).append('`').toString();
+    }
+
+    /**
+     * {@code [1.49, 1.61]} for a 95% interval, {@code (range 1.49 to 1.61)} for the span of too few forks, nothing
+     * when there is no spread to show.
+     */
+    static String span(Estimate e, int decimals) {
+        if (!Double.isFinite(e.low())) {
+            return "";
+        }
+        return e.interval() ? bracket(e, decimals)
+                : "(range " + fmt(e.low(), decimals) + " to " + fmt(e.high(), decimals) + ")";
+    }
+
+    /** {@link #span} for times. */
+    static String spanTime(Estimate e) {
+        if (!Double.isFinite(e.low())) {
+            return "";
+        }
+        return e.interval() ? Formats.bracketTime(e)
+                : "range " + TimeUnits.format(e.low()) + " to " + TimeUnits.format(e.high());
+    }
+
+    private static <T> void addOnce(List<T> list, T item) {
+        if (!list.contains(item)) {
+            list.add(item);
         }
     }
 
@@ -133,29 +262,93 @@ final class WorkloadProse {
     /** One equal range per task vs work stealing, at each parallelism measured. */
     private static void balance(Analysis.WorkloadResult w, List<String> out) {
         List<String> parts = new ArrayList<>();
+        List<String> settleStrategies = new ArrayList<>();
+        List<Integer> settlePs = new ArrayList<>();
         for (Analysis.Balance b : w.balance()) {
-            String verdict = b.ratio().above(1) ? "stealing wins" : b.ratio().below(1) ? "one range per task wins"
-                    : "no clear difference";
+            String verdict;
+            if (b.provisional()) {
+                boolean disagree = b.ratio().interval();
+                verdict = "provisional, " + why(b.ratio().forks(), disagree) + ": no verdict";
+                addOnce(settleStrategies, b.rangePerTask());
+                addOnce(settleStrategies, b.workStealing());
+                addOnce(settlePs, b.parallelism());
+            } else {
+                verdict = b.ratio().above(1) ? "stealing wins" : b.ratio().below(1) ? "one range per task wins"
+                        : "no clear difference";
+            }
             parts.add(String.format(Locale.ROOT, "p=%d: %s takes %sx %s the time of %s (%s)", b.parallelism(),
-                    b.rangePerTask(), fmt(b.ratio().point(), 2), bracket(b.ratio(), 2), b.workStealing(), verdict));
+                    b.rangePerTask(), fmt(b.ratio().point(), 2), span(b.ratio(), 2), b.workStealing(), verdict));
         }
         if (!parts.isEmpty()) {
             out.add("Load balance at " + size(w.largestSize()) + ", one equal range per task vs work stealing "
-                    + "(fastest in-JVM model of each kind): " + String.join("; ", parts) + ".");
+                    + "(fastest in-JVM model of each kind): " + String.join("; ", parts) + "."
+                    + (settlePs.isEmpty() ? "" : " Settle with " + settle(w, settleStrategies,
+                            List.of(w.largestSize()), settlePs) + "."));
         }
     }
 
     private static Optional<String> amdahl(Analysis.WorkloadResult w) {
         List<String> amdahl = new ArrayList<>();
+        List<String> provisional = new ArrayList<>();
         w.amdahl().forEach((s, f) -> {
             if (f.serialFraction() >= -0.05 && f.serialFraction() <= 1.05) { // otherwise Amdahl does not describe it
-                amdahl.add(String.format(Locale.ROOT, "%s f = %s%s", s, fmt(f.serialFraction(), 3),
-                        Double.isFinite(f.rSquared()) ? " (R² " + fmt(f.rSquared(), 2) + ")" : ""));
+                Analysis.AmdahlBasis b = w.amdahlBasis().get(s);
+                String text = String.format(Locale.ROOT, "%s f = %s%s", s, fmt(f.serialFraction(), 3),
+                        Double.isFinite(f.rSquared()) ? " (R² " + fmt(f.rSquared(), 2) + ")" : "");
+                if (b != null && b.provisional()) {
+                    provisional.add(s);
+                    text += " (provisional: some points rest on too few forks or on forks that disagree)";
+                }
+                amdahl.add(text);
             }
         });
-        return amdahl.isEmpty() ? Optional.empty()
-                : Optional.of("Serial fraction at " + size(w.largestSize()) + " (Amdahl fit): "
-                        + String.join("; ", amdahl) + ".");
+        List<String> sentences = new ArrayList<>();
+        if (!amdahl.isEmpty()) {
+            sentences.add("Serial fraction at " + size(w.largestSize()) + " (Amdahl fit): " + String.join("; ", amdahl)
+                    + "." + (provisional.isEmpty() ? "" : " Settle with " + settle(w, provisional,
+                            List.of(w.largestSize()), w.parallelisms()) + "."));
+        }
+        List<String> notThreads = new ArrayList<>();
+        List<String> tooFew = new ArrayList<>();
+        w.amdahlBasis().forEach((s, b) -> {
+            if (!b.threads()) {
+                notThreads.add(s);
+            } else if (!b.fitted()) {
+                tooFew.add(s);
+            }
+        });
+        if (!tooFew.isEmpty()) {
+            sentences.add("No serial fraction (Amdahl fit) for " + String.join(", ", tooFew) + ": "
+                    + amdahlNeeds(w) + ".");
+        }
+        if (!notThreads.isEmpty()) {
+            sentences.add("No serial fraction for " + String.join(", ", notThreads) + ": " + (notThreads.size() == 1
+                    ? "its" : "their") + " parallelism is not a thread count (Amdahl's p would be wrong).");
+        }
+        return sentences.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", sentences));
+    }
+
+    /** What an Amdahl fit lacks, e.g. "needs p = 1, 2, 4 (3 values <= 4 cores); measured p = 1, 2". */
+    static String amdahlNeeds(Analysis.WorkloadResult w) {
+        int need = AmdahlFit.MIN_PARALLELISMS;
+        int cores = w.cores();
+        List<Integer> have = w.parallelisms().stream().filter(p -> cores <= 0 || p <= cores).toList();
+        String measured = have.isEmpty() ? "none measured" : "measured p = " + join(have);
+        if (cores > 0 && cores < need) {
+            return String.format(Locale.ROOT, "a fit needs %d parallelisms that are thread counts and at most the "
+                    + "cores, impossible on this %d-core machine (%s)", need, cores, measured);
+        }
+        List<Integer> wanted = new ArrayList<>(have);
+        for (int p = 1; wanted.size() < need && (cores <= 0 || p <= cores); p *= 2) {
+            addOnce(wanted, p);
+        }
+        wanted.sort(null);
+        return String.format(Locale.ROOT, "needs p = %s (%d values%s); %s", join(wanted), need,
+                cores > 0 ? " <= " + cores + " cores" : ", cores unknown", measured);
+    }
+
+    private static String join(List<Integer> v) {
+        return String.join(", ", v.stream().map(String::valueOf).toList());
     }
 
     private static void kernels(Analysis.WorkloadResult w, List<String> out) {

@@ -1,6 +1,5 @@
 package dev.parbench.report;
 
-import static dev.parbench.report.Formats.bracket;
 import static dev.parbench.report.Formats.fmt;
 import static dev.parbench.report.Formats.size;
 
@@ -22,8 +21,9 @@ final class WorkloadTables {
     }
 
     private static ReportView.Table points(String id, Analysis.WorkloadResult w) {
-        List<String> headers = new ArrayList<>(List.of("model", "parallelism", "size", "time/op", "time 95% interval",
-                "speedup", "speedup 95% interval", "efficiency", "Karp-Flatt e"));
+        List<String> headers = new ArrayList<>(List.of("model", "parallelism", "size", "forks", "time/op",
+                "time: 95% interval or range", "speedup", "speedup: 95% interval or range", "efficiency",
+                "Karp-Flatt e", "unstable"));
         if (w.memoryBound()) {
             headers.add("GB/s");
             headers.add("% of probe");
@@ -32,10 +32,12 @@ final class WorkloadTables {
         for (int size : w.sizes()) {
             Estimate t = w.baseline().get(size);
             if (t != null) {
+                boolean unstable = w.unstableBaselines().contains(size);
                 List<Cell> row = new ArrayList<>(List.of(Cell.text("sequential"), Cell.num(1, "1"),
-                        Cell.num(size, size(size)), Cell.num(t.point(), TimeUnits.format(t.point())),
-                        Cell.text(Formats.bracketTime(t)), Cell.num(1, "1.00"), Cell.text(""), Cell.num(1, "1.00"),
-                        Cell.text("")));
+                        Cell.num(size, size(size)), Cell.num(t.forks(), String.valueOf(t.forks())),
+                        Cell.num(t.point(), TimeUnits.format(t.point())), Cell.text(WorkloadProse.spanTime(t)),
+                        Cell.num(1, "1.00"), Cell.text(""), Cell.num(1, "1.00"), Cell.text(""),
+                        Cell.text(unstable ? "forks disagree" : "")));
                 if (w.memoryBound()) {
                     Estimate r = w.baselineRate().get(size);
                     row.add(Cell.num(r.point(), fmt(r.point(), 1)));
@@ -47,10 +49,14 @@ final class WorkloadTables {
         for (Analysis.Point p : w.points()) {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(p.strategy()), Cell.num(p.parallelism(),
                     String.valueOf(p.parallelism())), Cell.num(p.size(), size(p.size())),
+                    Cell.num(p.time().forks(), String.valueOf(p.time().forks())),
                     Cell.num(p.time().point(), TimeUnits.format(p.time().point())),
-                    Cell.text("[" + TimeUnits.format(p.time().low()) + ", " + TimeUnits.format(p.time().high()) + "]"),
-                    Cell.num(p.speedup().point(), fmt(p.speedup().point(), 2)), Cell.text(bracket(p.speedup(), 2)),
-                    Cell.num(p.efficiency(), fmt(p.efficiency(), 2)), Cell.num(p.karpFlatt(), fmt(p.karpFlatt(), 3))));
+                    Cell.text(WorkloadProse.spanTime(p.time())),
+                    Cell.num(p.speedup().point(), fmt(p.speedup().point(), 2)),
+                    Cell.text(WorkloadProse.span(p.speedup(), 2)), Cell.num(p.efficiency(), fmt(p.efficiency(), 2)),
+                    Double.isFinite(p.karpFlatt()) ? Cell.num(p.karpFlatt(), fmt(p.karpFlatt(), 3)) : Cell.text(""),
+                    Cell.text(!p.unstable() ? "" : w.unstableBaselines().contains(p.size())
+                            ? "sequential forks disagree" : "forks disagree")));
             if (w.memoryBound()) {
                 row.add(Cell.num(p.gigabytesPerSecond().point(), fmt(p.gigabytesPerSecond().point(), 1)));
                 row.add(Cell.num(p.percentOfProbe(), fmt(p.percentOfProbe(), 0)));
@@ -65,16 +71,42 @@ final class WorkloadTables {
         for (String s : w.strategies()) {
             Analysis.Crossover c = w.crossovers().get(s);
             AmdahlFit f = w.amdahl().get(s);
+            Analysis.AmdahlBasis basis = w.amdahlBasis().get(s);
             Estimate task = w.perTaskCost().get(s);
-            rows.add(List.of(Cell.text(s),
-                    c == null || c.size() == null ? Cell.text("never (up to " + size(w.largestSize()) + ")")
-                            : Cell.num(c.size(), size(c.size()) + " (p=" + c.parallelism() + ")"),
-                    f == null ? Cell.text("") : Cell.num(f.serialFraction(), fmt(f.serialFraction(), 3)),
-                    f == null ? Cell.text("") : Cell.num(f.rSquared(), fmt(f.rSquared(), 3)),
+            Cell crossover;
+            if (c == null || c.size() == null) {
+                crossover = Cell.text((c != null && c.provisional() ? "provisional: " : "") + "never (up to "
+                        + size(w.largestSize()) + ")");
+            } else {
+                crossover = Cell.num(c.size(), (c.provisional() ? "provisional: " : "") + size(c.size()) + " (p="
+                        + c.parallelism() + ")");
+            }
+            Cell fit;
+            if (f != null) {
+                fit = Cell.num(f.serialFraction(), fmt(f.serialFraction(), 3)
+                        + (basis != null && basis.provisional() ? " (provisional)" : ""));
+            } else if (basis != null && !basis.threads()) {
+                fit = Cell.text("none: p is not the thread count");
+            } else {
+                fit = Cell.text("none: " + needs(w));
+            }
+            rows.add(List.of(Cell.text(s), crossover, fit,
+                    f == null || !Double.isFinite(f.rSquared()) ? Cell.text("")
+                            : Cell.num(f.rSquared(), fmt(f.rSquared(), 3)),
                     task == null ? Cell.text("") : Cell.num(task.point(), TimeUnits.format(task.point()))));
         }
         return new ReportView.Table(id + "-models", w.title() + ": crossover size, serial fraction and overhead per model",
                 List.of("model", "beats sequential from", "Amdahl f (largest size)", "R²",
                         "time per task at " + size(w.sizes().get(0)) + " (overhead)"), rows);
+    }
+
+    /** Short form of what an Amdahl fit lacks, for a table cell. */
+    private static String needs(Analysis.WorkloadResult w) {
+        int cores = w.cores();
+        List<String> have = w.parallelisms().stream().filter(p -> cores <= 0 || p <= cores).map(String::valueOf)
+                .toList();
+        return "needs " + AmdahlFit.MIN_PARALLELISMS + " thread-count p" + (cores > 0 ? " <= " + cores + " cores"
+                : "") + (cores > 0 && cores < AmdahlFit.MIN_PARALLELISMS ? " (impossible here)" : "") + "; has p = "
+                + (have.isEmpty() ? "none" : String.join(", ", have));
     }
 }

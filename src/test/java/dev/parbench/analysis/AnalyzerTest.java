@@ -1,6 +1,7 @@
 package dev.parbench.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,20 +37,33 @@ class AnalyzerTest {
         return Map.of("size", String.valueOf(size), "kernel", "simd");
     }
 
+    /** {@code forks} forks per configuration, each with median {@code v} (they agree). */
+    static double[][] forks(double v, int forks) {
+        double[][] out = new double[forks][];
+        for (int f = 0; f < forks; f++) {
+            out[f] = around(v);
+        }
+        return out;
+    }
+
     private static List<BenchmarkRecord> crossoverRun() {
+        return crossoverRun(3);
+    }
+
+    private static List<BenchmarkRecord> crossoverRun(int n) {
         List<BenchmarkRecord> r = new ArrayList<>();
         // sequential: 10 us, 100 us, 1000 us
-        r.add(rec("sequential", "us/op", seq(1024), around(10), around(10)));
-        r.add(rec("sequential", "us/op", seq(32768), around(100), around(100)));
-        r.add(rec("sequential", "us/op", seq(1048576), around(1000), around(1000)));
+        r.add(rec("sequential", "us/op", seq(1024), forks(10, n)));
+        r.add(rec("sequential", "us/op", seq(32768), forks(100, n)));
+        r.add(rec("sequential", "us/op", seq(1048576), forks(1000, n)));
         // fork-join at p=2: slower at 1k, equal at 32k, twice as fast at 1M
-        r.add(rec("parallel", "us/op", par("fork-join", 2, 1024), around(40), around(40)));
-        r.add(rec("parallel", "us/op", par("fork-join", 2, 32768), around(100), around(100)));
-        r.add(rec("parallel", "us/op", par("fork-join", 2, 1048576), around(500), around(500)));
+        r.add(rec("parallel", "us/op", par("fork-join", 2, 1024), forks(40, n)));
+        r.add(rec("parallel", "us/op", par("fork-join", 2, 32768), forks(100, n)));
+        r.add(rec("parallel", "us/op", par("fork-join", 2, 1048576), forks(500, n)));
         // fork-join at p=1: 5% overhead
-        r.add(rec("parallel", "us/op", par("fork-join", 1, 1048576), around(1050), around(1050)));
+        r.add(rec("parallel", "us/op", par("fork-join", 1, 1048576), forks(1050, n)));
         // thread-per-task never wins
-        r.add(rec("parallel", "us/op", par("thread-per-task", 2, 1048576), around(1200), around(1200)));
+        r.add(rec("parallel", "us/op", par("thread-per-task", 2, 1048576), forks(1200, n)));
         return r;
     }
 
@@ -66,16 +80,117 @@ class AnalyzerTest {
         assertTrue(fj.speedup().low() > 1.9 && fj.speedup().high() < 2.1, fj.speedup().toString());
         assertEquals(1.0, fj.efficiency(), 1e-9);
         assertEquals(0.0, fj.karpFlatt(), 1e-9);
+        assertTrue(fj.speedup().interval() && fj.claimable() && !fj.unstable());
         assertEquals(1048576, w.crossovers().get("fork-join").size());      // not at 32k: speedup 1 is not > 1
         assertEquals(2, w.crossovers().get("fork-join").parallelism());
+        assertFalse(w.crossovers().get("fork-join").provisional());
         assertNull(w.crossovers().get("thread-per-task").size());
+        assertFalse(w.crossovers().get("thread-per-task").provisional());
         Analysis.Best best = w.best().get(2);
         assertEquals("fork-join", best.strategy());
+        assertFalse(best.provisional());
         assertEquals("sequential", w.best().get(0).strategy());
         // GB/s: 8 bytes x 2^20 elements in 500 us = 16.78 GB/s
         assertEquals(8.0 * 1048576 / 500e3, fj.gigabytesPerSecond().point(), 1e-9);
-        // Amdahl over p = 1 (S = 1000/1050) and p = 2 (S = 2): f from one informative point
-        assertTrue(Double.isNaN(w.amdahl().get("fork-join").rSquared()));
+        // p = 1 and 2 only: two parallelisms are no Amdahl fit, and the basis says what there is
+        assertFalse(w.amdahl().containsKey("fork-join"));
+        assertEquals(List.of(1, 2), w.amdahlBasis().get("fork-join").usable());
+        assertFalse(w.amdahlBasis().get("fork-join").fitted());
+    }
+
+    /** Two forks (the standard profile): ranges, and every claim provisional. */
+    @Test
+    void twoForksMakeRangesAndNoClaims() {
+        Analysis.WorkloadResult w = new Analyzer().analyze(new RunData(crossoverRun(2), Map.of())).workloads().get(0);
+        Analysis.Point fj = w.point("fork-join", 2, 1048576).orElseThrow();
+        assertEquals(2.0, fj.speedup().point(), 1e-9);
+        assertFalse(fj.speedup().interval());
+        assertFalse(fj.claimable());
+        assertFalse(fj.speedup().above(1), "a range is no evidence, however far above 1");
+        Analysis.Crossover c = w.crossovers().get("fork-join");
+        assertTrue(c.provisional());
+        assertEquals(1048576, c.size());                                  // where it may lie
+        assertTrue(w.crossovers().get("thread-per-task").provisional(), "no 'never' from two forks either");
+        assertTrue(w.best().get(2).provisional());
+    }
+
+    /** The winner is claimable, but a 2-fork competitor's range reaches below it: "fastest" is provisional. */
+    @Test
+    void aCompetitorThatCannotBeJudgedMakesFastestProvisional() {
+        List<BenchmarkRecord> r = new ArrayList<>(crossoverRun(3));
+        assertFalse(new Analyzer().analyze(new RunData(r, Map.of())).workloads().get(0).best().get(2).provisional());
+        r.add(rec("parallel", "us/op", par("executor", 2, 1048576), around(480), around(620)));
+        Analysis a = new Analyzer().analyze(new RunData(r, Map.of()));
+        Analysis.Best best = a.workloads().get(0).best().get(2);
+        assertEquals("fork-join", best.strategy());                          // 500 us vs the executor's 545 us
+        assertTrue(best.provisional());
+        assertTrue(a.warnings().stream().anyMatch(x -> x.contains("rest on 2 forks")), a.warnings().toString());
+    }
+
+    /** One fork at twice the others' time: the configuration is unstable and no crossover rests on it. */
+    @Test
+    void aDisagreeingForkMakesThePointUnstable() {
+        List<BenchmarkRecord> r = new ArrayList<>(crossoverRun(3));
+        r.removeIf(x -> "fork-join".equals(x.param("strategy")) && "2".equals(x.param("parallelism"))
+                && "1048576".equals(x.param("size")));
+        r.add(rec("parallel", "us/op", par("fork-join", 2, 1048576), around(500), around(505), around(1000)));
+        Analysis.WorkloadResult w = new Analyzer().analyze(new RunData(r, Map.of())).workloads().get(0);
+        Analysis.Point fj = w.point("fork-join", 2, 1048576).orElseThrow();
+        assertTrue(fj.unstable());
+        assertTrue(fj.speedup().interval(), "three forks still give an interval");
+        assertFalse(fj.claimable());
+        assertTrue(w.crossovers().get("fork-join").provisional());
+        assertFalse(w.point("fork-join", 1, 1048576).orElseThrow().unstable());
+        // an unstable sequential baseline makes every speedup over it unstable
+        r.removeIf(x -> x.method().equals("sequential") && "1048576".equals(x.param("size")));
+        r.add(rec("sequential", "us/op", seq(1048576), around(1000), around(1000), around(2000)));
+        w = new Analyzer().analyze(new RunData(r, Map.of())).workloads().get(0);
+        assertTrue(w.unstableBaselines().contains(1048576));
+        assertTrue(w.point("fork-join", 1, 1048576).orElseThrow().unstable());
+    }
+
+    private static List<BenchmarkRecord> scalingRun(String strategy) {
+        List<BenchmarkRecord> r = new ArrayList<>();
+        double f = 0.1;
+        r.add(rec("sequential", "us/op", seq(1048576), forks(1000, 3)));
+        for (int p : new int[] {1, 2, 4}) {
+            r.add(rec("parallel", "us/op", par(strategy, p, 1048576), forks(1000 * (f + (1 - f) / p), 3)));
+        }
+        return r;
+    }
+
+    private static Map<String, Map<String, Object>> env(int cores) {
+        return Map.of("env.json", Map.of("cpu", Map.of("cores", cores)));
+    }
+
+    @Test
+    void amdahlNeedsThreeThreadCountsWithinTheCores() {
+        Analysis.WorkloadResult four = new Analyzer().analyze(new RunData(scalingRun("fork-join"), env(4)))
+                .workloads().get(0);
+        assertEquals(4, four.cores());
+        assertEquals(0.1, four.amdahl().get("fork-join").serialFraction(), 1e-3);
+        assertEquals(List.of(1, 2, 4), four.amdahlBasis().get("fork-join").usable());
+        assertEquals(0.1, four.point("fork-join", 4, 1048576).orElseThrow().karpFlatt(), 1e-3);
+
+        // on 2 cores p = 4 is oversubscription: two usable values, no fit, no Karp-Flatt at p = 4
+        Analysis.WorkloadResult two = new Analyzer().analyze(new RunData(scalingRun("fork-join"), env(2)))
+                .workloads().get(0);
+        assertFalse(two.amdahl().containsKey("fork-join"));
+        assertEquals(List.of(1, 2), two.amdahlBasis().get("fork-join").usable());
+        assertTrue(Double.isNaN(two.point("fork-join", 4, 1048576).orElseThrow().karpFlatt()));
+        assertTrue(Double.isFinite(two.point("fork-join", 2, 1048576).orElseThrow().karpFlatt()));
+
+        // cores unknown: every measured p counts, and the analysis says so
+        Analysis unknown = new Analyzer().analyze(new RunData(scalingRun("fork-join"), Map.of()));
+        assertTrue(unknown.workloads().get(0).amdahl().containsKey("fork-join"));
+        assertTrue(unknown.warnings().stream().anyMatch(x -> x.contains("core count is unknown")));
+
+        // parallel streams: p is not the thread count, so no fit and no Karp-Flatt whatever the p values
+        Analysis.WorkloadResult ps = new Analyzer().analyze(new RunData(scalingRun("parallel-stream"), env(4)))
+                .workloads().get(0);
+        assertFalse(ps.amdahl().containsKey("parallel-stream"));
+        assertFalse(ps.amdahlBasis().get("parallel-stream").threads());
+        assertTrue(Double.isNaN(ps.point("parallel-stream", 2, 1048576).orElseThrow().karpFlatt()));
     }
 
     @Test
@@ -83,6 +198,7 @@ class AnalyzerTest {
         List<BenchmarkRecord> r = new ArrayList<>();
         // 100 ops/ms = 10 us/op sequential; parallel 5 us/op: speedup 2
         r.add(rec("sequential", "ops/ms", seq(1024), new double[] {100, 100}, new double[] {100, 100}));
+
         r.add(rec("parallel", "ns/op", par("executor", 2, 1024), new double[] {5000, 5000},
                 new double[] {5000, 5000}));
         Analysis.WorkloadResult w = new Analyzer().analyze(new RunData(r, Map.of())).workloads().get(0);
@@ -119,7 +235,7 @@ class AnalyzerTest {
         Locale old = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            assertEquals("1.55 [1.49, 1.61]", new Estimate(1.55, 1.49, 1.61, 2).format(2));
+            assertEquals("1.55 [1.49, 1.61]", new Estimate(1.55, 1.49, 1.61, 3).format(2));
             assertEquals("12.5 ms", TimeUnits.format(12.5e6));
             Analysis a = new Analyzer().analyze(new RunData(crossoverRun(), Map.of()));
             assertEquals(2.0, a.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow().speedup().point(),

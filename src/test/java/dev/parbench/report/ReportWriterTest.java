@@ -68,6 +68,10 @@ class ReportWriterTest {
         }
         String md = Files.readString(index.resolveSibling("summary.md"));
         assertTrue(md.startsWith("# parbench report"), md);
+        // a 2-fork run: claims are provisional with the command that settles them, and no Amdahl fit from p = 1, 2
+        assertTrue(md.contains("Provisional") && md.contains("--forks 5"), "2-fork claims must be provisional");
+        assertFalse(md.contains("Beats sequential with its whole 95% interval above 1"), "no crossover from 2 forks");
+        assertFalse(md.contains("(Amdahl fit):"), "no serial fraction from two parallelisms");
         List<String> csv = Files.readAllLines(index.resolveSibling("summary.csv"));
         assertTrue(csv.size() > 20, "csv rows: " + csv.size());
         int columns = csv.get(0).split(",", -1).length;
