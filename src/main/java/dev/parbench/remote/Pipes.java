@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * <p>The FIFOs are the child's stdin and stdout: the child is an ordinary {@code --stdio} worker and cannot tell.
  * They exist as files only while the child starts: made with {@code mkfifo -m 600} in a fresh owner-only temporary
  * directory, opened by both sides, then removed at once (open pipes need no name). A shutdown hook removes any
- * directory a crash left in between. Opening a FIFO blocks until its other end is open; this class never waits:
- * it first holds each FIFO open for reading and writing (which on Linux never blocks and lets the child's and our
+ * directory a crash left in between, and a JVM that died without running it (killed) has its directories removed
+ * by the next JVM that makes pipes (the directory name carries the creating pid). Opening a FIFO blocks until its
+ * other end is open; this class never waits: it first holds each FIFO open for reading and writing (which on Linux never blocks and lets the child's and our
  * own opens complete at once), then opens its real ends and closes the placeholders, so that from then on only the
  * child holds the other ends and its death is an end of stream or a broken pipe here, as with the process streams.
  */
@@ -40,9 +41,38 @@ final class Pipes {
     private static final int CHUNK = 1 << 20;
     private static final long MKFIFO_TIMEOUT_SECONDS = 10;
 
+    /** A FIFO directory's name: this prefix, the creating JVM's pid, a dash, a random part. */
+    private static final String PREFIX = "parbench-pipes-";
+
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> DIRS.forEach(Pipes::removeQuietly),
                 "parbench-fifo-reaper"));
+        removeOrphans();
+    }
+
+    /**
+     * Removes FIFO directories left by a JVM that died without its shutdown hook (SIGKILL, halt) in the few
+     * milliseconds a start keeps them: those whose creating pid is no longer alive.
+     */
+    static void removeOrphans() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> s = Files.list(tmp)) {
+            s.filter(d -> d.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(d)
+                    && Files.isWritable(d)).forEach(d -> {
+                        String rest = d.getFileName().toString().substring(PREFIX.length());
+                        int dash = rest.indexOf('-');
+                        try {
+                            long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                                removeQuietly(d);
+                            }
+                        } catch (NumberFormatException ignored) {
+                            // not ours
+                        }
+                    });
+        } catch (IOException | RuntimeException ignored) {
+            // best effort
+        }
     }
 
     private Pipes() {
@@ -72,7 +102,7 @@ final class Pipes {
             Process p = WorkerProcesses.track(pb.start());
             return new Piped(p, new StreamIn(p.getInputStream()), new StreamOut(p.getOutputStream()), false);
         }
-        Path dir = Files.createTempDirectory("parbench-pipes-",
+        Path dir = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         DIRS.add(dir);
         Path toChild = dir.resolve("stdin");

@@ -74,4 +74,23 @@ class WorkerJvmTest {
                 .map(h -> h.pid() + " " + h.info().commandLine().orElse(""))
                 .filter(c -> c.contains(PipeSink.class.getName())).toList();
     }
+
+    @Test
+    void fifoDirectoriesOfADeadJvmAreRemovedByTheNext() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        assertTrue(gone.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+        java.nio.file.Path orphan = java.nio.file.Files.createTempDirectory("parbench-pipes-" + gone.pid() + "-");
+        java.nio.file.Path mine = java.nio.file.Files.createTempDirectory("parbench-pipes-"
+                + ProcessHandle.current().pid() + "-");
+        try {
+            java.nio.file.Files.createFile(orphan.resolve("stdin"));
+            Pipes.removeOrphans();
+            assertFalse(java.nio.file.Files.exists(orphan), "a dead JVM's FIFO directory is removed");
+            assertTrue(java.nio.file.Files.exists(mine), "a live JVM's is kept");
+        } finally {
+            java.nio.file.Files.deleteIfExists(orphan.resolve("stdin"));
+            java.nio.file.Files.deleteIfExists(orphan);
+            java.nio.file.Files.deleteIfExists(mine);
+        }
+    }
 }
