@@ -32,7 +32,11 @@ import picocli.CommandLine.Option;
             "  openssl rand -hex 32 > token; java --add-modules jdk.incubator.vector -cp benchmarks.jar "
                     + "dev.parbench.cli.Main worker --listen 0.0.0.0:7000 --token-file token",
             "then on the master: ./run-benchmarks.sh --strategies socket -- -jvmArgsAppend "
-                    + "\"-Dparbench.workers=host:7000 -Dparbench.tokenFile=token\""})
+                    + "\"-Dparbench.workers=host:7000 -Dparbench.tokenFile=token\"",
+            "The run's env.json records the workers' addresses, not their machines: run 'parbench env' on each "
+                    + "worker machine and keep its output with the run.",
+            "Workers the master starts itself (process models, local socket workers) run with the JMH fork's "
+                    + "flags (GC, -Xmx, --add-modules, -jvmArgsAppend; not -Xms) plus -Dparbench.workerJvmArgs."})
 final class WorkerCommand implements Callable<Integer> {
 
     static final class Mode {
