@@ -125,7 +125,8 @@ final class WorkerProcesses {
 
     /**
      * Whether a flag of the starting JVM is passed on to a worker. Not copied: {@code -Xms} (see
-     * {@link #jvmFlags}); JMH's own ({@code -Djmh.*}, its {@code -XX:CompileCommandFile}); agents, debuggers and
+     * {@link #jvmFlags}); JMH's own ({@code -Djmh.*}, {@code -DcompilerBlackholesEnabled}, its
+     * {@code -XX:CompileCommandFile}); agents, debuggers and
      * recorders, which would attach to (or write the same file from, or listen on the same port in) every worker
      * ({@code -javaagent}, {@code -agentlib}, {@code -agentpath}, {@code -Xdebug}, {@code -Xrunjdwp},
      * {@code -XX:StartFlightRecording}, {@code -XX:FlightRecorderOptions}, {@code -Xlog} with a file); the
@@ -134,6 +135,7 @@ final class WorkerProcesses {
      */
     static boolean copied(String f) {
         return !(f.startsWith("-Xms") || f.startsWith("-Djmh.") || f.startsWith("-XX:CompileCommandFile")
+                || f.startsWith("-DcompilerBlackholesEnabled")
                 || f.startsWith("-javaagent") || f.startsWith("-agentlib") || f.startsWith("-agentpath")
                 || f.startsWith("-Xdebug") || f.startsWith("-Xrunjdwp") || f.startsWith("-XX:StartFlightRecording")
                 || f.startsWith("-XX:FlightRecorderOptions") || (f.startsWith("-Xlog") && f.contains("file="))

@@ -16,7 +16,8 @@ class WorkerJvmTest {
     void aWorkerGetsTheForksGcHeapCeilingModulesAndUserFlagsButNotJmhOrAgentFlags() {
         List<String> fork = List.of("--add-modules=jdk.incubator.vector", "-XX:+UseG1GC", "-Xms4g", "-Xmx4g",
                 "-XX:+HeapDumpOnOutOfMemoryError", "-Dparbench.workers=h:1", "-XX:CompileCommandFile=/tmp/jmh1",
-                "-Djmh.blackhole.mode=COMPILER", "-javaagent:/x/agent.jar", "-agentlib:jdwp=transport=dt_socket",
+                "-Djmh.blackhole.mode=COMPILER", "-DcompilerBlackholesEnabled=true", "-javaagent:/x/agent.jar",
+                "-agentlib:jdwp=transport=dt_socket",
                 "-XX:StartFlightRecording=filename=a.jfr", "-Xlog:gc:file=gc.log", "-Dmy.flag=1");
         List<String> flags = WorkerProcesses.jvmFlags(fork);
         for (String kept : List.of("--add-modules=jdk.incubator.vector", "-XX:+UseG1GC", "-Xmx4g",
@@ -24,6 +25,7 @@ class WorkerJvmTest {
             assertTrue(flags.contains(kept), kept + " missing from " + flags);
         }
         for (String dropped : List.of("-Xms4g", "-XX:CompileCommandFile=/tmp/jmh1", "-Djmh.blackhole.mode=COMPILER",
+                "-DcompilerBlackholesEnabled=true",
                 "-javaagent:/x/agent.jar", "-agentlib:jdwp=transport=dt_socket",
                 "-XX:StartFlightRecording=filename=a.jfr", "-Xlog:gc:file=gc.log")) {
             assertFalse(flags.contains(dropped), dropped + " copied into " + flags);
