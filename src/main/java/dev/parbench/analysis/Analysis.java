@@ -113,19 +113,29 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
 
     /**
      * The machine's ceilings: memory bandwidth in GB/s per {@link Ceiling} on one core and on all (absent where not
-     * measured) for arrays of {@code elements}, one loopback connection's GB/s and a worker JVM's start time (null
-     * where not measured). Each bandwidth figure is the best fork's median (STREAM reports the best rate); its
+     * measured) for arrays of {@code elements}, what one loopback connection and one pipe to a child JVM carry in
+     * GB/s, and a worker JVM's start time (null where not measured). Each bandwidth figure is the best fork's median (STREAM reports the best rate); its
      * interval spans the forks' medians.
      */
     public record Probe(Map<Ceiling, Estimate> oneCore, Map<Ceiling, Estimate> allCores, int elements,
-            Estimate loopback, Estimate workerStart) {
+            Estimate loopback, Estimate pipe, Estimate workerStart) {
         public Probe {
             oneCore = Map.copyOf(oneCore);
             allCores = Map.copyOf(allCores);
         }
 
         public boolean present() {
-            return !oneCore.isEmpty() || !allCores.isEmpty() || loopback != null || workerStart != null;
+            return !oneCore.isEmpty() || !allCores.isEmpty() || loopback != null || pipe != null
+                    || workerStart != null;
+        }
+
+        /** The raw-transfer ceiling of a transport that moves the input in every operation (null: none measured). */
+        public Estimate transfer(dev.parbench.strategy.StrategyKind.Transport t) {
+            return switch (t) {
+                case TCP -> loopback;
+                case PIPES -> pipe;
+                default -> null;
+            };
         }
 
         /** The figure a model at {@code parallelism} is read against: one core for 1, all cores otherwise. */

@@ -28,6 +28,7 @@ final class ProbeAnalyzer {
         List<double[]> start = probe.get("transfer/workerStart");
         return new Analysis.Probe(one, all, s.probeElements(),
                 s.loopbackBytes() > 0 ? ceiling(probe.get("transfer/loopback"), s.loopbackBytes()) : null,
+                s.loopbackBytes() > 0 ? ceiling(probe.get("transfer/pipe"), s.loopbackBytes()) : null,
                 start == null ? null : ForkIntervals.level(start));
     }
 

@@ -1,6 +1,7 @@
 package dev.parbench.bench;
 
 import dev.parbench.remote.LoopbackSink;
+import dev.parbench.remote.PipeSink;
 import dev.parbench.remote.WorkerLaunch;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +25,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * loopback: raw bulk throughput of one TCP connection on this machine (bytes per operation = `megabytes` MiB, sent
  *   from a direct buffer with the socket models' options, acknowledged by one byte). The socket model's achieved
  *   bytes/s on sum at the largest size is compared with it. GB/s = bytes / time.
+ * pipe: raw bulk throughput of the pipes the process models use, parent JVM -> child JVM (bytes per operation =
+ *   `megabytes` MiB, sent from a direct buffer to a child JVM started like a worker that only counts them, and
+ *   acknowledged by one byte). Named pipes opened as FileChannels on Linux, the process streams elsewhere (see
+ *   remote/Pipes). The process-pool model's achieved bytes/s on sum at the largest size is compared with it.
  * workerStart: start one worker JVM (same class path and flags as the process models use), wait until it says
  *   READY over its pipe, say BYE, wait until it exited. That is the fixed price of process-per-task, per task.
  *
- * What would make the number lie: measuring the first connection set-up (the connection is built per trial);
+ * What would make the number lie: measuring the first connection set-up or the child's JVM start (both are per trial);
  * a sink that decodes (it only counts bytes).
  *
  * Run just this class:  java -jar target/benchmarks.jar TransferProbe
@@ -60,6 +65,29 @@ public class TransferProbe {
     @Benchmark
     public long loopback(Loopback l) throws IOException {
         return l.sink.round();
+    }
+
+    @State(Scope.Benchmark)
+    public static class Pipe {
+        @Param({"256"})
+        public int megabytes;
+
+        PipeSink sink;
+
+        @Setup(Level.Trial)
+        public void open() throws IOException {
+            sink = new PipeSink((long) megabytes << 20);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            sink.close();
+        }
+    }
+
+    @Benchmark
+    public long pipe(Pipe p) throws IOException {
+        return p.sink.round();
     }
 
     @Benchmark

@@ -51,10 +51,60 @@ public final class RunEnvironment {
         jdk.put("home", System.getProperty("java.home"));
         env.put("jdk", jdk);
         env.put("jmhVersion", org.openjdk.jmh.util.Version.getPlainVersion());
+        env.put("workers", workers(run));
         if (!run.isEmpty()) {
             env.put("run", run);
         }
         return env;
+    }
+
+    private static final String WORKERS_FLAG = "-Dparbench.workers=";
+
+    /**
+     * Where the out-of-process models' workers ran. Process models always start worker JVMs on this machine; the
+     * socket models do too, unless {@code -Dparbench.workers=host:port,...} (this JVM's property, or in the run's
+     * fork flags) names remote workers. Their machines are then not described: the protocol does not report them,
+     * so only their addresses are recorded.
+     */
+    static Map<String, Object> workers(Map<String, Object> run) {
+        List<String> addresses = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        String own = System.getProperty("parbench.workers");
+        if (own != null) {
+            sources.add(WORKERS_FLAG + own);
+        }
+        for (String key : List.of("forkJvmArgs", "extraJmhArgs")) {
+            if (run.get(key) instanceof Iterable<?> args) {
+                for (Object a : args) {
+                    sources.add(String.valueOf(a));
+                }
+            }
+        }
+        for (String s : sources) {
+            for (String token : s.trim().split("\\s+")) {
+                String t = token.replace("\"", "").replace("'", "");
+                if (t.startsWith(WORKERS_FLAG)) {
+                    for (String hp : t.substring(WORKERS_FLAG.length()).split(",")) {
+                        if (!hp.isBlank() && !addresses.contains(hp.trim())) {
+                            addresses.add(hp.trim());
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Object> w = new LinkedHashMap<>();
+        if (addresses.isEmpty()) {
+            w.put("where", "this machine");
+            w.put("note", "worker JVMs started here, with the fork's flags (GC, -Xmx, modules, -jvmArgsAppend; "
+                    + "not -Xms, JMH's or agent flags)");
+        } else {
+            w.put("where", "remote (socket models); process models on this machine");
+            w.put("addresses", addresses);
+            w.put("described", false);
+            w.put("note", "the worker machines are not described here (the protocol does not report them): "
+                    + "run 'parbench env' on each and keep its output with this run");
+        }
+        return w;
     }
 
     public static String toJson(Map<String, Object> env) throws IOException {

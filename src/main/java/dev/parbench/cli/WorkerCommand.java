@@ -34,7 +34,11 @@ import picocli.CommandLine.Option;
             "then on the master (the flags are added to the benchmarks' own, --add-modules and heap, not put in "
                     + "their place):",
             "  ./run-benchmarks.sh --strategies socket -- -jvmArgsAppend "
-                    + "\"-Dparbench.workers=host:7000 -Dparbench.tokenFile=token\""})
+                    + "\"-Dparbench.workers=host:7000 -Dparbench.tokenFile=token\"",
+            "The run's env.json records the workers' addresses, not their machines: run 'parbench env' on each "
+                    + "worker machine and keep its output with the run.",
+            "Workers the master starts itself (process models, local socket workers) run with the JMH fork's "
+                    + "flags (GC, -Xmx, --add-modules, -jvmArgsAppend; not -Xms) plus -Dparbench.workerJvmArgs."})
 final class WorkerCommand implements Callable<Integer> {
 
     static final class Mode {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * Encodes and decodes {@link Frame}s. Layout, all little-endian:
@@ -229,6 +230,17 @@ public final class FrameCodec {
 
     /** The next frame, or null if the channel ended cleanly before a new frame began. */
     public Frame read(ReadableByteChannel ch) throws IOException {
+        return read(ch, null);
+    }
+
+    /**
+     * The next frame, or null if the channel ended cleanly before a new frame began. The arrays of a RESULT whose
+     * request id {@code resultDestination} maps to a non-empty {@link Frame.Data} are decoded straight into that
+     * data's slices (nothing allocated), and the frame carries that data; the RESULT must then carry exactly as many
+     * arrays, each of the slice's kind and length, or it is a {@link WireException} (each array's header is checked
+     * before any of its elements is written). Unknown ids, or a null function: fresh arrays, as always.
+     */
+    public Frame read(ReadableByteChannel ch, LongFunction<Frame.Data> resultDestination) throws IOException {
         buf.clear().limit(HEADER_BYTES);
         if (!fill(ch, true)) {
             return null;
@@ -274,7 +286,13 @@ public final class FrameCodec {
             }
             case STORE -> new Frame.Store(getLong(ch), getLong(ch), task(ch), data(ch));
             case RUN_STORED -> new Frame.RunStored(getLong(ch), getLong(ch));
-            case RESULT -> new Frame.Result(getLong(ch), getLong(ch), data(ch));
+            case RESULT -> {
+                long id = getLong(ch);
+                long partial = getLong(ch);
+                Frame.Data into = resultDestination == null ? null : resultDestination.apply(id);
+                yield new Frame.Result(id, partial, into == null || into.slices().isEmpty() ? data(ch)
+                        : dataInto(ch, into));
+            }
             case ERROR -> new Frame.Error(getLong(ch),
                     new String(bytes(ch, MAX_STRING_BYTES, "message"), StandardCharsets.UTF_8));
         };
@@ -347,6 +365,41 @@ public final class FrameCodec {
             }
         }
         return new Frame.Data(slices);
+    }
+
+    /** Decodes a frame's arrays into {@code into}'s slices, which they must match one for one. */
+    private Frame.Data dataInto(ReadableByteChannel ch, Frame.Data into) throws IOException {
+        take(ch, 1, "array count");
+        int count = buf.get() & 0xFF;
+        if (count != into.slices().size()) {
+            throw new WireException(count + " arrays in a result, expected " + into.slices().size());
+        }
+        for (int i = 0; i < count; i++) {
+            take(ch, 5, "array header");
+            int kind = buf.get() & 0xFF;
+            int n = buf.getInt();
+            Frame.Slice s = into.slices().get(i);
+            int expectedKind = s instanceof Frame.Slice.Longs ? 1 : 2;
+            if (kind != expectedKind || n != s.length()) {
+                throw new WireException("result array " + i + " is " + describe(kind, n) + ", expected "
+                        + describe(expectedKind, s.length()));
+            }
+            if (8L * n > remaining) {
+                throw new WireException("array of " + n + " elements does not fit in the " + remaining
+                        + " bytes left in the frame");
+            }
+            switch (s) {
+                case Frame.Slice.Longs l -> takeChunks(ch, n,
+                        (done, k) -> buf.asLongBuffer().get(l.array(), l.offset() + done, k));
+                case Frame.Slice.Doubles d -> takeChunks(ch, n,
+                        (done, k) -> buf.asDoubleBuffer().get(d.array(), d.offset() + done, k));
+            }
+        }
+        return into;
+    }
+
+    private static String describe(int kind, int n) {
+        return (kind == 1 ? "long" : kind == 2 ? "double" : "kind " + kind) + "[" + n + "]";
     }
 
     private byte[] bytes(ReadableByteChannel ch, int max, String what) throws IOException {

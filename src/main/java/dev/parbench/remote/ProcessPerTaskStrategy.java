@@ -25,8 +25,8 @@ public final class ProcessPerTaskStrategy extends RemoteStrategy {
     List<WorkerLink> links(int n) throws IOException {
         List<WorkerLink> links = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            Process p = WorkerProcesses.start(List.of("--stdio"));
-            running.add(p);
+            Pipes.Piped p = WorkerProcesses.startPiped(List.of("--stdio"));
+            running.add(p.process());
             links.add(ProcessPoolStrategy.pipeLink(p));
         }
         for (WorkerLink l : links) {

@@ -2,17 +2,14 @@ package dev.parbench.remote;
 
 import dev.parbench.strategy.StrategyKind;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code process-pool}: {@code parallelism} persistent worker JVMs, started once per trial, fed over their stdin and
- * read from their stdout (Python's {@code multiprocessing.Pool}). Each operation sends every worker its block range
+ * read from their stdout (Python's {@code multiprocessing.Pool}); the pipes are named pipes read and written through
+ * direct buffers where the platform has them ({@link Pipes}). Each operation sends every worker its block range
  * with the input slice, and reads back the partial result (and vector-add's output slice): the data travels inside
  * the timed operation.
  *
@@ -35,8 +32,8 @@ public final class ProcessPoolStrategy extends RemoteStrategy {
         super(resident ? StrategyKind.PROCESS_POOL_RESIDENT : StrategyKind.PROCESS_POOL, parallelism, resident);
         try {
             for (int i = 0; i < parallelism; i++) {
-                Process p = WorkerProcesses.start(List.of("--stdio"));
-                processes.add(p);
+                Pipes.Piped p = WorkerProcesses.startPiped(List.of("--stdio"));
+                processes.add(p.process());
                 links.add(pipeLink(p));
             }
             for (WorkerLink l : links) {
@@ -49,42 +46,14 @@ public final class ProcessPoolStrategy extends RemoteStrategy {
     }
 
     /**
-     * A link over a worker process's stdin/stdout; closing it closes both pipes, and if that does not end it (a
-     * write stuck on a worker that does not read), the worker is killed.
+     * A link over a worker process's stdin/stdout ({@link Pipes}); closing it closes both pipes, and if that does not
+     * end it (a write stuck on a worker that does not read), the worker is killed.
      */
-    static WorkerLink pipeLink(Process p) {
-        return new WorkerLink("worker pid " + p.pid(), Channels.newChannel(p.getInputStream()),
-                flushing(p.getOutputStream()), () -> {
-                    p.getOutputStream().close();
-                    p.getInputStream().close();
-                }, () -> WorkerProcesses.kill(p), null, WireLimits.fromSystemProperties(),
+    static WorkerLink pipeLink(Pipes.Piped piped) {
+        Process p = piped.process();
+        return new WorkerLink("worker pid " + p.pid(), piped.in(), piped.out(), piped::closeChannels,
+                () -> WorkerProcesses.kill(p), null, WireLimits.fromSystemProperties(),
                 () -> WorkerProcesses.describe(p));
-    }
-
-    /**
-     * A channel over a process's stdin that flushes every write: {@code Process.getOutputStream()} is buffered, and
-     * a request left in that buffer would never reach the worker.
-     */
-    static WritableByteChannel flushing(OutputStream os) {
-        WritableByteChannel ch = Channels.newChannel(os);
-        return new WritableByteChannel() {
-            @Override
-            public int write(ByteBuffer src) throws IOException {
-                int n = ch.write(src);
-                os.flush();
-                return n;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return ch.isOpen();
-            }
-
-            @Override
-            public void close() throws IOException {
-                ch.close();
-            }
-        };
     }
 
     /** The first {@code n} workers; any that failed since the last operation are replaced first. */
@@ -109,8 +78,8 @@ public final class ProcessPoolStrategy extends RemoteStrategy {
         WorkerLink.closeAll(oldLinks);
         WorkerProcesses.stopAll(oldProcesses, Duration.ZERO);
         for (int k : dead) {
-            Process p = WorkerProcesses.start(List.of("--stdio")); // a failure here leaves the old, failed link
-            processes.set(k, p);
+            Pipes.Piped p = WorkerProcesses.startPiped(List.of("--stdio")); // on failure the old, failed link stays
+            processes.set(k, p.process());
             links.set(k, pipeLink(p));
         }
         for (int i = 0; i < dead.size(); i++) {

@@ -17,15 +17,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the out-of-process models share: the ranges of {@link PartitionedStrategy}, range {@code k} handed to worker link {@code k}
  * (with its input slice, or — data-resident — by reference to a slice stored there earlier), wait for every partial
- * result with a deadline, copy any output back, add up. How the links come to exist is the model ({@link #links}).
+ * result with a deadline, add up. Output arrays (vector-add's {@code c}) are decoded by the link's reader straight
+ * into the caller's array at the task's offset: no array is allocated or copied per operation. How the links come
+ * to exist is the model ({@link #links}). A link abandoned after the deadline may still be writing into that array
+ * while the failed operation returns: the operation has failed anyway, and the link is closed.
  *
  * <p>Faults: a persistent model replaces a failed link (and its worker) at the start of the next operation, so a
  * killed worker fails only the operation it was in. A data-resident model ships its input again to any link that
  * was not the one it stored it on. A link that misses the operation's deadline is abandoned (and so replaced).
  *
- * <p>Memory consistency: the partial results and output arrays are decoded by each link's reader thread and
- * handed over through {@code CompletableFuture.complete}/{@code get} (a happens-before edge); the output is copied
- * into the caller's array on the caller's thread.
+ * <p>Memory consistency: the partial results and output arrays are decoded by each link's reader thread (the output
+ * into the caller's array) and handed over through {@code CompletableFuture.complete}/{@code get} (a happens-before
+ * edge), so the caller sees every element the reader wrote.
  */
 abstract class RemoteStrategy extends PartitionedStrategy {
     /** Per-operation deadline: {@code -Dparbench.remote.timeoutSeconds} (default 120). */
@@ -86,16 +89,19 @@ abstract class RemoteStrategy extends PartitionedStrategy {
                 storedLinks = List.copyOf(links);
             }
             List<CompletableFuture<Frame.Result>> results = new ArrayList<>();
+            List<Frame.Data> destinations = new ArrayList<>(tasks.size());
             for (int k = 0; k < tasks.size(); k++) {
                 long id = ids.incrementAndGet();
                 RemoteTask t = tasks.get(k);
                 Frame request = resident ? new Frame.RunStored(id, datasetId) : new Frame.Run(id, t, t.slice(input));
-                results.add(links.get(k).send(id, request));
+                Frame.Data destination = t.outputDestination(input);
+                destinations.add(destination);
+                results.add(links.get(k).send(id, request, destination));
             }
             List<Frame.Result> replies = await(results, links);
             long total = 0;
             for (int k = 0; k < replies.size(); k++) {
-                tasks.get(k).applyOutput(input, replies.get(k).data());
+                tasks.get(k).applyOutput(input, replies.get(k).data(), destinations.get(k));
                 total = workload.combine(total, replies.get(k).partial());
             }
             return total;

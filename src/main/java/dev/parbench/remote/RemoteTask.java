@@ -62,8 +62,39 @@ public record RemoteTask(WorkloadKind workload, Kernel kernel, int size, long se
         return new Frame.Result(requestId, partial, Frame.Data.of(w.wire().output(local.input())));
     }
 
-    /** Master side: puts any output of a result where the in-JVM models would have written it. */
+    /**
+     * Master side: the slices of {@code input} where this task's output arrays belong, for the codec to decode a
+     * RESULT straight into ({@link Frame.Data#NONE} if the output, if any, must go through {@link #applyOutput}).
+     */
+    public Frame.Data outputDestination(Object input) {
+        return Frame.Data.of(wire().outputDestination(input, fromElement(), toElement()));
+    }
+
+    /** Master side: puts any output of a result (decoded into fresh arrays) where the in-JVM models write it. */
     public void applyOutput(Object input, Frame.Data out) {
+        applyOutput(input, out, Frame.Data.NONE);
+    }
+
+    /**
+     * Master side: puts any output of a result where the in-JVM models would have written it, unless it was decoded
+     * there already ({@code out}'s slices are those of {@code destination}).
+     */
+    public void applyOutput(Object input, Frame.Data out, Frame.Data destination) {
+        if (!destination.slices().isEmpty() && sameSlices(out, destination)) {
+            return;
+        }
         wire().applyOutput(input, fromElement(), toElement(), out.arrays());
+    }
+
+    private static boolean sameSlices(Frame.Data a, Frame.Data b) {
+        if (a.slices().size() != b.slices().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.slices().size(); i++) {
+            if (a.slices().get(i) != b.slices().get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

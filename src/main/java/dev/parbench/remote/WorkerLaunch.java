@@ -11,8 +11,9 @@ public final class WorkerLaunch {
 
     /** Returns the worker's pid (so the call has a result). */
     public static long startAndStop() throws IOException {
-        Process p = WorkerProcesses.start(List.of("--stdio"));
-        try (WorkerLink link = ProcessPoolStrategy.pipeLink(p)) {
+        Pipes.Piped piped = WorkerProcesses.startPiped(List.of("--stdio"));
+        Process p = piped.process();
+        try (WorkerLink link = ProcessPoolStrategy.pipeLink(piped)) {
             link.awaitReady(Duration.ofSeconds(60));
         } finally {
             WorkerProcesses.stop(p, Duration.ofSeconds(5));

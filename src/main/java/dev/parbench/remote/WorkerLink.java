@@ -36,8 +36,9 @@ import java.util.function.Supplier;
  * (for a worker process: kill it, which unblocks a write stuck on its full pipe).
  *
  * <p>Memory consistency: submitting to the sender happens-before the write (executor guarantee). A reply is decoded
- * on the reader thread and handed over through {@link CompletableFuture#complete}; completion happens-before
- * {@code get} returns, so the caller sees the whole decoded frame (partial result and output arrays).
+ * on the reader thread (output arrays into the request's destination, when it has one) and handed over through
+ * {@link CompletableFuture#complete}; completion happens-before {@code get} returns, so the caller sees the whole
+ * decoded frame (partial result and output arrays, wherever they were decoded).
  */
 final class WorkerLink implements AutoCloseable {
     /** How long close() lets a BYE take to be written. */
@@ -55,6 +56,8 @@ final class WorkerLink implements AutoCloseable {
     /** Taken by the two writers (sender: requests and BYE; reader: AUTH). Never by close(). */
     private final Object writeLock = new Object();
     private final Map<Long, CompletableFuture<Frame.Result>> pending = new ConcurrentHashMap<>();
+    /** Where the output arrays of a pending request's RESULT are decoded (absent: into fresh arrays). */
+    private final Map<Long, Frame.Data> destinations = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final Thread reader;
     /** Writes happen on the link's own thread, so the master feeds all workers at once, not one after another. */
@@ -120,11 +123,23 @@ final class WorkerLink implements AutoCloseable {
      * if the link has failed or is closed.
      */
     CompletableFuture<Frame.Result> send(long requestId, Frame request) {
+        return send(requestId, request, Frame.Data.NONE);
+    }
+
+    /**
+     * Sends a request whose RESULT's output arrays are to be decoded straight into {@code destination}'s slices
+     * (their kinds and lengths must match, else the link fails with a {@link WireException}); the slices must not be
+     * touched until the future has completed. {@link Frame.Data#NONE}: into fresh arrays.
+     */
+    CompletableFuture<Frame.Result> send(long requestId, Frame request, Frame.Data destination) {
         CompletableFuture<Frame.Result> f = new CompletableFuture<>();
         IOException dead = failure.get();
         if (dead != null) {
             f.completeExceptionally(dead);
             return f;
+        }
+        if (!destination.slices().isEmpty()) {
+            destinations.put(requestId, destination);
         }
         pending.put(requestId, f);
         // fail() sets the failure before it fails what is pending: if it ran meanwhile and missed this request,
@@ -132,6 +147,7 @@ final class WorkerLink implements AutoCloseable {
         dead = failure.get();
         if (dead != null) {
             pending.remove(requestId);
+            destinations.remove(requestId);
             f.completeExceptionally(dead);
             return f;
         }
@@ -157,7 +173,7 @@ final class WorkerLink implements AutoCloseable {
     private void readLoop(FrameCodec codec) {
         try {
             while (true) {
-                Frame f = codec.read(in);
+                Frame f = codec.read(in, id -> pending.containsKey(id) ? destinations.get(id) : null);
                 if (f == null) {
                     fail(new IOException(name + " closed the connection" + cause()));
                     return;
@@ -174,6 +190,7 @@ final class WorkerLink implements AutoCloseable {
                         }
                     }
                     case Frame.Result r -> {
+                        destinations.remove(r.requestId());
                         CompletableFuture<Frame.Result> p = pending.remove(r.requestId());
                         if (p != null) {
                             p.complete(r);
@@ -181,6 +198,7 @@ final class WorkerLink implements AutoCloseable {
                     }
                     case Frame.Error e -> {
                         IOException ex = new IOException(name + ": " + e.message());
+                        destinations.remove(e.requestId());
                         CompletableFuture<Frame.Result> p = pending.remove(e.requestId());
                         if (p != null) {
                             p.completeExceptionally(ex);
@@ -218,6 +236,7 @@ final class WorkerLink implements AutoCloseable {
             it.remove();
             p.completeExceptionally(first);
         }
+        destinations.clear();
     }
 
     /**

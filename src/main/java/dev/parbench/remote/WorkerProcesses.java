@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starting and stopping worker JVMs: the same class path as this JVM, {@code dev.parbench.cli.Main worker ...}.
+ * Starting and stopping worker JVMs: the same class path as this JVM, {@code dev.parbench.cli.Main worker ...},
+ * and the flags of this JVM ({@link #jvmFlags}: a JMH fork's GC, heap ceiling, modules and the user's fork flags).
  * Every worker gets {@code --parent-pid} (it exits when this JVM dies), its stderr is drained by a thread
  * (forwarded with a {@code [worker pid]} prefix), and a shutdown hook destroys any worker still alive.
  */
@@ -30,12 +32,82 @@ final class WorkerProcesses {
     private WorkerProcesses() {
     }
 
-    /** Starts {@code Main worker <args>}; stdin and stdout stay piped to the caller. */
+    /** Starts {@code Main worker <args>}; stdin and stdout stay piped to the caller (process streams). */
     static Process start(List<String> workerArgs) throws IOException {
+        Process p = new ProcessBuilder(command("dev.parbench.cli.Main", workerCommand(workerArgs))).start();
+        return track(p);
+    }
+
+    /**
+     * Starts {@code Main worker <args>} with its stdin and stdout on {@link Pipes} (named pipes where the platform
+     * has them, else the process streams with large writes).
+     */
+    static Pipes.Piped startPiped(List<String> workerArgs) throws IOException {
+        return Pipes.start(new ProcessBuilder(command("dev.parbench.cli.Main", workerCommand(workerArgs))));
+    }
+
+    private static List<String> workerCommand(List<String> workerArgs) {
+        List<String> args = new ArrayList<>();
+        args.add("worker");
+        args.addAll(workerArgs);
+        return args;
+    }
+
+    /** Starts {@code mainClass} of this class path as a child JVM with the worker's flags, its stdio on pipes. */
+    static Pipes.Piped startPipedMain(String mainClass, List<String> args) throws IOException {
+        return Pipes.start(new ProcessBuilder(command(mainClass, args)));
+    }
+
+    /** Registers a started child: its stderr is forwarded, and the shutdown hook kills it if still alive. */
+    static Process track(Process p) {
+        LIVE.add(p);
+        p.onExit().thenRun(() -> LIVE.remove(p));
+        drain(p.getErrorStream(), "[worker " + p.pid() + "] ");
+        return p;
+    }
+
+    /**
+     * The command line of a child JVM: this JVM's java, its {@link #jvmFlags() flags}, this class path, then
+     * {@code mainClass args --parent-pid <this pid>}.
+     */
+    static List<String> command(String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-modules=jdk.incubator.vector");
-        cmd.add("-XX:+UseSerialGC"); // one GC thread: the workers share the cores with everything else
+        cmd.addAll(jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        if (mainClass.equals("dev.parbench.cli.Main")) {
+            cmd.add("--parent-pid");
+            cmd.add(String.valueOf(ProcessHandle.current().pid()));
+        }
+        return cmd;
+    }
+
+    /**
+     * The flags of a worker JVM: those of the JVM that starts it ({@code forkFlags}, its input arguments: the JMH
+     * fork's GC, {@code -Xmx}, {@code --add-modules} and the user's {@code -jvmArgsAppend}), without what must not
+     * be copied ({@link #copied}); then {@code --add-modules=jdk.incubator.vector} if missing,
+     * {@code -Dparbench.workerJvmArgs} (last, so it can override), and the wire settings.
+     *
+     * <p>Heap: {@code -Xmx} is kept (the same ceiling as the fork's), {@code -Xms} is dropped. Up to 8 workers,
+     * each committing the fork's {@code -Xms4g} at start, would ask for 32 GiB on a 24 GiB machine while a worker
+     * holds at most its slice (a 32M input split p ways); without {@code -Xms} a worker's heap grows to what it uses,
+     * under the same GC and the same cap.
+     */
+    static List<String> jvmFlags(List<String> forkFlags) {
+        List<String> cmd = new ArrayList<>();
+        boolean vector = false;
+        for (String f : forkFlags) {
+            if (copied(f)) {
+                cmd.add(f);
+                vector |= f.startsWith("--add-modules") && f.contains("jdk.incubator.vector");
+            }
+        }
+        if (!vector) {
+            cmd.add("--add-modules=jdk.incubator.vector");
+        }
         String extra = System.getProperty("parbench.workerJvmArgs", "").trim();
         if (!extra.isEmpty()) {
             cmd.addAll(List.of(extra.split("\\s+")));
@@ -48,18 +120,27 @@ final class WorkerProcesses {
                 cmd.add("-D" + key + "=" + value);
             }
         }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.parbench.cli.Main");
-        cmd.add("worker");
-        cmd.addAll(workerArgs);
-        cmd.add("--parent-pid");
-        cmd.add(String.valueOf(ProcessHandle.current().pid()));
-        Process p = new ProcessBuilder(cmd).start();
-        LIVE.add(p);
-        p.onExit().thenRun(() -> LIVE.remove(p));
-        drain(p.getErrorStream(), "[worker " + p.pid() + "] ");
-        return p;
+        return cmd;
+    }
+
+    /**
+     * Whether a flag of the starting JVM is passed on to a worker. Not copied: {@code -Xms} (see
+     * {@link #jvmFlags}); JMH's own ({@code -Djmh.*}, {@code -DcompilerBlackholesEnabled}, its
+     * {@code -XX:CompileCommandFile}); agents, debuggers and
+     * recorders, which would attach to (or write the same file from, or listen on the same port in) every worker
+     * ({@code -javaagent}, {@code -agentlib}, {@code -agentpath}, {@code -Xdebug}, {@code -Xrunjdwp},
+     * {@code -XX:StartFlightRecording}, {@code -XX:FlightRecorderOptions}, {@code -Xlog} with a file); the
+     * class path and main class, given separately; and a two-part {@code --add-modules X} is never split (the
+     * JVM reports it as {@code --add-modules=X}).
+     */
+    static boolean copied(String f) {
+        return !(f.startsWith("-Xms") || f.startsWith("-Djmh.") || f.startsWith("-XX:CompileCommandFile")
+                || f.startsWith("-DcompilerBlackholesEnabled")
+                || f.startsWith("-javaagent") || f.startsWith("-agentlib") || f.startsWith("-agentpath")
+                || f.startsWith("-Xdebug") || f.startsWith("-Xrunjdwp") || f.startsWith("-XX:StartFlightRecording")
+                || f.startsWith("-XX:FlightRecorderOptions") || (f.startsWith("-Xlog") && f.contains("file="))
+                || f.startsWith("-Djava.class.path") || f.startsWith("-Dsun.java.command")
+                || f.equals("-cp") || f.equals("-classpath") || f.equals("--class-path"));
     }
 
     /** Forwards a stream line by line to stderr on a daemon thread, so the pipe never fills. */

@@ -23,6 +23,22 @@
  * closes the channel, as NIO reads have no timeout). Without a token (stdio, loopback) there is no handshake to
  * protect; the frame limit and the connection bound still apply.
  *
+ * <p><b>Pipes.</b> A process model's worker has its stdin and stdout on named pipes (FIFOs) that the master reads
+ * and writes as {@code FileChannel}s through the codec's direct buffer ({@link dev.parbench.remote.Pipes}; the FIFO
+ * files exist, owner-only in a private temporary directory, only while the worker starts). Elsewhere than Linux, or
+ * with {@code -Dparbench.pipes=streams}, the process streams in 1 MiB pieces. {@code TransferProbe.pipe}
+ * ({@link dev.parbench.remote.PipeSink}) measures the raw throughput of the same pipes, as
+ * {@code TransferProbe.loopback} ({@link dev.parbench.remote.LoopbackSink}) does for TCP.
+ *
+ * <p><b>Worker JVMs</b> started by the master run with its own flags (a JMH fork's GC, {@code -Xmx},
+ * {@code --add-modules}, the user's {@code -jvmArgsAppend}), minus {@code -Xms} and JMH, agent and debugger flags
+ * ({@code WorkerProcesses.jvmFlags}), plus {@code -Dparbench.workerJvmArgs}.
+ *
+ * <p><b>Output.</b> A RESULT's output arrays (vector-add's {@code c}) are decoded by the master's reader straight
+ * into the caller's array at the task's offset ({@code WireForm.outputDestination}); a RESULT whose arrays do not
+ * match that destination in number, kind and length is a {@link dev.parbench.remote.WireException}, found on each
+ * array's header before any element is written.
+ *
  * <p><b>Strategies.</b> {@code process-per-task} (a fresh worker JVM per task per operation), {@code process-pool}
  * (N worker JVMs per trial, pipes), {@code socket} (N worker JVMs per trial listening on loopback, or remote
  * workers named by {@code -Dparbench.workers}), and the data-resident variants of the last two, which ship the input

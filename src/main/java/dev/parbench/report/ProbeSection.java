@@ -32,6 +32,10 @@ final class ProbeSection {
             summary.add(String.format(Locale.ROOT, "One loopback TCP connection carries %s GB/s of raw bulk bytes: "
                     + "the ceiling for what the socket models can move.", gb(p.loopback())));
         }
+        if (p.pipe() != null) {
+            summary.add(String.format(Locale.ROOT, "One pipe to a child JVM carries %s GB/s of raw bulk bytes: the "
+                    + "ceiling for what the process models can move.", gb(p.pipe())));
+        }
         if (p.workerStart() != null) {
             summary.add(String.format(Locale.ROOT, "Starting a worker JVM until it answers, and letting it exit, "
                     + "takes %s %s: process-per-task pays that for every task.",
@@ -43,6 +47,7 @@ final class ProbeSection {
             addRow(rows, c.label(), "all", p.allCores().get(c));
         }
         addRow(rows, "loopback TCP, one connection", "1", p.loopback());
+        addRow(rows, "pipe to a child JVM", "1", p.pipe());
         ReportView.Table t = new ReportView.Table("probe-table", "Bandwidth probes (memory: "
                 + Formats.size(p.elements()) + " elements per array)",
                 List.of("probe", "threads", "GB/s (best fork)", "range over forks"), rows);

@@ -238,24 +238,26 @@ final class WorkloadProse {
                 + "memory: a speedup near the ratio of the two probe figures is the most there is.");
     }
 
-    /** The models whose input crosses loopback TCP in every operation, against the loopback probe. */
+    /** The models whose input crosses a pipe or TCP in every operation, against that transport's own probe. */
     private static void transfer(Analysis.WorkloadResult w, Analysis.Probe probe, List<String> out) {
-        if (!w.memoryBound() || probe.loopback() == null) {
+        if (!w.memoryBound()) {
             return;
         }
         int largest = w.largestSize();
         for (String s : w.strategies()) {
             Optional<StrategyKind> k = kind(s);
-            if (k.isEmpty() || k.get().transport() != StrategyKind.Transport.TCP) {
+            Estimate ceiling = k.map(x -> probe.transfer(x.transport())).orElse(null);
+            if (ceiling == null) {
                 continue;
             }
+            String name = k.get().transport() == StrategyKind.Transport.TCP ? "loopback" : "pipe";
             w.points().stream().filter(p -> p.strategy().equals(s) && p.size() == largest)
                     .max(Comparator.comparingDouble(p -> p.gigabytesPerSecond().point()))
                     .ifPresent(p -> out.add(String.format(Locale.ROOT, "%s at %s moves %s GB/s of %s data (p=%d) = "
-                            + "%s%% of the loopback probe (%s GB/s).", s, size(largest),
+                            + "%s%% of the %s probe (%s GB/s).", s, size(largest),
                             fmt(p.gigabytesPerSecond().point(), 1), w.workload(), p.parallelism(),
-                            fmt(100 * p.gigabytesPerSecond().point() / probe.loopback().point(), 0),
-                            fmt(probe.loopback().point(), 1))));
+                            fmt(100 * p.gigabytesPerSecond().point() / ceiling.point(), 0), name,
+                            fmt(ceiling.point(), 1))));
         }
     }
 

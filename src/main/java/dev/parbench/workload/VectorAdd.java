@@ -44,8 +44,10 @@ public final class VectorAdd implements Workload<VectorAdd.Input> {
     }
 
     /**
-     * The slices of {@code a} and {@code b} travel; the worker's {@code c} comes back and is copied into the whole
-     * output. A worker reuses its previous output array when it has the right length (no allocation per request).
+     * The slices of {@code a} and {@code b} travel; the worker's {@code c} comes back into the whole output's
+     * {@code c} at the task's offset ({@code outputDestination}: the master decodes it there, with no array
+     * allocated and no copy; {@code applyOutput} copies it for a caller that cannot). A worker reuses its previous
+     * output array when it has the right length (no allocation per request).
      */
     @Override
     public WireForm<Input> wire() {
@@ -75,6 +77,11 @@ public final class VectorAdd implements Workload<VectorAdd.Input> {
             @Override
             public List<ArraySlice> output(Input local) {
                 return List.of(ArraySlice.whole(local.c));
+            }
+
+            @Override
+            public List<ArraySlice> outputDestination(Input input, int from, int to) {
+                return List.of(new ArraySlice(input.c, from, to - from));
             }
 
             @Override

@@ -47,6 +47,16 @@ public interface WireForm<I> {
     default void applyOutput(I input, int from, int to, List<Object> output) {
     }
 
+    /**
+     * Master side: where a task's returned output arrays belong in the whole input (elements {@code [from, to)}),
+     * one slice per output array, in order; empty if there is no output or it must go through
+     * {@link #applyOutput}. A master that reads a result straight into these slices (no per-operation array, no
+     * copy) must not call {@link #applyOutput} for it.
+     */
+    default List<ArraySlice> outputDestination(I input, int from, int to) {
+        return List.of();
+    }
+
     /** The wire form of a workload whose input is a pure function of (size, seed): nothing but those travel. */
     interface Generated<I> extends WireForm<I> {
         I prepare(int size, long seed);

@@ -27,11 +27,11 @@ class RunSpecTest {
         RunSpec spec = new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true);
         Plan plan = plan(spec);
         // every workload x (5 in-JVM models + sequential) + every workload x 5 out-of-process models + transfer
-        // probes (loopback, worker start) + bandwidth probe (read, add) x (1, all threads)
+        // probes (loopback, pipe, worker start) + bandwidth probe (read, add) x (1, all threads)
         int w = WorkloadKind.values().length;
-        assertEquals(w * 6 + w * 5 + 2 + 4, plan.configurations());
+        assertEquals(w * 6 + w * 5 + 3 + 4, plan.configurations());
         // one fork each, except the bandwidth probe, which always gets at least three (its figure is the best fork)
-        assertEquals(w * 6 + w * 5 + 2 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
+        assertEquals(w * 6 + w * 5 + 3 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
     }
 
     @Test
@@ -86,7 +86,7 @@ class RunSpecTest {
         Plan plan = plan(new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true));
         String last = plan.describe().get(plan.describe().size() - 1);
         int w = WorkloadKind.values().length;
-        assertTrue(last.contains("total: " + (w * 11 + 6) + " configurations, " + (w * 11 + 2 + 4 * RunSpec.PROBE_MIN_FORKS)
+        assertTrue(last.contains("total: " + (w * 11 + 7) + " configurations, " + (w * 11 + 3 + 4 * RunSpec.PROBE_MIN_FORKS)
                 + " JVM runs (forks), estimated"), last);
     }
 }

@@ -33,7 +33,7 @@ class BenchmarkJarIT {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             List<String> expected = new java.util.ArrayList<>(List.of("BandwidthProbe_read", "BandwidthProbe_add",
-                    "TransferProbe_loopback", "TransferProbe_workerStart"));
+                    "TransferProbe_loopback", "TransferProbe_pipe", "TransferProbe_workerStart"));
             for (dev.parbench.workload.WorkloadKind w : dev.parbench.workload.WorkloadKind.values()) {
                 expected.add(w.benchClass() + "_sequential");
                 expected.add(w.benchClass() + "_parallel");
@@ -55,7 +55,7 @@ class BenchmarkJarIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI did not finish");
         assertEquals(0, p.exitValue(), out);
         // every workload x (sequential + 5 in-JVM + 5 out-of-process models) + 2 transfer + 4 bandwidth probes
-        int expected = dev.parbench.workload.WorkloadKind.values().length * 11 + 6;
+        int expected = dev.parbench.workload.WorkloadKind.values().length * 11 + 7;
         assertTrue(out.contains("total: " + expected + " configurations"), out);
     }
 }

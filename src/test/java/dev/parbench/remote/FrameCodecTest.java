@@ -209,4 +209,75 @@ class FrameCodecTest {
             }
         });
     }
+
+    // ------------------------------------------------------------- RESULT arrays into the caller's array
+
+    private static Frame decodeInto(byte[] bytes, long id, Frame.Data into) throws IOException {
+        return new FrameCodec(new WireLimits(1L << 30)).read(Channels.newChannel(new ByteArrayInputStream(bytes)),
+                r -> r == id ? into : null);
+    }
+
+    @Test
+    void aResultIsDecodedStraightIntoTheGivenSlice() throws IOException {
+        double[] sent = new double[300_000]; // larger than the codec's buffer: several chunks
+        Arrays.setAll(sent, i -> i * 0.5 - 7);
+        double[] whole = new double[sent.length + 100];
+        Arrays.fill(whole, -1);
+        Frame.Slice.Doubles slot = new Frame.Slice.Doubles(whole, 60, sent.length);
+        Frame.Data into = Frame.Data.of(slot);
+        Frame.Result r = (Frame.Result) decodeInto(encode(new Frame.Result(5, 9,
+                Frame.Data.of(Frame.Slice.Doubles.of(sent)))), 5, into);
+        assertEquals(9, r.partial());
+        assertTrue(r.data().slices().get(0) == slot, "the frame carries the destination, no fresh array");
+        assertArrayEquals(sent, Arrays.copyOfRange(whole, 60, 60 + sent.length));
+        for (int i : new int[] {0, 59, 60 + sent.length, whole.length - 1}) {
+            assertEquals(-1, whole[i], "element " + i + " outside the slice untouched");
+        }
+        // another request id: fresh arrays, as before
+        Frame.Result other = (Frame.Result) decodeInto(encode(new Frame.Result(6, 1,
+                Frame.Data.of(Frame.Slice.Doubles.of(sent)))), 5, into);
+        assertArrayEquals(sent, other.data().doubles(0));
+    }
+
+    @Test
+    void aResultThatDoesNotFitItsDestinationIsAWireExceptionBeforeAnyWrite() throws IOException {
+        double[] whole = new double[64];
+        Arrays.fill(whole, -1);
+        Frame.Data into = Frame.Data.of(new Frame.Slice.Doubles(whole, 8, 32));
+        List<Frame.Data> wrong = List.of(
+                Frame.Data.of(Frame.Slice.Doubles.of(new double[33])), // too long
+                Frame.Data.of(Frame.Slice.Doubles.of(new double[31])), // too short
+                Frame.Data.of(Frame.Slice.Longs.of(new long[32])), // wrong kind
+                Frame.Data.NONE, // no array
+                Frame.Data.of(Frame.Slice.Doubles.of(new double[32]), Frame.Slice.Doubles.of(new double[1])));
+        for (Frame.Data d : wrong) {
+            byte[] bytes = encode(new Frame.Result(3, 0, d));
+            WireException e = assertThrows(WireException.class, () -> decodeInto(bytes, 3, into));
+            assertTrue(e.getMessage().contains("expected"), e.getMessage());
+            for (double x : whole) {
+                assertEquals(-1, x, "nothing written for " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void vectorAddOutputLandsInTheWholeInputAtTheTasksOffset() throws IOException {
+        dev.parbench.workload.VectorAdd w = new dev.parbench.workload.VectorAdd(Kernel.SCALAR);
+        int size = 5 * dev.parbench.workload.VectorAdd.BLOCK + 123;
+        dev.parbench.workload.VectorAdd.Input input = w.prepare(size, 42);
+        int blocks = w.blocks(input);
+        for (int[] range : List.of(new int[] {0, 2}, new int[] {2, blocks})) {
+            RemoteTask task = RemoteTask.of(w, input, range[0], range[1]);
+            Frame.Run run = (Frame.Run) decode(encode(new Frame.Run(7, task, task.slice(input))), LIMITS);
+            Frame.Result computed = run.task().compute(7, run.task().localInput(run.data(), List.of()));
+            Frame.Data into = task.outputDestination(input);
+            Frame.Result back = (Frame.Result) decodeInto(encode(computed), 7, into);
+            assertTrue(back.data() == into, "decoded into the destination");
+            task.applyOutput(input, back.data(), into); // nothing left to copy
+        }
+        for (int i = 0; i < size; i++) {
+            assertEquals(input.a()[i] + input.b()[i], input.c()[i], "c[" + i + "]");
+        }
+        assertEquals(w.oracle(input), w.run(input, 0, blocks));
+    }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The master's end of a connection: close is bounded whatever the peer does; a dead link fails requests at once. */
 class WorkerLinkTest {
@@ -55,16 +57,29 @@ class WorkerLinkTest {
         }
     }
 
-    @Test
-    void closeIsBoundedWhenAProcessNeverReadsItsPipe() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "streams"})
+    void closeIsBoundedWhenAProcessNeverReadsItsPipe(String pipes) throws Exception {
         Path sleep = Path.of("/usr/bin/sleep");
         if (!Files.isExecutable(sleep)) {
             sleep = Path.of("/bin/sleep");
         }
         assumeTrue(Files.isExecutable(sleep), "needs sleep(1)");
-        Process p = new ProcessBuilder(sleep.toString(), "60").start(); // never reads its stdin
+        String before = System.getProperty("parbench.pipes");
+        System.setProperty("parbench.pipes", pipes);
+        Pipes.Piped piped;
         try {
-            WorkerLink link = ProcessPoolStrategy.pipeLink(p);
+            piped = Pipes.start(new ProcessBuilder(sleep.toString(), "60")); // never reads its stdin
+        } finally {
+            if (before == null) {
+                System.clearProperty("parbench.pipes");
+            } else {
+                System.setProperty("parbench.pipes", before);
+            }
+        }
+        Process p = piped.process();
+        try {
+            WorkerLink link = ProcessPoolStrategy.pipeLink(piped);
             CompletableFuture<Frame.Result> request = link.send(1, big());
             Thread.sleep(300);
             long start = System.nanoTime();
@@ -72,14 +87,19 @@ class WorkerLinkTest {
             double seconds = (System.nanoTime() - start) / 1e9;
             assertTrue(seconds < 8, "close took " + seconds + " s");
             assertTrue(request.isCompletedExceptionally(), "the request fails with the link");
-            assertTrue(p.waitFor(5, TimeUnit.SECONDS), "close kills a process stuck that way");
             String name = "worker pid " + p.pid();
             assertFalse(threadAlive("parbench-send-" + name), "sender thread outlived close");
             assertFalse(threadAlive("parbench-link-" + name), "reader thread outlived close");
+            if (piped.named()) {
+                // closing a FileChannel unblocks the stuck write: the link ends without killing; the owner stops it
+                WorkerProcesses.stop(p, Duration.ofMillis(200));
+            }
+            assertTrue(p.waitFor(5, TimeUnit.SECONDS), "a process stuck that way is gone after close (and stop)");
         } finally {
             p.destroyForcibly();
             p.waitFor(5, TimeUnit.SECONDS);
         }
+        assertEquals(0, Pipes.liveDirectories(), "no FIFO directory outlives a start");
     }
 
     @Test

@@ -205,6 +205,10 @@ class WorkerSafetyTest {
             assertTrue(reply instanceof Frame.Error err && err.message().contains("busy"), String.valueOf(reply));
             assertNull(codec.read(fourth), "refused: closed at once");
         });
+        long logDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!log().contains("refused") && System.nanoTime() < logDeadline) {
+            Thread.sleep(10); // the worker logs the refusal just after it has written and closed
+        }
         assertTrue(log().contains("refused"), log());
 
         held.getFirst().close(); // frees a slot
