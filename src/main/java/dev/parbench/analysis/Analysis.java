@@ -53,7 +53,16 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
      * few forks) or its forks (or the baseline's) disagree, so "fastest" is not a claim.
      */
     public record Best(int size, String strategy, int parallelism, Estimate time, Estimate speedup,
-            boolean provisional) {
+            boolean provisional, String runnerUp, int runnerUpParallelism, Estimate margin) {
+        public Best(int size, String strategy, int parallelism, Estimate time, Estimate speedup, boolean provisional) {
+            this(size, strategy, parallelism, time, speedup, provisional, null, 0, null);
+        }
+
+        /** The same best with its runner-up: the next fastest configuration and T(runner-up) / T(best). */
+        public Best withRunnerUp(String strategy, int parallelism, Estimate margin) {
+            return new Best(size, this.strategy, this.parallelism, time, speedup, provisional, strategy, parallelism,
+                    margin);
+        }
     }
 
     /**

@@ -114,7 +114,8 @@ final class MatrixAnalyzer {
         return new Analysis.WorkloadResult(w.id(), kernel, bytes, List.copyOf(sizes), strategies,
                 List.copyOf(parallelisms), baseline, baselineRate, otherBaselines(w, kernel), points, crossovers,
                 amdahl, perTaskCost(w, strategies, points, sizes.first(), parallelisms),
-                best(sizes, baseline, unstableBaselines, points), balance(group, largest, parallelisms), basis,
+                runnersUp(w, kernel, best(sizes, baseline, unstableBaselines, points), points),
+                balance(group, largest, parallelisms), basis,
                 Set.copyOf(unstableBaselines), cores);
     }
 
@@ -258,6 +259,39 @@ final class MatrixAnalyzer {
                             provisional));
         }
         return best;
+    }
+
+    /**
+     * Adds to each size's best its runner-up (the next fastest configuration, sequential included) and the margin
+     * T(runner-up) / T(best) with its fork-level interval (above 1: the best really is faster).
+     */
+    private List<Analysis.Best> runnersUp(WorkloadKind w, String kernel, List<Analysis.Best> best,
+            List<Analysis.Point> points) {
+        List<Analysis.Best> out = new ArrayList<>();
+        for (Analysis.Best b : best) {
+            MatrixConfig winner = new MatrixConfig(w, kernel, b.strategy(), b.parallelism(), b.size());
+            MatrixConfig second = null;
+            double secondTime = Double.POSITIVE_INFINITY;
+            List<MatrixConfig> candidates = new ArrayList<>();
+            candidates.add(winner.baseline());
+            points.stream().filter(p -> p.size() == b.size())
+                    .forEach(p -> candidates.add(new MatrixConfig(w, kernel, p.strategy(), p.parallelism(), b.size())));
+            for (MatrixConfig c : candidates) {
+                List<double[]> t = times.get(c);
+                if (t == null || c.equals(winner) || winner.sequential() && c.sequential()) {
+                    continue;
+                }
+                double centre = ForkIntervals.center(t);
+                if (centre < secondTime) {
+                    secondTime = centre;
+                    second = c;
+                }
+            }
+            List<double[]> winnerTimes = times.get(winner.sequential() ? winner.baseline() : winner);
+            out.add(second == null || winnerTimes == null ? b : b.withRunnerUp(second.strategy(),
+                    second.parallelism(), ForkIntervals.ratio(times.get(second), winnerTimes)));
+        }
+        return out;
     }
 
     /**

@@ -39,6 +39,7 @@ public record ReportView(String title, List<String> machine, List<Section> secti
     public static ReportView of(Analysis a) {
         Machine m = Machine.of(a.environments());
         List<Section> sections = new ArrayList<>();
+        DecisionSection.of(a.workloads()).ifPresent(sections::add);
         if (a.probe().present()) {
             sections.add(ProbeSection.of(a.probe(), m));
         }

@@ -30,6 +30,9 @@ final class TextSummaries {
                 md.append("- ").append(line).append('\n');
             }
             md.append('\n');
+            if (s.id().equals(DecisionSection.ID)) {
+                s.tables().forEach(t -> table(md, t)); // the answer leads the summary too
+            }
         }
         for (Analysis.WorkloadResult w : a.workloads()) {
             int largest = w.largestSize();
@@ -59,6 +62,18 @@ final class TextSummaries {
                 + dev.parbench.analysis.ForkIntervals.MIN_FORKS + " forks on; with fewer forks, the range the forks "
                 + "spanned, and no claim. Unstable: one fork far from the others. Full report: index.html.\n");
         return md.toString();
+    }
+
+    /** A view table as a Markdown table. */
+    private static void table(StringBuilder md, ReportView.Table t) {
+        md.append("| ").append(String.join(" | ", t.headers())).append(" |\n|");
+        t.headers().forEach(h -> md.append("---|"));
+        md.append('\n');
+        for (List<ReportView.Cell> row : t.rows()) {
+            md.append("| ").append(String.join(" | ", row.stream().map(c -> c.text().replace("|", "\\|")).toList()))
+                    .append(" |\n");
+        }
+        md.append('\n');
     }
 
     static final List<String> CSV_HEADER = List.of("kind", "workload", "kernel", "benchmark", "params", "model",

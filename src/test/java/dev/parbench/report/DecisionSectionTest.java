@@ -1,0 +1,72 @@
+package dev.parbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parbench.analysis.Analyzer;
+import dev.parbench.results.BenchmarkRecord;
+import dev.parbench.results.Metric;
+import dev.parbench.results.RunData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The report opens with the answer: the model to use per size, its runner-up, and how sure that is. */
+class DecisionSectionTest {
+
+    private static BenchmarkRecord rec(String method, Map<String, String> params, double us, int forks) {
+        List<double[]> raw = new ArrayList<>();
+        for (int f = 0; f < forks; f++) {
+            double v = us * (1 + 0.01 * f);
+            raw.add(new double[] {v * 0.99, v, v * 1.01});
+        }
+        return new BenchmarkRecord("dev.parbench.bench.SumBench." + method, "avgt", new TreeMap<>(params), forks, 1,
+                new Metric(us, Double.NaN, "us/op", new TreeMap<>(), raw), Map.of(), Map.of(), List.of(), "test");
+    }
+
+    private static ReportView.Table decision(int forks) {
+        List<BenchmarkRecord> r = new ArrayList<>();
+        for (int size : new int[] {1024, 1 << 20}) {
+            double seq = size == 1024 ? 10 : 1000;
+            r.add(rec("sequential", Map.of("size", String.valueOf(size), "kernel", "simd"), seq, forks));
+            r.add(rec("parallel", Map.of("size", String.valueOf(size), "kernel", "simd", "strategy", "fork-join",
+                    "parallelism", "2"), size == 1024 ? 40 : 500, forks));
+            r.add(rec("parallel", Map.of("size", String.valueOf(size), "kernel", "simd", "strategy", "executor",
+                    "parallelism", "2"), size == 1024 ? 50 : 700, forks));
+        }
+        ReportView view = ReportView.of(new Analyzer().analyze(new RunData(r, Map.of())));
+        ReportView.Section first = view.sections().get(0);
+        assertEquals(DecisionSection.ID, first.id(), "the report opens with the decision");
+        return first.tables().get(0);
+    }
+
+    private static List<String> texts(List<ReportView.Cell> row) {
+        return row.stream().map(ReportView.Cell::text).toList();
+    }
+
+    @Test
+    void enoughForksGiveAClaimWithItsRunnerUp() {
+        ReportView.Table t = decision(3);
+        List<String> small = texts(t.rows().get(0));
+        List<String> large = texts(t.rows().get(1));
+        assertEquals("sequential", small.get(2), small.toString());
+        assertEquals("fork-join (p=2)", small.get(4), "runner-up at 1k: " + small);
+        assertEquals("fork-join (p=2)", large.get(2), large.toString());
+        assertTrue(large.get(3).startsWith("2.00x ["), large.toString());
+        assertEquals("executor (p=2)", large.get(4));
+        assertTrue(large.get(5).startsWith("1.40x ["), large.toString());
+        assertEquals("claim", large.get(6));
+    }
+
+    @Test
+    void twoForksAreProvisionalAndSayHowToSettleIt() {
+        List<String> large = texts(decision(2).rows().get(1));
+        assertEquals("fork-join (p=2)", large.get(2));
+        assertTrue(large.get(3).contains("(range "), large.toString());
+        assertTrue(large.get(6).startsWith("provisional: settle with `./run-benchmarks.sh --workloads sum"),
+                large.toString());
+        assertTrue(large.get(6).contains("--forks 5"), large.toString());
+    }
+}
