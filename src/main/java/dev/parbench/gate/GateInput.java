@@ -22,7 +22,11 @@ public final class GateInput {
     public enum Normalisation {
         /** Raw costs: only when both runs come from the same machine and conditions. */
         RAW,
-        /** Each run divided by the geometric mean of its own benchmarks' centres (machine-invariant, relative). */
+        /**
+         * Each benchmark divided by the geometric mean of the <em>other</em> benchmarks' centres of the same run
+         * (machine-invariant, relative). Leaving the benchmark itself out keeps a regression from shrinking itself
+         * and from making every other benchmark look improved.
+         */
         GEOMETRIC_MEAN,
         /** Each run divided by one reference benchmark of the same run. */
         REFERENCE
@@ -55,6 +59,31 @@ public final class GateInput {
         return result;
     }
 
+    /** Per key, how it was measured: "mode unit" (e.g. "avgt us/op"). */
+    public static Map<String, String> units(List<BenchmarkRecord> records) {
+        Map<String, String> out = new TreeMap<>();
+        for (BenchmarkRecord r : records) {
+            out.put(key(r), r.mode() + " " + r.primary().unit());
+        }
+        return out;
+    }
+
+    /**
+     * Checks that every key present on both sides was measured in the same mode and unit; a change is an error in
+     * one line (the gate does not compare a time with a throughput, nor us/op with ms/op: it would read as a 1000x
+     * regression).
+     */
+    public static void checkSameUnits(Map<String, String> baseline, Map<String, String> candidate) {
+        for (Map.Entry<String, String> e : baseline.entrySet()) {
+            String c = candidate.get(e.getKey());
+            if (c != null && !c.equals(e.getValue())) {
+                throw new IllegalArgumentException(e.getKey() + " is measured as " + e.getValue()
+                        + " in the baseline but as " + c + " in the candidate; the gate does not compare across "
+                        + "modes or units (rerun both sides alike)");
+            }
+        }
+    }
+
     /** Checks that both sides hold the same keys; the message names the first difference. */
     public static void checkSameKeys(Map<String, ?> baseline, Map<String, ?> candidate) {
         for (String k : baseline.keySet()) {
@@ -76,21 +105,38 @@ public final class GateInput {
         if (how == Normalisation.RAW) {
             return costs;
         }
-        double by;
+        final double by;
         Map<String, double[]> out = new TreeMap<>(costs);
         if (how == Normalisation.REFERENCE) {
             String ref = find(costs, reference);
             by = Stats.median(costs.get(ref));
             out.remove(ref);
         } else {
+            if (costs.size() < 2) {
+                throw new IllegalArgumentException("one benchmark cannot be normalised by the geometric mean of the "
+                        + "others; use --reference or --raw-times");
+            }
             double logSum = 0;
             for (double[] v : costs.values()) {
                 logSum += Math.log(Stats.median(v));
             }
-            by = Math.exp(logSum / costs.size());
+            int n = costs.size();
+            double total = logSum;
+            out.replaceAll((k, v) -> Sample.scale(v, Math.exp((total - Math.log(Stats.median(v))) / (n - 1))));
+            return out;
         }
         out.replaceAll((k, v) -> Sample.scale(v, by));
         return out;
+    }
+
+    /** Every key matching a regex (the compare references: e.g. an ALU loop and a memory stream); none is an error. */
+    public static List<String> findAll(Map<String, ?> costs, String regex) {
+        Pattern p = Pattern.compile(regex);
+        List<String> hits = costs.keySet().stream().filter(k -> p.matcher(k).find()).toList();
+        if (hits.isEmpty()) {
+            throw new IllegalArgumentException("the reference '" + regex + "' matches no benchmark of the run");
+        }
+        return hits;
     }
 
     /** The one key matching a regex (for --reference); an error if none or several match. */
