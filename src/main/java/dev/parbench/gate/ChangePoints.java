@@ -43,9 +43,9 @@ public final class ChangePoints {
         this.seed = seed;
     }
 
-    /** Defaults: segments of at least 3 runs, p < 0.01, 199 permutations. */
+    /** Defaults: segments of at least 3 runs, p < 0.01, 999 permutations (199 cannot resolve p near 0.01). */
     public static ChangePoints defaults(long seed) {
-        return new ChangePoints(3, 0.01, 199, seed);
+        return new ChangePoints(3, 0.01, 999, seed);
     }
 
     /** The change points of {@code x}, in index order. */
