@@ -19,8 +19,11 @@ record JmhForkRunner(GateConfig.Compare config) implements Comparison.ForkRunner
     @Override
     public void run(Path jar, GateConfig.Pass pass, Path json, String jvmArgs)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), pass.includeRegex(), "-f", "1", "-wi", String.valueOf(orZero(
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Boolean.getBoolean("jmh.ignoreLock")) {
+            cmd.add("-Djmh.ignoreLock=true"); // passed on when parbench itself was started with it
+        }
+        cmd.addAll(List.of("-jar", jar.toString(), pass.includeRegex(), "-f", "1", "-wi", String.valueOf(orZero(
                         config.warmupIterations())), "-w", config.warmupMillis() + "ms", "-i",
                 String.valueOf(orZero(config.iterations())), "-r", config.iterationMillis() + "ms", "-foe", "true",
                 "-rf", "json", "-rff", json.toString(), "-jvmArgsAppend", jvmArgs));
@@ -40,7 +43,7 @@ record JmhForkRunner(GateConfig.Compare config) implements Comparison.ForkRunner
                     + " minutes; killed");
         }
         if (p.exitValue() != 0 || !Files.isRegularFile(json)) {
-            throw new UsageException(failure(jar, p.exitValue(), Files.readAllLines(log)) + " (log: " + log + ")");
+            throw new UsageException(failure(jar, p.exitValue(), Files.readAllLines(log)));
         }
     }
 

@@ -44,7 +44,7 @@ public final class GateReport {
         w = Math.min(w, 90);
         String fmt = "%-" + w + "s  %10s  %10s  %-24s  %9s  %s%n";
         s.append(String.format(Locale.ROOT, fmt, "benchmark", "baseline", "candidate", "ratio [95% interval]",
-                "p (Holm)", "verdict"));
+                "p (adj.)", "verdict"));
         for (BenchmarkVerdict b : r.verdicts()) {
             String k = b.key().length() > w ? "…" + b.key().substring(b.key().length() - w + 1) : b.key();
             s.append(String.format(Locale.ROOT, fmt, k, v(b.baseline()), v(b.candidate()), ratio(b),
@@ -176,7 +176,7 @@ public final class GateReport {
                     List.of(new ReportView.Section("gate", "Baseline vs candidate", r.notes(), charts,
                             List.of(table(r)))),
                     List.of("Ratio = candidate / baseline cost; the interval is a 95% bootstrap interval over forks.",
-                            "REGRESSION: Holm-corrected p below α and ratio at least 1 + threshold; IMPROVED: the "
+                            "REGRESSION: corrected p (Holm or BH, see the mode line) below α and ratio at least 1 + threshold; IMPROVED: the "
                                     + "mirror image; INCONCLUSIVE: too few forks, or the reference benchmark moved."),
                     List.of());
             Files.writeString(tmp.resolve("gate.html"), HtmlPage.render(view, svgs), StandardCharsets.UTF_8);
@@ -195,7 +195,7 @@ public final class GateReport {
                     ReportView.Cell.text(b.verdict().name()), ReportView.Cell.text(b.reason())));
         }
         return new ReportView.Table("gate-table", "Every gated benchmark", List.of("benchmark", "baseline",
-                "candidate", "ratio [95% interval]", "p (Holm)", "verdict", "why"), rows);
+                "candidate", "ratio [95% interval]", "p (adjusted)", "verdict", "why"), rows);
     }
 
     private static List<ChartSpec> charts(GateResult r) {
