@@ -72,16 +72,20 @@ final class GateCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         try {
             GateInput.checkSameKeys(base, cand);
-            base = GateInput.normalise(base, how, reference);
-            cand = GateInput.normalise(cand, how, reference);
+            if (how == GateInput.Normalisation.GEOMETRIC_MEAN) {
+                cand = GateInput.relativeToOthers(base, cand);
+            } else {
+                base = GateInput.normalise(base, how, reference);
+                cand = GateInput.normalise(cand, how, reference);
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         String mode = switch (how) {
             case RAW -> "stored mode, raw times (the user vouches both runs are comparable); unpaired Mann-Whitney";
             case REFERENCE -> "stored mode, times relative to " + reference + " of the same run; unpaired Mann-Whitney";
-            case GEOMETRIC_MEAN -> "stored mode, each time relative to the geometric mean of the other benchmarks "
-                    + "of its run; unpaired Mann-Whitney";
+            case GEOMETRIC_MEAN -> "stored mode, each benchmark's change relative to the median change of the "
+                    + "other benchmarks (the machine factor, leaving the tested one out); unpaired Mann-Whitney";
         };
         if (how != GateInput.Normalisation.RAW) {
             notes.add("Raw times were NOT gated: the runs may come from different machines or times. Only relative "
@@ -142,6 +146,10 @@ final class GateCommand implements Callable<Integer> {
         List<GateConfig.Settings> settings = new ArrayList<>();
         List<Sample> refs = new ArrayList<>();
         notes.addAll(cfg.notes());
+        if (notes.stream().noneMatch(n -> n.contains("correction across benchmarks"))) {
+            notes.add("Correction across benchmarks: " + cfg.correctionOrDefault().label() + " at α = "
+                    + cfg.familyAlpha() + ".");
+        }
         for (String k : base.keySet()) {
             Sample s;
             try {

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * Change points in a series of benchmark results by E-divisive means (Matteson and James, "A Nonparametric Approach
  * for Multiple Change Point Analysis of Multivariate Data", JASA 2014), the method Hunter and its successor Apache
  * Otava use on performance histories (Fleming et al., "Hunter: Using Change Point Detection to Hunt for Performance
- * Regressions", ICPE 2023; Daly et al., "Creating a Virtuous Cycle in Performance Testing at MongoDB", ICPE 2021).
+ * Regressions", ICPE 2023; Daly et al., "The Use of Change Point Detection to Identify Software Performance
+ * Regressions in a Continuous Integration System", ICPE 2020).
  *
  * <p>For a segment and a split τ into left X and right Y, the energy divergence is
  * {@code E = 2/(|X||Y|) Σ|x-y| - 1/C(|X|,2) Σ|x-x'| - 1/C(|Y|,2) Σ|y-y'|} and the statistic

@@ -23,9 +23,10 @@ public final class GateInput {
         /** Raw costs: only when both runs come from the same machine and conditions. */
         RAW,
         /**
-         * Each benchmark divided by the geometric mean of the <em>other</em> benchmarks' centres of the same run
-         * (machine-invariant, relative). Leaving the benchmark itself out keeps a regression from shrinking itself
-         * and from making every other benchmark look improved.
+         * Relative to the other benchmarks: {@code gate} uses {@link #relativeToOthers} (the median change of the
+         * others as the machine factor); {@link #normalise} on one run divides each benchmark by the geometric mean
+         * of the <em>other</em> benchmarks' centres. Either way the tested benchmark is left out, so a regression
+         * does not shrink itself.
          */
         GEOMETRIC_MEAN,
         /** Each run divided by one reference benchmark of the same run. */
@@ -137,6 +138,29 @@ public final class GateInput {
             throw new IllegalArgumentException("the reference '" + regex + "' matches no benchmark of the run");
         }
         return hits;
+    }
+
+    /**
+     * Stored mode's default normalisation, for both runs at once: benchmark k of the candidate is divided by the
+     * machine factor f_k = the median, on the log scale, of the <em>other</em> benchmarks' candidate / baseline
+     * ratios of centres (so a regression neither shrinks itself nor, being one of several, moves the factor that the
+     * others are judged by). Returns the rescaled candidate; the baseline stays as it is.
+     */
+    public static Map<String, double[]> relativeToOthers(Map<String, double[]> baseline,
+            Map<String, double[]> candidate) {
+        if (baseline.size() < 2) {
+            throw new IllegalArgumentException("one benchmark cannot be normalised by the others; use --reference "
+                    + "or --raw-times");
+        }
+        Map<String, Double> logRatio = new TreeMap<>();
+        baseline.forEach((k, b) -> logRatio.put(k, Math.log(Stats.median(candidate.get(k)) / Stats.median(b))));
+        Map<String, double[]> out = new TreeMap<>();
+        for (Map.Entry<String, double[]> e : candidate.entrySet()) {
+            double[] others = logRatio.entrySet().stream().filter(x -> !x.getKey().equals(e.getKey()))
+                    .mapToDouble(Map.Entry::getValue).toArray();
+            out.put(e.getKey(), Sample.scale(e.getValue(), Math.exp(Stats.median(others))));
+        }
+        return out;
     }
 
     /** The one key matching a regex (for --reference); an error if none or several match. */

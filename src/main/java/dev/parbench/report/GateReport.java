@@ -96,7 +96,7 @@ public final class GateReport {
         }
         s.append("\nRatio = candidate / baseline cost (time per operation; above 1 is slower), Hodges-Lehmann "
                 + "estimate over forks. p: one-sided rank test of \"slower by more than the noise margin\", corrected "
-                + "across all benchmarks (Holm or Benjamini-Hochberg: see the mode line).\n");
+                + "across all benchmarks (Holm or Benjamini-Hochberg: see the notes).\n");
         return s.toString();
     }
 
@@ -176,8 +176,8 @@ public final class GateReport {
                     List.of(new ReportView.Section("gate", "Baseline vs candidate", r.notes(), charts,
                             List.of(table(r)))),
                     List.of("Ratio = candidate / baseline cost; the interval is a 95% bootstrap interval over forks.",
-                            "REGRESSION: corrected p (Holm or BH, see the mode line) below α and ratio at least 1 + threshold; IMPROVED: the "
-                                    + "mirror image; INCONCLUSIVE: too few forks, or the reference benchmark moved."),
+                            "REGRESSION: corrected p (Holm or BH, see the notes) below α and ratio at least 1 + "
+                                    + "threshold; IMPROVED: the mirror image; INCONCLUSIVE: too few forks, or the reference benchmark moved."),
                     List.of());
             Files.writeString(tmp.resolve("gate.html"), HtmlPage.render(view, svgs), StandardCharsets.UTF_8);
             ReportWriter.replace(tmp, target);
