@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class BaselineBuild implements AutoCloseable {
     static final long BUILD_MINUTES = 20;
+    static final long GIT_SECONDS = 120;
 
     private final Path repo;
     private final Path worktree;
-    private boolean added;
+    private volatile boolean added;
 
     BaselineBuild(Path repo, Path worktree) {
         this.repo = repo;
@@ -56,7 +57,7 @@ final class BaselineBuild implements AutoCloseable {
 
     /** Removes the worktree (if one was added). */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public synchronized void close() throws IOException, InterruptedException {
         if (added) {
             git(List.of("worktree", "remove", "--force", worktree.toString()), true);
             added = false;
@@ -76,7 +77,27 @@ final class BaselineBuild implements AutoCloseable {
             }
             throw new UsageException("git is not available: " + e.getMessage());
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return p.waitFor() == 0 ? out : null;
+        // git's output is small; read it on this thread, but never wait on git for more than GIT_SECONDS
+        java.util.concurrent.CompletableFuture<String> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+        if (!p.waitFor(GIT_SECONDS, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            if (tolerant) {
+                return null;
+            }
+            throw new UsageException("git " + String.join(" ", args) + " did not finish within " + GIT_SECONDS
+                    + " seconds");
+        }
+        try {
+            return p.exitValue() == 0 ? out.get(GIT_SECONDS, TimeUnit.SECONDS) : null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        }
     }
 }

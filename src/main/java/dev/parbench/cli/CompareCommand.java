@@ -3,6 +3,8 @@ package dev.parbench.cli;
 import dev.parbench.gate.GateConfig;
 import dev.parbench.gate.GateInput;
 import dev.parbench.gate.GateResult;
+import dev.parbench.gate.Sequential;
+import dev.parbench.report.GateReport;
 import dev.parbench.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,44 +107,94 @@ final class CompareCommand implements Callable<Integer> {
             return 0;
         }
         Path work = Files.createTempDirectory("parbench-compare-");
-        try (BaselineBuild build = new BaselineBuild(repo, work.resolve("baseline"))) {
+        BaselineBuild build = new BaselineBuild(repo, work.resolve("baseline"));
+        // Ctrl-C or a CI timeout (SIGTERM): kill the JMH children and remove the worktree before the JVM goes
+        Thread cleanup = new Thread(() -> cleanUp(build, work), "parbench-compare-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
             Path base = baselineJar != null ? baselineJar : build.build(against, System.out);
             if (!Files.isRegularFile(base)) {
                 throw new UsageException("baseline jar " + base + " not found");
             }
-            Comparison.Collected data = new Comparison(c, new JmhForkRunner(c), work, System.out)
-                    .run(base, cand, n, FORK_ARGS, candidateJvmArgs, estimate);
-            return decide(cfg, c, n, data);
+            Comparison comparison = new Comparison(c, new JmhForkRunner(c), work, System.out);
+            Comparison.Collected data = comparison.run(base, cand, n, FORK_ARGS, candidateJvmArgs, estimate);
+            GateResult result = decide(cfg, c, n, data);
+            long deadline = System.nanoTime() + Duration.ofMinutes(c.extraMinutesOrDefault()).toNanos();
+            int cap = c.extraRoundsOrDefault();
+            while (data.extraRounds() < cap && System.nanoTime() - deadline < 0) {
+                List<String> suspects = Sequential.suspects(result.verdicts(), data.baseline(), data.candidate());
+                if (suspects.isEmpty()) {
+                    break;
+                }
+                int batch = Math.min(Sequential.BATCH, cap - data.extraRounds());
+                System.out.printf("[parbench] sequential stage: %d suspect(s) past the threshold but not yet "
+                        + "decided (%s): %d more paired rounds of just those (%d of at most %d extra, budget %d min)%n",
+                        suspects.size(), String.join("; ", suspects.stream().map(GateReport::label).toList()), batch,
+                        data.extraRounds() + batch, cap, c.extraMinutesOrDefault());
+                data = comparison.extend(suspects, batch, deadline);
+                result = decide(cfg, c, n, data);
+            }
+            return GateCommand.finish(result, options.out);
         } finally {
-            ReportWriter.deleteTree(work);
+            cleanUp(build, work);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or will run: it does the same, idempotently
+            }
         }
     }
 
-    private int decide(GateConfig cfg, GateConfig.Compare c, int n, Comparison.Collected data) throws Exception {
+    /** Kills every child process of this JVM (JMH and its forks), removes the worktree and the work folder. */
+    static synchronized void cleanUp(BaselineBuild build, Path work) {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+        ProcessHandle.current().descendants().forEach(p -> {
+            try {
+                p.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        });
+        try {
+            build.close();
+        } catch (Exception e) {
+            System.err.println("parbench: could not remove the baseline worktree: " + e.getMessage());
+        }
+        try {
+            ReportWriter.deleteTree(work);
+        } catch (Exception e) {
+            System.err.println("parbench: could not remove " + work + ": " + e.getMessage());
+        }
+    }
+
+    private GateResult decide(GateConfig cfg, GateConfig.Compare c, int n, Comparison.Collected data) {
         Map<String, double[]> av = new LinkedHashMap<>(data.baseline());
         Map<String, double[]> bv = new LinkedHashMap<>(data.candidate());
         av.keySet().removeIf(k -> cfg.settingsFor(k) == null);
         bv.keySet().removeIf(k -> cfg.settingsFor(k) == null);
-        String refKey = null;
+        List<String> refKeys = List.of();
         try {
+            GateInput.checkSameUnits(data.baselineUnits(), data.candidateUnits());
             GateInput.checkSameKeys(av, bv);
             if (c.reference() != null) {
-                refKey = GateInput.find(av, c.reference());
+                refKeys = GateInput.findAll(av, c.reference());
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         List<String> notes = new ArrayList<>();
-        notes.add(String.format("Paired mode: %d forks per side, interleaved A B | B A; reference benchmark: %s.",
-                n, refKey == null ? "none" : refKey));
+        notes.add(String.format("Paired mode: %d forks per side, interleaved A B | B A%s; reference benchmarks: %s; "
+                + "correction across benchmarks: %s at α = %s.", n, data.extraRounds() > 0 ? String.format(
+                        ", plus %d extra paired rounds for the suspects (sequential stage)", data.extraRounds()) : "",
+                refKeys.isEmpty() ? "none" : String.join(", ", refKeys), cfg.correctionOrDefault().label(),
+                cfg.familyAlpha()));
         if (!candidateJvmArgs.isBlank()) {
             notes.add("The candidate's forks ran with extra JVM flags: " + candidateJvmArgs);
         }
-        GateResult result = GateCommand.decide(av, bv, true, cfg, refKey, "paired mode: " + (against != null
+        return GateCommand.decide(av, bv, true, cfg, refKeys, "paired mode: " + (against != null
                 ? against : baselineJar) + " (A) vs " + (candidateJar != null ? candidateJar : "the working tree")
                 + " (B), same machine, interleaved; Wilcoxon signed-rank on paired forks", notes,
                 options.inconclusiveOk);
-        return GateCommand.finish(result, options.out);
     }
 
     private static long orZero(Integer v) {

@@ -57,9 +57,12 @@ final class GateCommand implements Callable<Integer> {
         Map<String, double[]> base;
         Map<String, double[]> cand;
         try {
-            base = GateInput.costs(JmhJsonReader.readFile(baseline));
-            cand = GateInput.costs(JmhJsonReader.readFile(candidate));
-        } catch (ResultsFormatException e) {
+            List<dev.parbench.results.BenchmarkRecord> br = JmhJsonReader.readFile(baseline);
+            List<dev.parbench.results.BenchmarkRecord> cr = JmhJsonReader.readFile(candidate);
+            GateInput.checkSameUnits(GateInput.units(br), GateInput.units(cr));
+            base = GateInput.costs(br);
+            cand = GateInput.costs(cr);
+        } catch (ResultsFormatException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         base.keySet().removeIf(k -> cfg.settingsFor(k) == null);
@@ -69,27 +72,32 @@ final class GateCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         try {
             GateInput.checkSameKeys(base, cand);
-            if (base.size() < 2 && how == GateInput.Normalisation.GEOMETRIC_MEAN) {
-                throw new IllegalArgumentException("one benchmark cannot be normalised by the geometric mean of "
-                        + "itself; use --reference or --raw-times");
+            if (how == GateInput.Normalisation.GEOMETRIC_MEAN) {
+                cand = GateInput.relativeToOthers(base, cand);
+            } else {
+                base = GateInput.normalise(base, how, reference);
+                cand = GateInput.normalise(cand, how, reference);
             }
-            base = GateInput.normalise(base, how, reference);
-            cand = GateInput.normalise(cand, how, reference);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         String mode = switch (how) {
             case RAW -> "stored mode, raw times (the user vouches both runs are comparable); unpaired Mann-Whitney";
             case REFERENCE -> "stored mode, times relative to " + reference + " of the same run; unpaired Mann-Whitney";
-            case GEOMETRIC_MEAN -> "stored mode, times relative to the geometric mean of each run; unpaired "
-                    + "Mann-Whitney";
+            case GEOMETRIC_MEAN -> "stored mode, each benchmark's change relative to the median change of the "
+                    + "other benchmarks (the machine factor, leaving the tested one out); unpaired Mann-Whitney";
         };
         if (how != GateInput.Normalisation.RAW) {
             notes.add("Raw times were NOT gated: the runs may come from different machines or times. Only relative "
                     + "changes are seen; a slowdown of everything alike is invisible here. Use compare --against "
                     + "for paired runs on one machine, or --raw-times if both runs are comparable.");
         }
-        GateResult r = decide(base, cand, false, cfg, null, mode, notes, options.inconclusiveOk);
+        String forksLine = storedForksLine(base, cand, cfg);
+        if (forksLine != null) {
+            System.out.println("parbench gate: " + forksLine);
+            notes.add(0, forksLine);
+        }
+        GateResult r = decide(base, cand, false, cfg, List.of(), mode, notes, options.inconclusiveOk);
         return finish(r, options.out);
     }
 
@@ -101,11 +109,47 @@ final class GateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Stored mode can decide only if Mann-Whitney with the runs' forks can reach α across the benchmarks: one line
+     * saying how many forks per side that takes, or null if the runs have enough.
+     */
+    static String storedForksLine(Map<String, double[]> base, Map<String, double[]> cand, GateConfig cfg) {
+        int m = base.size();
+        if (m == 0) {
+            return null;
+        }
+        int have = Integer.MAX_VALUE;
+        for (String k : base.keySet()) {
+            have = Math.min(have, Math.min(base.get(k).length, cand.get(k).length));
+        }
+        int need = forksPerSide(m, cfg.familyAlpha());
+        if (have >= need) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%d benchmarks need at least %d forks per side to reach α = %.3g "
+                + "with Mann-Whitney (these runs have %d): INCONCLUSIVE at best. Make both runs with: "
+                + "run --forks %d (or gate a smaller subset)", m, need, cfg.familyAlpha(), have, need);
+    }
+
+    /** The fewest forks per side n for which the smallest exact Mann-Whitney p, 1 / C(2n, n), is below α / m. */
+    static int forksPerSide(int benchmarks, double alpha) {
+        int n = 1;
+        while (n < 60 && benchmarks * dev.parbench.gate.RankTests.smallestMannWhitneyP(n, n) >= alpha) {
+            n++;
+        }
+        return n;
+    }
+
     static GateResult decide(Map<String, double[]> base, Map<String, double[]> cand, boolean paired, GateConfig cfg,
-            String referenceKey, String mode, List<String> notes, boolean inconclusiveOk) {
+            List<String> referenceKeys, String mode, List<String> notes, boolean inconclusiveOk) {
         List<Sample> samples = new ArrayList<>();
         List<GateConfig.Settings> settings = new ArrayList<>();
-        Sample ref = null;
+        List<Sample> refs = new ArrayList<>();
+        notes.addAll(cfg.notes());
+        if (notes.stream().noneMatch(n -> n.contains("correction across benchmarks"))) {
+            notes.add("Correction across benchmarks: " + cfg.correctionOrDefault().label() + " at α = "
+                    + cfg.familyAlpha() + ".");
+        }
         for (String k : base.keySet()) {
             Sample s;
             try {
@@ -113,8 +157,8 @@ final class GateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            if (k.equals(referenceKey)) {
-                ref = s;
+            if (referenceKeys.contains(k)) {
+                refs.add(s);
             } else {
                 samples.add(s);
                 settings.add(cfg.settingsFor(k));
@@ -123,8 +167,8 @@ final class GateCommand implements Callable<Integer> {
         if (samples.isEmpty()) {
             throw new UsageException("nothing to gate: no benchmark left after exclusions");
         }
-        List<BenchmarkVerdict> v = GateDecision.decide(samples, settings, ref,
-                ref == null ? null : cfg.settingsFor(ref.key()), 20261121L);
+        List<BenchmarkVerdict> v = GateDecision.decide(samples, settings, refs,
+                refs.isEmpty() ? null : cfg.settingsFor(refs.get(0).key()), cfg.family(), 20261121L, 2000);
         return new GateResult(mode, notes, v, inconclusiveOk);
     }
 

@@ -21,6 +21,9 @@ record JmhForkRunner(GateConfig.Compare config) implements Comparison.ForkRunner
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(RunCommand.quietJvmArgs(Runtime.version().feature()));
+        if (Boolean.getBoolean("jmh.ignoreLock")) {
+            cmd.add("-Djmh.ignoreLock=true"); // passed on when parbench itself was started with it
+        }
         cmd.addAll(List.of("-jar", jar.toString(), pass.includeRegex(), "-f", "1", "-wi", String.valueOf(orZero(
                         config.warmupIterations())), "-w", config.warmupMillis() + "ms", "-i",
                 String.valueOf(orZero(config.iterations())), "-r", config.iterationMillis() + "ms", "-foe", "true",
@@ -37,14 +40,23 @@ record JmhForkRunner(GateConfig.Compare config) implements Comparison.ForkRunner
         if (!finished) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IllegalStateException("JMH on " + jar + " did not finish within " + INVOCATION_MINUTES
+            throw new UsageException("JMH on " + jar + " did not finish within " + INVOCATION_MINUTES
                     + " minutes; killed");
         }
         if (p.exitValue() != 0 || !Files.isRegularFile(json)) {
-            List<String> lines = Files.readAllLines(log);
-            throw new IllegalStateException("JMH failed on " + jar + ": "
-                    + String.join(" / ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+            throw new UsageException(failure(jar, p.exitValue(), Files.readAllLines(log)));
         }
+    }
+
+    /** One line for a failed JMH invocation: the first error-looking line of its log, else its last line. */
+    static String failure(Path jar, int exit, List<String> log) {
+        String line = log.stream().map(String::strip).filter(l -> l.startsWith("Exception") || l.contains("Error")
+                || l.startsWith("<failure>") || l.contains("ERROR")).findFirst()
+                .orElse(log.isEmpty() ? "no output" : log.get(log.size() - 1).strip());
+        if (line.length() > 200) {
+            line = line.substring(0, 199) + "…";
+        }
+        return "JMH failed on " + jar + " (exit " + exit + "): " + line;
     }
 
     static long orZero(Integer v) {

@@ -14,10 +14,13 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The gate's settings, from a small JSON file in the repository ({@code .ci/gate.json}): global threshold, noise
  * margin δ and α; per-benchmark rules (a regex on {@code benchmark params}, first match wins) that change them or
- * exclude a benchmark; and what {@code compare} runs.
+ * exclude a benchmark; the multiplicity correction across the family of gated benchmarks ({@code "bh"}, the
+ * default, or {@code "holm"}); and what {@code compare} runs. α is one value for the whole family: a rule may change
+ * a benchmark's threshold and noise margin, not its α (a rule's {@code alpha} is ignored, with a note).
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record GateConfig(Double threshold, Double delta, Double alpha, List<Rule> rules, Compare compare) {
+public record GateConfig(Double threshold, Double delta, Double alpha, String correction, List<Rule> rules,
+        Compare compare) {
 
     /** Per-benchmark override; null fields keep the global value. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -27,7 +30,22 @@ public record GateConfig(Double threshold, Double delta, Double alpha, List<Rule
     /** What {@code compare --against} runs: JMH passes (include regex + params), forks per side, iteration times. */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Compare(Integer forks, Integer warmupIterations, Integer warmupMillis, Integer iterations,
-            Integer iterationMillis, String reference, List<Pass> passes) {
+            Integer iterationMillis, String reference, List<Pass> passes, Integer extraRounds, Integer extraMinutes) {
+
+        public Compare(Integer forks, Integer warmupIterations, Integer warmupMillis, Integer iterations,
+                Integer iterationMillis, String reference, List<Pass> passes) {
+            this(forks, warmupIterations, warmupMillis, iterations, iterationMillis, reference, passes, null, null);
+        }
+
+        /** The cap on sequential rounds for suspects (default {@value Sequential#MAX_EXTRA_ROUNDS}). */
+        public int extraRoundsOrDefault() {
+            return extraRounds == null ? Sequential.MAX_EXTRA_ROUNDS : extraRounds;
+        }
+
+        /** The time budget of the sequential stage, in minutes (default {@value Sequential#BUDGET_MINUTES}). */
+        public int extraMinutesOrDefault() {
+            return extraMinutes == null ? Sequential.BUDGET_MINUTES : extraMinutes;
+        }
     }
 
     /**
@@ -52,7 +70,7 @@ public record GateConfig(Double threshold, Double delta, Double alpha, List<Rule
     public static final double DEFAULT_ALPHA = 0.05;
 
     public static GateConfig defaults() {
-        return new GateConfig(DEFAULT_THRESHOLD, DEFAULT_DELTA, DEFAULT_ALPHA, List.of(), null);
+        return new GateConfig(DEFAULT_THRESHOLD, DEFAULT_DELTA, DEFAULT_ALPHA, null, List.of(), null);
     }
 
     /** Reads and checks a config file; problems are IllegalArgumentExceptions with one line naming the file. */
@@ -73,6 +91,23 @@ public record GateConfig(Double threshold, Double delta, Double alpha, List<Rule
         checkRange(where, "threshold", threshold, 0, 10);
         checkRange(where, "delta", delta, 0, 10);
         checkRange(where, "alpha", alpha, 1e-9, 0.5);
+        if (correction != null) {
+            try {
+                Correction.parse(correction);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage());
+            }
+        }
+        if (compare != null) {
+            if (compare.extraRounds() != null && (compare.extraRounds() < 0 || compare.extraRounds() > 200)) {
+                throw new IllegalArgumentException(where + ": compare.extraRounds " + compare.extraRounds()
+                        + " is outside [0, 200]");
+            }
+            if (compare.extraMinutes() != null && (compare.extraMinutes() < 0 || compare.extraMinutes() > 600)) {
+                throw new IllegalArgumentException(where + ": compare.extraMinutes " + compare.extraMinutes()
+                        + " is outside [0, 600]");
+            }
+        }
         for (Rule r : rules()) {
             if (r.match() == null) {
                 throw new IllegalArgumentException(where + ": every rule needs a 'match' regex");
@@ -109,8 +144,8 @@ public record GateConfig(Double threshold, Double delta, Double alpha, List<Rule
                 if (Boolean.TRUE.equals(r.exclude())) {
                     return null;
                 }
-                return new Settings(r.threshold() == null ? t : r.threshold(), r.delta() == null ? d : r.delta(),
-                        r.alpha() == null ? a : r.alpha());
+                // α belongs to the family (one error budget for the whole gate): a rule's alpha is ignored
+                return new Settings(r.threshold() == null ? t : r.threshold(), r.delta() == null ? d : r.delta(), a);
             }
         }
         return new Settings(t, d, a);
@@ -118,6 +153,60 @@ public record GateConfig(Double threshold, Double delta, Double alpha, List<Rule
 
     /** Settings of one gated benchmark. */
     public record Settings(double threshold, double delta, double alpha) {
+    }
+
+    /** The family's α (the global one). */
+    public double familyAlpha() {
+        return alpha == null ? DEFAULT_ALPHA : alpha;
+    }
+
+    /** The multiplicity correction across the gated benchmarks (default: Benjamini-Hochberg). */
+    public Correction correctionOrDefault() {
+        return correction == null ? Correction.BH : Correction.parse(correction);
+    }
+
+    /** The family: one α and one correction for every gated benchmark of a comparison. */
+    public Family family() {
+        return new Family(familyAlpha(), correctionOrDefault());
+    }
+
+    /** Lines a reader of the gate must see about the config itself (e.g. an ignored per-rule α). */
+    public List<String> notes() {
+        List<String> n = new java.util.ArrayList<>();
+        for (Rule r : rules()) {
+            if (r.alpha() != null) {
+                n.add("The rule '" + r.match() + "' sets alpha " + r.alpha() + "; ignored: the correction across "
+                        + "benchmarks uses one α for the whole family (" + familyAlpha() + "). Change the rule's "
+                        + "threshold instead.");
+            }
+        }
+        return n;
+    }
+
+    /** Multiplicity correction across the gated benchmarks. */
+    public enum Correction {
+        /** Holm's step-down: controls the family-wise error rate. */
+        HOLM,
+        /** Benjamini-Hochberg step-up: controls the false discovery rate (and the FWER when nothing changed). */
+        BH;
+
+        public static Correction parse(String s) {
+            return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                case "holm" -> HOLM;
+                case "bh", "benjamini-hochberg", "fdr" -> BH;
+                default -> throw new IllegalArgumentException("correction '" + s + "' is neither \"holm\" nor "
+                        + "\"bh\"");
+            };
+        }
+
+        /** The short name shown in reports ("Holm", "BH"). */
+        public String label() {
+            return this == HOLM ? "Holm" : "BH";
+        }
+    }
+
+    /** One α and one correction for the whole family of gated benchmarks. */
+    public record Family(double alpha, Correction correction) {
     }
 
     public static GateConfig loadOrDefault(Path file) {

@@ -17,10 +17,12 @@ public final class GateDecision {
     private GateDecision() {
     }
 
+    /** Reasons that start with this are verdicts forced by a moved reference (more rounds of the suspect cannot help). */
+    public static final String MACHINE_MOVED = "the reference ";
+
     /**
-     * Decides every sample. {@code reference} (may be null) is a benchmark whose code is the same on both sides: if
-     * it moved by at least the threshold with p < α (uncorrected: one test), the machine changed speed and every
-     * verdict becomes INCONCLUSIVE.
+     * Decides every sample with Holm at the first setting's α (kept for callers and tests that predate the family
+     * settings). {@code reference} (may be null) is a benchmark whose code is the same on both sides.
      */
     public static List<BenchmarkVerdict> decide(List<Sample> samples, List<GateConfig.Settings> settings,
             Sample reference, GateConfig.Settings referenceSettings, long seed) {
@@ -30,7 +32,22 @@ public final class GateDecision {
     /** As above; {@code bootstrap} replicates for the effect's interval (0: no interval, for simulations). */
     public static List<BenchmarkVerdict> decide(List<Sample> samples, List<GateConfig.Settings> settings,
             Sample reference, GateConfig.Settings referenceSettings, long seed, int bootstrap) {
+        double alpha = settings.isEmpty() ? GateConfig.DEFAULT_ALPHA : settings.get(0).alpha();
+        return decide(samples, settings, reference == null ? List.of() : List.of(reference), referenceSettings,
+                new GateConfig.Family(alpha, GateConfig.Correction.HOLM), seed, bootstrap);
+    }
+
+    /**
+     * Decides every sample. One α and one correction ({@code family}) for all of them: a benchmark's own settings
+     * change its threshold and noise margin only. {@code references} are benchmarks whose code is the same on both
+     * sides (e.g. an ALU loop and a memory stream): if one moved by at least its threshold with p below α / (number
+     * of references), the machine changed speed and every verdict becomes INCONCLUSIVE, naming the one that moved.
+     */
+    public static List<BenchmarkVerdict> decide(List<Sample> samples, List<GateConfig.Settings> settings,
+            List<Sample> references, GateConfig.Settings referenceSettings, GateConfig.Family family, long seed,
+            int bootstrap) {
         int m = samples.size();
+        double alpha = family.alpha();
         double[] pSlow = new double[m];
         double[] pFast = new double[m];
         double[] minP = new double[m];
@@ -42,21 +59,26 @@ public final class GateDecision {
             pFast[i] = t[0][1];
             minP[i] = t[0][2];
         }
-        double[] adjSlow = RankTests.holm(pSlow);
-        double[] adjFast = RankTests.holm(pFast);
+        double[] adjSlow = adjust(pSlow, family.correction());
+        double[] adjFast = adjust(pFast, family.correction());
+        String label = family.correction().label();
 
-        String machineMoved = null;
-        if (reference != null) {
+        List<String> moved = new ArrayList<>();
+        for (int r = 0; r < references.size(); r++) {
+            Sample ref = references.get(r);
             double shift = Math.log1p(referenceSettings.delta());
-            double[][] t = tests(reference, shift);
-            double[] eff = effect(reference, seed, bootstrap);
-            boolean big = eff[0] >= 1 + referenceSettings.threshold() || eff[0] <= 1 / (1 + referenceSettings.threshold());
-            if (big && (t[0][0] < referenceSettings.alpha() || t[0][1] < referenceSettings.alpha())) {
-                machineMoved = String.format(java.util.Locale.ROOT, "the reference benchmark moved by %+.1f%% "
-                        + "(p = %.3g): the machine changed speed during the comparison", 100 * (eff[0] - 1),
-                        Math.min(t[0][0], t[0][1]));
+            double[][] t = tests(ref, shift);
+            double[] eff = effect(ref, seed - 1 - r, bootstrap);
+            boolean big = eff[0] >= 1 + referenceSettings.threshold()
+                    || eff[0] <= 1 / (1 + referenceSettings.threshold());
+            double p = Math.min(t[0][0], t[0][1]);
+            if (big && p < alpha / references.size()) {
+                moved.add(String.format(java.util.Locale.ROOT, "%s by %+.1f%% (p = %.3g)", ref.key(),
+                        100 * (eff[0] - 1), p));
             }
         }
+        String machineMoved = moved.isEmpty() ? null : MACHINE_MOVED + (moved.size() == 1 ? "benchmark " : "benchmarks ")
+                + String.join(" and ", moved) + " moved: the machine changed speed during the comparison";
 
         List<BenchmarkVerdict> out = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
@@ -68,24 +90,28 @@ public final class GateDecision {
             if (machineMoved != null) {
                 v = Verdict.INCONCLUSIVE;
                 reason = machineMoved;
-            } else if (m * minP[i] >= st.alpha()) {
+            } else if (m * minP[i] >= alpha) {
                 v = Verdict.INCONCLUSIVE;
                 reason = String.format(java.util.Locale.ROOT, "%d vs %d forks can never reach α = %.3g across %d "
                         + "benchmarks (smallest p %.3g); use more forks", s.baseline().length, s.candidate().length,
-                        st.alpha(), m, minP[i]);
-            } else if (adjSlow[i] < st.alpha() && eff[0] >= 1 + st.threshold()) {
+                        alpha, m, minP[i]);
+            } else if (adjSlow[i] < alpha && eff[0] >= 1 + st.threshold()) {
                 v = Verdict.REGRESSION;
-                reason = String.format(java.util.Locale.ROOT, "slower by %.1f%% (>= %.0f%%), adjusted p %.3g < %.3g",
-                        100 * (eff[0] - 1), 100 * st.threshold(), adjSlow[i], st.alpha());
-            } else if (adjFast[i] < st.alpha() && eff[0] <= 1 / (1 + st.threshold())) {
+                reason = String.format(java.util.Locale.ROOT, "slower by %.1f%% (>= %.0f%%), %s-adjusted p %.3g < %.3g",
+                        100 * (eff[0] - 1), 100 * st.threshold(), label, adjSlow[i], alpha);
+            } else if (adjFast[i] < alpha && eff[0] <= 1 / (1 + st.threshold())) {
                 v = Verdict.IMPROVED;
-                reason = String.format(java.util.Locale.ROOT, "faster by %.1f%%, adjusted p %.3g < %.3g",
-                        100 * (1 - eff[0]), adjFast[i], st.alpha());
+                reason = String.format(java.util.Locale.ROOT, "faster by %.1f%%, %s-adjusted p %.3g < %.3g",
+                        100 * (1 - eff[0]), label, adjFast[i], alpha);
             } else {
                 v = Verdict.PASS;
-                reason = adjSlow[i] < st.alpha()
+                reason = adjSlow[i] < alpha
                         ? String.format(java.util.Locale.ROOT, "slower by %.1f%%: significant but below the %.0f%% "
                                 + "threshold", 100 * (eff[0] - 1), 100 * st.threshold())
+                        : eff[0] >= 1 + st.threshold()
+                        ? String.format(java.util.Locale.ROOT, "estimate %+.1f%% is past the %.0f%% threshold but "
+                                + "not significant (%s-adjusted p %.3g >= %.3g)", 100 * (eff[0] - 1),
+                                100 * st.threshold(), label, adjSlow[i], alpha)
                         : "no significant slowdown beyond the noise margin";
             }
             out.add(new BenchmarkVerdict(s.key(), s.baseline().length, s.candidate().length,
@@ -93,6 +119,11 @@ public final class GateDecision {
                     adjSlow[i], pFast[i], adjFast[i], v, reason, st));
         }
         return out;
+    }
+
+    /** The correction's adjusted p-values. */
+    public static double[] adjust(double[] p, GateConfig.Correction c) {
+        return c == GateConfig.Correction.HOLM ? RankTests.holm(p) : RankTests.benjaminiHochberg(p);
     }
 
     /** {{p slower, p faster, smallest attainable p}} for one sample. */

@@ -209,4 +209,26 @@ public final class RankTests {
         }
         return adj;
     }
+
+    /**
+     * Benjamini-Hochberg step-up adjustment: sort p ascending, p'_(i) = min over j >= i of min(1, m p_(j) / j).
+     * Rejecting p' < α controls the false discovery rate at α for independent (or positively dependent) tests, and
+     * the family-wise error rate when every null hypothesis is true. Returns the adjusted values in input order.
+     */
+    public static double[] benjaminiHochberg(double[] p) {
+        int m = p.length;
+        Integer[] idx = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(p[a], p[b]));
+        double[] adj = new double[m];
+        double running = 1;
+        for (int k = m - 1; k >= 0; k--) {
+            double v = Math.min(1, m * p[idx[k]] / (k + 1));
+            running = Math.min(running, v);
+            adj[idx[k]] = running;
+        }
+        return adj;
+    }
 }

@@ -44,7 +44,7 @@ public final class GateReport {
         w = Math.min(w, 90);
         String fmt = "%-" + w + "s  %10s  %10s  %-24s  %9s  %s%n";
         s.append(String.format(Locale.ROOT, fmt, "benchmark", "baseline", "candidate", "ratio [95% interval]",
-                "p (Holm)", "verdict"));
+                "p (adj.)", "verdict"));
         for (BenchmarkVerdict b : r.verdicts()) {
             String k = b.key().length() > w ? "…" + b.key().substring(b.key().length() - w + 1) : b.key();
             s.append(String.format(Locale.ROOT, fmt, k, v(b.baseline()), v(b.candidate()), ratio(b),
@@ -70,19 +70,33 @@ public final class GateReport {
         if (!r.notes().isEmpty()) {
             s.append('\n');
         }
-        s.append("| benchmark | baseline | candidate | ratio [95% interval] | p (Holm) | verdict | why |\n")
+        List<BenchmarkVerdict> regressions = r.verdicts().stream().filter(b -> b.verdict() == Verdict.REGRESSION)
+                .sorted((x, y) -> Double.compare(y.ratio(), x.ratio())).toList();
+        if (!regressions.isEmpty()) {
+            s.append("### Regressions\n\n");
+            regressions.forEach(b -> s.append("- **").append(label(b.key())).append("**: ").append(explain(b))
+                    .append("\n"));
+            s.append('\n');
+        }
+        List<BenchmarkVerdict> undecided = r.verdicts().stream().filter(b -> b.verdict() != Verdict.REGRESSION
+                && b.ratio() >= 1 + b.settings().threshold()).toList();
+        if (!undecided.isEmpty()) {
+            s.append("### Past the threshold but not decided\n\n");
+            undecided.forEach(b -> s.append("- ").append(label(b.key())).append(" (").append(b.verdict())
+                    .append("): ").append(explain(b)).append(" — ").append(b.reason()).append("\n"));
+            s.append('\n');
+        }
+        s.append("| benchmark | baseline | candidate | ratio [95% interval] | p (adjusted) | verdict | why |\n")
                 .append("|---|---:|---:|---:|---:|---|---|\n");
-        List<BenchmarkVerdict> sorted = new ArrayList<>(r.verdicts());
-        sorted.sort((a, b) -> b.verdict().ordinal() - a.verdict().ordinal());
-        for (BenchmarkVerdict b : sorted) {
+        for (BenchmarkVerdict b : suspectsFirst(r.verdicts())) {
             s.append("| `").append(b.key().replace("|", "\\|")).append("` | ").append(v(b.baseline())).append(" | ")
                     .append(v(b.candidate())).append(" | ").append(ratio(b)).append(" | ")
                     .append(v(b.pSlowerAdjusted())).append(" | **").append(b.verdict()).append("** | ")
                     .append(b.reason().replace("|", "\\|")).append(" |\n");
         }
         s.append("\nRatio = candidate / baseline cost (time per operation; above 1 is slower), Hodges-Lehmann "
-                + "estimate over forks. p: one-sided rank test of \"slower by more than the noise margin\", Holm-"
-                + "corrected across all benchmarks.\n");
+                + "estimate over forks. p: one-sided rank test of \"slower by more than the noise margin\", corrected "
+                + "across all benchmarks (Holm or Benjamini-Hochberg: see the notes).\n");
         return s.toString();
     }
 
@@ -162,8 +176,8 @@ public final class GateReport {
                     List.of(new ReportView.Section("gate", "Baseline vs candidate", r.notes(), charts,
                             List.of(table(r)))),
                     List.of("Ratio = candidate / baseline cost; the interval is a 95% bootstrap interval over forks.",
-                            "REGRESSION: Holm-corrected p below α and ratio at least 1 + threshold; IMPROVED: the "
-                                    + "mirror image; INCONCLUSIVE: too few forks, or the reference benchmark moved."),
+                            "REGRESSION: corrected p (Holm or BH, see the notes) below α and ratio at least 1 + "
+                                    + "threshold; IMPROVED: the mirror image; INCONCLUSIVE: too few forks, or the reference benchmark moved."),
                     List.of());
             Files.writeString(tmp.resolve("gate.html"), HtmlPage.render(view, svgs), StandardCharsets.UTF_8);
             ReportWriter.replace(tmp, target);
@@ -181,15 +195,17 @@ public final class GateReport {
                     ReportView.Cell.text(b.verdict().name()), ReportView.Cell.text(b.reason())));
         }
         return new ReportView.Table("gate-table", "Every gated benchmark", List.of("benchmark", "baseline",
-                "candidate", "ratio [95% interval]", "p (Holm)", "verdict", "why"), rows);
+                "candidate", "ratio [95% interval]", "p (adjusted)", "verdict", "why"), rows);
     }
 
     private static List<ChartSpec> charts(GateResult r) {
         List<ChartSpec.Bar> ratios = new ArrayList<>();
         List<ChartSpec.Bar> sides = new ArrayList<>();
         double threshold = r.verdicts().isEmpty() ? 0.1 : r.verdicts().get(0).settings().threshold();
-        for (BenchmarkVerdict b : r.verdicts()) {
-            String label = shortKey(b.key());
+        for (BenchmarkVerdict b : suspectsFirst(r.verdicts())) {
+            double t = b.settings().threshold();
+            String label = label(b.key()) + (t != threshold ? String.format(Locale.ROOT, " (threshold %.0f%%)",
+                    100 * t) : "");
             Color c = switch (b.verdict()) {
                 case REGRESSION -> new Color(0xD5, 0x5E, 0x00);
                 case IMPROVED -> new Color(0x00, 0x9E, 0x73);
@@ -205,8 +221,9 @@ public final class GateReport {
             sides.add(new ChartSpec.Bar(label + " (cand)", b.ratio(), b.ratioLow(), b.ratioHigh(), CAND,
                     b.candidateForks(), forks, row));
         }
-        return List.of(new ChartSpec.Bars("gate-ratio", "Candidate / baseline, per benchmark", r.mode()
-                + " | whiskers: 95% interval | colour: verdict", "cost ratio (above 1 = slower)", ratios,
+        return List.of(new ChartSpec.Bars("gate-ratio", "Candidate / baseline, per benchmark (suspects first)",
+                r.mode() + " | whiskers: 95% interval | colour: verdict (red regression, orange inconclusive, blue "
+                + "pass, green improved)", "cost ratio (above 1 = slower)", ratios,
                 List.of(new ChartSpec.Marker(1 + threshold, String.format(Locale.ROOT, "threshold +%.0f%%",
                         100 * threshold), new Color(0xB2, 0x18, 0x2B)), new ChartSpec.Marker(1, "no change",
                         Color.DARK_GRAY))),
@@ -214,8 +231,70 @@ public final class GateReport {
                         "relative cost", sides, List.of()));
     }
 
-    /** The chart label of a benchmark key: without the package and the default kernel; never cut (it wraps). */
-    static String shortKey(String key) {
-        return key.replace("dev.parbench.bench.", "").replace("kernel=simd, ", "");
+    /** Regressions first, then inconclusive, improved, pass; within each, the largest slowdown first. */
+    static List<BenchmarkVerdict> suspectsFirst(List<BenchmarkVerdict> verdicts) {
+        List<BenchmarkVerdict> sorted = new ArrayList<>(verdicts);
+        sorted.sort((a, b) -> a.verdict() != b.verdict() ? b.verdict().ordinal() - a.verdict().ordinal()
+                : Double.compare(b.ratio(), a.ratio()));
+        return sorted;
+    }
+
+    /** "+14.4% [1.08, 1.22], 10 pairs, p = 0.001 (adjusted 0.02), threshold 10%". */
+    public static String explain(BenchmarkVerdict b) {
+        boolean paired = b.baselineForks() == b.candidateForks();
+        return String.format(Locale.ROOT, "%+.1f%% [%.2f, %.2f], %s, p = %.2g (adjusted %.2g), threshold %.0f%%",
+                100 * (b.ratio() - 1), b.ratioLow(), b.ratioHigh(), paired ? b.baselineForks() + " pairs"
+                        : b.baselineForks() + " vs " + b.candidateForks() + " forks", b.pSlower(),
+                b.pSlowerAdjusted(), 100 * b.settings().threshold());
+    }
+
+    /**
+     * A label a reviewer reads at a glance: workload · model · size · parallelism (and any other parameter), e.g.
+     * "sum · fork-join · 1M · p=2", instead of the raw JMH key.
+     */
+    public static String label(String key) {
+        int open = key.indexOf(" [");
+        String bench = open < 0 ? key : key.substring(0, open);
+        String[] parts = bench.split("\\.");
+        String method = parts[parts.length - 1];
+        String cls = parts.length > 1 ? parts[parts.length - 2] : "";
+        String workload = cls.endsWith("Bench") ? cls.substring(0, cls.length() - 5) : cls;
+        workload = workload.isEmpty() ? method : Character.toLowerCase(workload.charAt(0)) + workload.substring(1);
+        Map<String, String> params = new LinkedHashMap<>();
+        if (open >= 0 && key.endsWith("]")) {
+            for (String kv : key.substring(open + 2, key.length() - 1).split(", ")) {
+                int eq = kv.indexOf('=');
+                if (eq > 0) {
+                    params.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add(workload);
+        String model = params.remove("strategy");
+        if (model != null) {
+            out.add(model);
+        } else if (!method.equals(workload)) {
+            out.add(method);
+        }
+        String size = params.remove("size");
+        if (size != null) {
+            out.add(humanSize(size));
+        }
+        String parallelism = params.remove("parallelism");
+        if (parallelism != null && !"sequential".equals(model) && !"sequential".equals(method)) {
+            out.add("p=" + parallelism);
+        }
+        params.remove("kernel", "simd");
+        params.forEach((k, v) -> out.add(k + "=" + v));
+        return String.join(" · ", out);
+    }
+
+    private static String humanSize(String s) {
+        try {
+            return Formats.size(Long.parseLong(s));
+        } catch (NumberFormatException e) {
+            return s;
+        }
     }
 }

@@ -133,4 +133,59 @@ class ComparisonTest {
             assertTrue(e.getMessage().contains("unknown git ref 'no-such-ref'"), e.getMessage());
         }
     }
+
+    @Test
+    void theSequentialStageRunsOnlyTheSuspectsWithTheReferenceAndKeepsPairing(@TempDir Path dir) throws Exception {
+        FakeRunner runner = new FakeRunner();
+        List<GateConfig.Pass> seen = new ArrayList<>();
+        Comparison c = new Comparison(config(), (jar, pass, json, args) -> {
+            seen.add(pass);
+            runner.run(jar, pass, json, args);
+        }, dir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        c.run(dir.resolve("a.jar"), dir.resolve("b.jar"), 2, "", "", Duration.ZERO);
+        seen.clear();
+        runner.calls.clear();
+        String key = "dev.parbench.bench.SumBench.parallel [size=1024]";
+        Comparison.Collected data = c.extend(List.of(key), 3, System.nanoTime() + Duration.ofMinutes(1).toNanos());
+        assertEquals(3, data.extraRounds());
+        // round 2 continues the alternation: A first again (rounds 0 A-B, 1 B-A, 2 A-B, 3 B-A, 4 A-B)
+        assertEquals(List.of("A pass []", "A ref []", "B pass []", "B ref []", "B pass []", "B ref []",
+                "A pass []", "A ref []", "A pass []", "A ref []", "B pass []", "B ref []"), runner.calls);
+        GateConfig.Pass only = seen.get(0);
+        assertTrue(java.util.regex.Pattern.compile(only.includeRegex()).matcher("dev.parbench.bench.SumBench.parallel")
+                .find());
+        assertFalse(java.util.regex.Pattern.compile(only.includeRegex())
+                .matcher("dev.parbench.bench.SumBench.parallelX").find());
+        assertEquals(Map.of("size", List.of("1024")), only.params());
+        assertEquals(5, data.baseline().get(key).length);
+        assertEquals(5, data.candidate().get(key).length);
+        assertEquals("avgt us/op", data.baselineUnits().get(key));
+        // a spent budget stops before the next round
+        assertEquals(3, c.extend(List.of(key), 2, System.nanoTime() - 1).extraRounds());
+    }
+
+    @Test
+    void aJmhFailureIsOneLine() {
+        String line = JmhForkRunner.failure(Path.of("b.jar"), 1, List.of("# JMH version: 1.37", "# Run progress",
+                "<failure>", "java.lang.IllegalStateException: boom", "\tat x.y(Z.java:1)", "", "ERROR: done"));
+        assertTrue(line.startsWith("JMH failed on b.jar (exit 1): ") && !line.contains("\n"), line);
+        assertTrue(line.contains("<failure>") || line.contains("boom"), line);
+        assertTrue(JmhForkRunner.failure(Path.of("b.jar"), 1, List.of()).endsWith("no output"));
+    }
+
+    @Test
+    void cleanUpKillsTheChildrenAndRemovesTheWorktree(@TempDir Path dir) throws Exception {
+        Path repo = fakeRepo(dir);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path worktree = work.resolve("baseline");
+        BaselineBuild build = new BaselineBuild(repo, worktree);
+        build.build("HEAD~1", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Process child = new ProcessBuilder("sleep", "120").start();
+        CompareCommand.cleanUp(build, work);
+        assertTrue(child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the child outlived the clean-up");
+        assertFalse(Files.exists(worktree));
+        assertFalse(Files.exists(work));
+        assertFalse(git(repo, "worktree", "list").contains(worktree.toString()));
+        CompareCommand.cleanUp(build, work); // idempotent: the hook and the finally block may both run it
+    }
 }

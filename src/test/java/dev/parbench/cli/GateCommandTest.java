@@ -155,4 +155,36 @@ class GateCommandTest {
         assertTrue(found);
         assertFalse(out.toString(StandardCharsets.UTF_8).contains("Raw times were NOT gated"));
     }
+
+    @Test
+    void aUnitOrModeChangeIsOneLineAndExitTwoNotAThousandfoldRegression() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        for (String[] change : new String[][] {{"scoreUnit", "ms/op"}, {"mode", "thrpt"}}) {
+            ArrayNode root = (ArrayNode) m.readTree(run().toFile());
+            if (change[0].equals("mode")) {
+                ((ObjectNode) root.get(0)).put("mode", "thrpt");
+                ((ObjectNode) root.get(0).get("primaryMetric")).put("scoreUnit", "ops/us");
+            } else {
+                ((ObjectNode) root.get(0).get("primaryMetric")).put("scoreUnit", "ms/op");
+            }
+            Path cand = dir.resolve("unit-" + change[1].replace('/', '-') + ".json");
+            m.writeValue(cand.toFile(), root);
+            err.reset();
+            assertEquals(2, Main.execute("gate", "--baseline", run().toString(), "--candidate", cand.toString()));
+            String line = err.toString(StandardCharsets.UTF_8).strip();
+            assertTrue(line.startsWith("parbench: ") && !line.contains("\n") && line.contains("in the candidate"),
+                    line);
+        }
+    }
+
+    @Test
+    void storedModeSaysUpFrontHowManyForksItNeeds() throws Exception {
+        Main.execute("gate", "--baseline", run().toString(), "--candidate", run().toString(), "--config",
+                dir.resolve("none.json").toString());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.lines().findFirst().orElse("").contains("forks per side"), text);
+        // 1 / C(2n, n) < 0.05 / m: 24 benchmarks need 6 forks per side (C(12,6) = 924 > 480; C(10,5) = 252 < 480)
+        assertEquals(6, GateCommand.forksPerSide(24, 0.05));
+        assertEquals(4, GateCommand.forksPerSide(1, 0.05)); // C(6,3) = 20: p 0.05 is not below 0.05
+    }
 }

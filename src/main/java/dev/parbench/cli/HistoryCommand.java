@@ -1,0 +1,251 @@
+package dev.parbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parbench.analysis.Stats;
+import dev.parbench.analysis.TimeUnits;
+import dev.parbench.gate.ChangePoints;
+import dev.parbench.gate.GateInput;
+import dev.parbench.report.HistoryReport;
+import dev.parbench.results.BenchmarkRecord;
+import dev.parbench.results.JmhJsonReader;
+import dev.parbench.results.ResultsFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code history RESULTS_DIR...}: every benchmark's score over the stored runs (oldest first, by env.json's date),
+ * change points over the whole series by E-divisive means, and history.md / history.html with a chart per benchmark.
+ */
+@Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Every benchmark's score over stored runs, with change points (E-divisive means, as Hunter / "
+                + "Apache Otava do), as history.md and history.html with a chart per benchmark.",
+            "Each RESULTS_DIR is a run folder (results.json + env.json) or a folder of run folders. Runs are ordered "
+                    + "by env.json's date. The series is the raw score in its unit (median over forks of each fork's "
+                    + "median iteration): runs from different machines are not comparable, and the output says "
+                    + "where the machine or JDK changed.",
+            "Exit: 0 done, 2 bad input. Nothing is modified."})
+final class HistoryCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "RESULTS_DIR", description = "Run folders, or folders of run folders.")
+    List<Path> dirs;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "charts/history",
+            description = "Write history.md, history.html and the charts here (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--match", paramLabel = "REGEX", description = "Only benchmarks whose key matches.")
+    String match;
+
+    @Option(names = "--min-segment", paramLabel = "N", defaultValue = "3",
+            description = "Fewest runs on either side of a change point (default: ${DEFAULT-VALUE}).")
+    int minSegment;
+
+    @Option(names = "--significance", paramLabel = "P", defaultValue = "0.01",
+            description = "Permutation-test level a change point must beat (default: ${DEFAULT-VALUE}).")
+    double significance;
+
+    @Option(names = "--permutations", paramLabel = "N", defaultValue = "999",
+            description = "Shuffles per permutation test (default: ${DEFAULT-VALUE}).")
+    int permutations;
+
+    @Option(names = "--max-charts", paramLabel = "N", defaultValue = "60",
+            description = "Chart at most this many benchmarks, change points first (default: ${DEFAULT-VALUE}).")
+    int maxCharts;
+
+    private record Loaded(HistoryReport.Run run, List<BenchmarkRecord> records) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (minSegment < 2) {
+            throw new UsageException("--min-segment must be at least 2");
+        }
+        if (!(significance > 0 && significance < 1)) {
+            throw new UsageException("--significance must be in (0, 1)");
+        }
+        if (permutations < 19 || permutations > 100_000) {
+            throw new UsageException("--permutations must be in [19, 100000]");
+        }
+        Pattern filter;
+        try {
+            filter = match == null ? null : Pattern.compile(match);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new UsageException("--match '" + match + "' is not a regex");
+        }
+        List<Path> runDirs = new ArrayList<>();
+        for (Path d : dirs) {
+            runDirs.addAll(runFolders(d));
+        }
+        List<String> notes = new ArrayList<>();
+        List<Loaded> loaded = new ArrayList<>();
+        for (Path d : runDirs) {
+            loaded.add(load(d, notes));
+        }
+        loaded.sort(Comparator.comparing((Loaded l) -> l.run().date()).thenComparing(l -> l.run().folder()));
+        List<HistoryReport.Run> runs = loaded.stream().map(Loaded::run).toList();
+        for (int i = 1; i < runs.size(); i++) {
+            if (!runs.get(i).machine().equals(runs.get(i - 1).machine())) {
+                notes.add("The machine or JDK changed at run " + i + " (" + runs.get(i).label() + "): "
+                        + runs.get(i - 1).machine() + " -> " + runs.get(i).machine() + "; a change point there may "
+                        + "be the machine, not the code.");
+            }
+        }
+        List<HistoryReport.Series> series = series(loaded, filter, notes);
+        if (series.isEmpty()) {
+            throw new UsageException("no benchmark to show" + (match != null ? " matches --match '" + match + "'"
+                    : ""));
+        }
+        if (runs.size() < 2 * minSegment) {
+            notes.add(runs.size() + " runs: change points need at least " + 2 * minSegment + " (--min-segment "
+                    + minSegment + " on either side); none can be found yet.");
+        }
+        String method = String.format(Locale.ROOT, "Change points: E-divisive means (Matteson & James 2014, as in "
+                + "Hunter / Apache Otava) on the log score, permutation test (%d shuffles, seeded) at p < %s, "
+                + "segments of at least %d runs. Scores: raw, in each benchmark's unit.", permutations,
+                significance, minSegment);
+        HistoryReport.write(out, runs, series, notes, method, maxCharts);
+        long changed = series.stream().filter(s -> !s.changes().isEmpty()).count();
+        System.out.printf("parbench history: %d runs, %d benchmarks, %d with change points%n", runs.size(),
+                series.size(), changed);
+        for (HistoryReport.Series s : series) {
+            if (!s.changes().isEmpty()) {
+                System.out.printf("  %s: %s%n", dev.parbench.report.GateReport.label(s.key()), String.join("; ",
+                        s.changes().stream().map(c -> String.format(Locale.ROOT, "%+.1f%% at %s",
+                                HistoryReport.Series.percent(c), runs.get(c.index()).label())).toList()));
+            }
+        }
+        System.out.println("[parbench] history outputs: " + out.resolve("history.html") + " (and history.md)");
+        return 0;
+    }
+
+    /** A run folder, or the run folders directly inside a folder; an error if neither. */
+    static List<Path> runFolders(Path d) throws IOException {
+        if (!Files.isDirectory(d)) {
+            throw new UsageException(d + " is not a folder");
+        }
+        if (Files.isRegularFile(d.resolve("results.json"))) {
+            return List.of(d);
+        }
+        List<Path> out;
+        try (Stream<Path> s = Files.list(d)) {
+            // results/latest is a link to the newest run: skip links, or that run would count twice
+            out = s.filter(p -> !Files.isSymbolicLink(p) && Files.isRegularFile(p.resolve("results.json"))).sorted()
+                    .toList();
+        }
+        if (out.isEmpty()) {
+            throw new UsageException(d + " holds no results.json, nor any folder with one");
+        }
+        return out;
+    }
+
+    private static Loaded load(Path d, List<String> notes) throws IOException {
+        List<BenchmarkRecord> records;
+        try {
+            records = JmhJsonReader.readFile(d.resolve("results.json"));
+        } catch (ResultsFormatException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path env = d.resolve("env.json");
+        String date;
+        String commit = "unknown";
+        boolean dirty = false;
+        String machine = "unknown machine";
+        if (Files.isRegularFile(env)) {
+            JsonNode e;
+            try {
+                e = new ObjectMapper().readTree(env.toFile());
+            } catch (IOException ex) {
+                throw new UsageException(env + ": not valid JSON (" + ex.getMessage().lines().findFirst()
+                        .orElse("") + ")");
+            }
+            date = e.path("date").asText("");
+            commit = e.path("git").path("commit").asText("unknown");
+            dirty = e.path("git").path("dirty").asBoolean(false);
+            machine = e.path("host").asText("?") + ", " + e.path("cpu").path("model").asText("?") + ", JDK "
+                    + e.path("jdk").path("version").asText("?");
+            if (date.isEmpty()) {
+                date = Files.getLastModifiedTime(d.resolve("results.json")).toInstant().toString();
+                notes.add(env + " has no date; used the file time of results.json");
+            }
+        } else {
+            date = Files.getLastModifiedTime(d.resolve("results.json")).toInstant().toString();
+            notes.add(d + " has no env.json: its date is the file time of results.json, its commit unknown");
+        }
+        return new Loaded(new HistoryReport.Run(d.toString(), date, commit, dirty, machine), records);
+    }
+
+    private List<HistoryReport.Series> series(List<Loaded> loaded, Pattern filter, List<String> notes) {
+        int n = loaded.size();
+        Map<String, double[]> values = new TreeMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        Map<String, Boolean> higher = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (BenchmarkRecord r : loaded.get(i).records()) {
+                String key = GateInput.key(r);
+                if (filter != null && !filter.matcher(key).find()) {
+                    continue;
+                }
+                String unit = r.mode() + " " + r.primary().unit();
+                String before = units.putIfAbsent(key, unit);
+                if (before != null && !before.equals(unit)) {
+                    notes.add(key + ": run " + i + " measured it as " + unit + " (earlier " + before + "); that "
+                            + "point is left out");
+                    continue;
+                }
+                higher.putIfAbsent(key, TimeUnits.higherIsBetter(r.mode(), r.primary().unit()));
+                double v = score(r);
+                values.computeIfAbsent(key, k -> {
+                    double[] a = new double[n];
+                    Arrays.fill(a, Double.NaN);
+                    return a;
+                })[i] = v;
+            }
+        }
+        ChangePoints cp = new ChangePoints(minSegment, significance, permutations, 20261122L);
+        List<HistoryReport.Series> out = new ArrayList<>();
+        values.forEach((k, v) -> out.add(new HistoryReport.Series(k, units.get(k).substring(units.get(k)
+                .indexOf(' ') + 1), higher.get(k), v, changes(cp, v))));
+        out.sort(Comparator.comparing((HistoryReport.Series s) -> s.changes().isEmpty())
+                .thenComparing(s -> -s.changes().stream().mapToDouble(c -> Math.abs(c.after() - c.before()))
+                        .max().orElse(0)));
+        return out;
+    }
+
+    /** Change points of the finite, positive values (log scale), with indices mapped back to runs. */
+    static List<ChangePoints.Change> changes(ChangePoints cp, double[] v) {
+        int[] at = java.util.stream.IntStream.range(0, v.length).filter(i -> Double.isFinite(v[i]) && v[i] > 0)
+                .toArray();
+        double[] logs = Arrays.stream(at).mapToDouble(i -> Math.log(v[i])).toArray();
+        return cp.find(logs).stream().map(c -> new ChangePoints.Change(at[c.index()], c.before(), c.after(), c.p()))
+                .toList();
+    }
+
+    /** The median over forks of each fork's median iteration (JMH's score if there are no iterations). */
+    static double score(BenchmarkRecord r) {
+        List<Double> forks = new ArrayList<>();
+        for (double[] fork : r.primary().iterations()) {
+            double[] finite = Arrays.stream(fork).filter(Double::isFinite).toArray();
+            if (finite.length > 0) {
+                forks.add(Stats.median(finite));
+            }
+        }
+        return forks.isEmpty() ? r.primary().score()
+                : Stats.median(forks.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
