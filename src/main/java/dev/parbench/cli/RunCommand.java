@@ -53,12 +53,13 @@ import picocli.CommandLine.Spec;
                     + "on (--fail-fast stops); Ctrl-C keeps what finished; --resume RUN_DIR runs what is missing."},
         footer = {"", "Profiles:",
             "  smoke     ~1 min, CI plumbing only (1 fork)",
-            "  quick     ~6 min, a first look (2 forks, sizes 32k and 32M)",
-            "  standard  default, ~13 min on 2 cores (2 forks, 4 sizes, parallelism 1-2; out-of-process models: "
-                    + "32k and 32M)",
+            "  quick     ~7 min, a first look (2 forks, sizes 32k and 32M)",
+            "  standard  default, ~14 min on 2 cores (2 forks, 4 sizes, parallelism 1-2; out-of-process models: "
+                    + "32k and 32M at p=2)",
             "  full      hours (3 forks, 6 sizes, parallelism 1-8, both kernels)",
             "", "Examples:",
             "  run --profile quick",
+            "  run --patterns counter,queue --profile quick     (coordination families; --patterns all: everything)",
             "  run --workloads sum --strategies fork-join,executor --sizes 1M,2^25 --parallelism 1,2",
             "  run --profile quick -- -prof gc        (anything after -- goes to JMH)",
             "  run --resume results/2026-01-02T03-04-05   (finish an interrupted run into the same results.json)"})
