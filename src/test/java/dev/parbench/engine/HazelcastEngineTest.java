@@ -102,6 +102,16 @@ class HazelcastEngineTest {
         assertEquals(oracleOf(w, 3 * w.blockSize() + 5), viaCluster(w, 3 * w.blockSize() + 5));
     }
 
+    @Test
+    void theClusterDescribesItself() {
+        var d = cluster.describe();
+        assertEquals(1, d.get("members"));
+        assertEquals("5.6.0", d.get("clientVersion"));
+        @SuppressWarnings("unchecked")
+        var member = ((List<java.util.Map<String, Object>>) d.get("memberDetails")).get(0);
+        assertTrue((Integer) member.get("cores") >= 1 && member.get("jdk") != null, d.toString());
+    }
+
     private static <I> long oracleOf(Workload<I> w, int size) {
         return w.oracle(w.prepare(size, 1));
     }
