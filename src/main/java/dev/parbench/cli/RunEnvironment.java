@@ -51,6 +51,9 @@ public final class RunEnvironment {
         jdk.put("home", System.getProperty("java.home"));
         env.put("jdk", jdk);
         env.put("jmhVersion", org.openjdk.jmh.util.Version.getPlainVersion());
+        // the engine models' cluster: embedded, or the real one named by the forks' -Dparbench.hazelcast.members
+        env.put("hazelcast", dev.parbench.engine.ClusterDescription.forRun(run != null
+                && run.get("forkJvmArgs") instanceof List<?> args ? args : List.of()));
         if (!run.isEmpty()) {
             env.put("run", run);
         }

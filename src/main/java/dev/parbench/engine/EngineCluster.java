@@ -325,6 +325,13 @@ final class EngineCluster implements AutoCloseable {
     Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("cluster", processes.isEmpty() ? clusterName : "embedded (member JVMs started per trial)");
+        d.putAll(describe(client, members));
+        return d;
+    }
+
+    /** Member count, Hazelcast versions, and each member's address, cores and JDK (asked with a 30 s bound). */
+    static Map<String, Object> describe(HazelcastInstance client, List<Member> members) {
+        Map<String, Object> d = new LinkedHashMap<>();
         d.put("members", members.size());
         d.put("clientVersion", BuildInfoProvider.getBuildInfo().getVersion());
         List<Map<String, Object>> ms = new ArrayList<>();

@@ -21,6 +21,8 @@ public final class EngineConfigs {
     static final String MAP_PREFIX = "parbench-";
     /** Partitions per cluster: few, as a benchmark cluster stores a handful of large values. */
     static final int PARTITIONS = 31;
+    /** Socket send and receive buffers, in KB (Hazelcast's unit). */
+    static final int SOCKET_BUFFER_KB = 4096;
 
     private EngineConfigs() {
     }
@@ -51,6 +53,11 @@ public final class EngineConfigs {
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         c.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
         c.setProperty("hazelcast.partition.count", String.valueOf(PARTITIONS));
+        // socket buffers sized for bulk transfer, as the socket model's (4 MiB; Hazelcast's unit is KB)
+        for (String k : List.of("hazelcast.socket.receive.buffer.size", "hazelcast.socket.send.buffer.size",
+                "hazelcast.socket.client.receive.buffer.size", "hazelcast.socket.client.send.buffer.size")) {
+            c.setProperty(k, String.valueOf(SOCKET_BUFFER_KB));
+        }
         c.getMetricsConfig().setEnabled(false);
         c.getJetConfig().setEnabled(false);
         NetworkConfig n = c.getNetworkConfig();
@@ -85,6 +92,7 @@ public final class EngineConfigs {
         c.setProperty("hazelcast.client.heartbeat.interval", "1000");
         c.getMetricsConfig().setEnabled(false);
         c.getNetworkConfig().setAddresses(addresses);
+        c.getNetworkConfig().getSocketOptions().setBufferSize(SOCKET_BUFFER_KB).setTcpNoDelay(true);
         c.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);
         EngineSerialization.configure(c.getSerializationConfig());
         return c;
