@@ -26,12 +26,14 @@ class RunSpecTest {
     void smokeCoversEveryWorkloadAndModelOnce() {
         RunSpec spec = new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true);
         Plan plan = plan(spec);
-        // every workload x (5 in-JVM models + sequential) + every workload x 5 out-of-process models + transfer
+        // every workload x (5 in-JVM models + sequential) + every workload x every out-of-process model + transfer
         // probes (loopback, worker start) + bandwidth probe (read, add) x (1, all threads)
         int w = WorkloadKind.values().length;
-        assertEquals(w * 6 + w * 5 + 2 + 4, plan.configurations());
+        int remote = (int) java.util.Arrays.stream(dev.parbench.strategy.StrategyKind.values())
+                .filter(dev.parbench.strategy.StrategyKind::outOfProcess).count();
+        assertEquals(w * 6 + w * remote + 2 + 4, plan.configurations());
         // one fork each, except the bandwidth probe, which always gets at least three (its figure is the best fork)
-        assertEquals(w * 6 + w * 5 + 2 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
+        assertEquals(w * 6 + w * remote + 2 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
     }
 
     @Test
