@@ -24,6 +24,8 @@ public final class EngineConfigs {
     /** Socket send and receive buffers, in KB (Hazelcast's unit). */
     static final int SOCKET_BUFFER_KB = 4096;
 
+    private static final java.util.concurrent.atomic.AtomicLong CLIENTS = new java.util.concurrent.atomic.AtomicLong();
+
     private EngineConfigs() {
     }
 
@@ -85,7 +87,7 @@ public final class EngineConfigs {
     public static ClientConfig client(String cluster, List<String> addresses, long invocationTimeoutSeconds) {
         ClientConfig c = new ClientConfig();
         c.setClusterName(cluster);
-        c.setInstanceName("parbench-client-" + cluster);
+        c.setInstanceName("parbench-client-" + cluster + "-" + CLIENTS.incrementAndGet());
         common(c.getProperties());
         c.setProperty("hazelcast.client.invocation.timeout.seconds", String.valueOf(invocationTimeoutSeconds));
         c.setProperty("hazelcast.client.heartbeat.timeout", "10000");

@@ -88,7 +88,10 @@ class RunSpecTest {
         Plan plan = plan(new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true));
         String last = plan.describe().get(plan.describe().size() - 1);
         int w = WorkloadKind.values().length;
-        assertTrue(last.contains("total: " + (w * 11 + 6) + " configurations, " + (w * 11 + 2 + 4 * RunSpec.PROBE_MIN_FORKS)
+        int models = (6 + (int) java.util.Arrays.stream(dev.parbench.strategy.StrategyKind.values())
+                .filter(dev.parbench.strategy.StrategyKind::outOfProcess).count());
+        assertTrue(last.contains("total: " + (w * models + 6) + " configurations, "
+                + (w * models + 2 + 4 * RunSpec.PROBE_MIN_FORKS)
                 + " JVM runs (forks), estimated"), last);
     }
 }
