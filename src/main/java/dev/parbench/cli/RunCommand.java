@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
     List<String> workloads;
 
     @Option(names = "--strategies", split = ",", paramLabel = "ID", completionCandidates = Ids.Models.class,
-            description = "Models to run (default all): ${COMPLETION-CANDIDATES}.")
+            description = "Models to run (default: all but the opt-in engine models hazelcast and "
+                    + "hazelcast-resident): ${COMPLETION-CANDIDATES}.")
     List<String> strategies;
 
     @Option(names = "--sizes", split = ",", paramLabel = "N",

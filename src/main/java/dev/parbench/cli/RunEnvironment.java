@@ -52,6 +52,9 @@ public final class RunEnvironment {
         env.put("jdk", jdk);
         env.put("jmhVersion", org.openjdk.jmh.util.Version.getPlainVersion());
         env.put("workers", workers(run));
+        // the engine models' cluster: embedded, or the real one named by the forks' -Dparbench.hazelcast.members
+        env.put("hazelcast", dev.parbench.engine.ClusterDescription.forRun(run != null
+                && run.get("forkJvmArgs") instanceof List<?> args ? args : List.of()));
         if (!run.isEmpty()) {
             env.put("run", run);
         }

@@ -6,6 +6,7 @@ import dev.parbench.strategy.StrategyKind;
 import dev.parbench.workload.Kernel;
 import dev.parbench.workload.WorkloadKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class RunSpec {
                 ? List.of(WorkloadKind.values())
                 : distinct(workloadIds).stream().map(id -> parse(() -> WorkloadKind.fromId(id))).toList();
         List<StrategyKind> models = strategyIds == null || strategyIds.isEmpty()
-                ? List.of(StrategyKind.values())
+                ? Arrays.stream(StrategyKind.values()).filter(k -> !k.optIn()).toList()
                 : distinct(strategyIds).stream().map(id -> parse(() -> StrategyKind.fromId(id))).toList();
         this.parallelModels = models.stream().filter(k -> k != StrategyKind.SEQUENTIAL).toList();
         // The sequential baseline always runs: every speedup needs it from the same run.

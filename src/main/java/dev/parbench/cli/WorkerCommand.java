@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve workload blocks to a parbench master (the out-of-process models).",
             "--stdio: requests on stdin, replies on stdout (process-per-task, process-pool).",
+            "--hazelcast: a Hazelcast member (hazelcast models); binds loopback unless --bind says otherwise.",
             "--listen HOST:PORT: TCP (socket models); port 0 picks a free port and prints it. Loopback needs no "
                     + "token; any other address requires --token-file, and every connection must then pass an "
                     + "HMAC-SHA256 challenge-response before any work frame.",
@@ -38,7 +39,12 @@ import picocli.CommandLine.Option;
             "The run's env.json records the workers' addresses, not their machines: run 'parbench env' on each "
                     + "worker machine and keep its output with the run.",
             "Workers the master starts itself (process models, local socket workers) run with the JMH fork's "
-                    + "flags (GC, -Xmx, --add-modules, -jvmArgsAppend; not -Xms) plus -Dparbench.workerJvmArgs."})
+                    + "flags (GC, -Xmx, --add-modules, -jvmArgsAppend; not -Xms) plus -Dparbench.workerJvmArgs.",
+            "A Hazelcast member on another machine (no authentication, no TLS: trusted networks only):",
+            "  java --add-modules jdk.incubator.vector -cp benchmarks.jar dev.parbench.cli.Main worker --hazelcast "
+                    + "--bind 10.0.0.5 --port 5701 --members 10.0.0.5:5701,10.0.0.6:5701",
+            "then: ./run-benchmarks.sh --strategies hazelcast -- -jvmArgsAppend "
+                    + "\"-Dparbench.hazelcast.members=10.0.0.5:5701,10.0.0.6:5701\""})
 final class WorkerCommand implements Callable<Integer> {
 
     static final class Mode {
@@ -48,6 +54,10 @@ final class WorkerCommand implements Callable<Integer> {
         @Option(names = "--listen", required = true, paramLabel = "HOST:PORT",
                 description = "Listen on TCP (default bind: loopback, e.g. 127.0.0.1:0).")
         String listen;
+
+        @Option(names = "--hazelcast", required = true,
+                description = "Be a Hazelcast member (the hazelcast models): --cluster, --port, --members, --bind.")
+        boolean hazelcast;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -76,6 +86,23 @@ final class WorkerCommand implements Callable<Integer> {
     long idleTimeoutSeconds = Long.getLong("parbench.worker.idleTimeoutSeconds",
             Worker.Settings.DEFAULT_IDLE_TIMEOUT_SECONDS);
 
+    @Option(names = "--cluster", paramLabel = "NAME", description = "--hazelcast: the cluster name "
+            + "(default ${DEFAULT-VALUE}; the master's -Dparbench.hazelcast.cluster).")
+    String cluster = "parbench";
+
+    @Option(names = "--port", paramLabel = "PORT", description = "--hazelcast: the member's port "
+            + "(default ${DEFAULT-VALUE}).")
+    int port = 5701;
+
+    @Option(names = "--members", paramLabel = "HOST:PORT,...", split = ",", description = "--hazelcast: the "
+            + "members to join (TCP-IP join, no multicast); default: only this one.")
+    java.util.List<String> members = new java.util.ArrayList<>();
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "--hazelcast: the address to bind "
+            + "(default ${DEFAULT-VALUE}). Hazelcast's open-source edition has NO authentication and NO TLS: any "
+            + "host that reaches a non-loopback member can run code on it and read its data.")
+    String bind = "127.0.0.1";
+
     @Override
     public Integer call() throws Exception {
         PrintStream log = System.err;
@@ -94,6 +121,12 @@ final class WorkerCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UsageException(e.getMessage());
             }
+        }
+        if (mode.hazelcast) {
+            System.setOut(log); // the announcement goes to the real stdout, Hazelcast's chatter (if any) to stderr
+            dev.parbench.engine.HazelcastMember.serve(cluster, bind, port, members,
+                    new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8"));
+            return 0;
         }
         WireLimits limits = WireLimits.fromSystemProperties();
         if (mode.stdio) {

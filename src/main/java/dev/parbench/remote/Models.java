@@ -3,7 +3,10 @@ package dev.parbench.remote;
 import dev.parbench.strategy.Strategy;
 import dev.parbench.strategy.StrategyKind;
 
-/** Builds any model by kind: the in-JVM ones through {@link StrategyKind#create}, the out-of-process ones here. */
+/**
+ * Builds any model by kind: the in-JVM ones through {@link StrategyKind#create}, the out-of-process ones here, the
+ * distributed-engine ones from package {@code engine} (one line each).
+ */
 public final class Models {
     private Models() {
     }
@@ -16,6 +19,8 @@ public final class Models {
             case PROCESS_POOL_RESIDENT -> new ProcessPoolStrategy(parallelism, true);
             case SOCKET -> new SocketStrategy(parallelism, false);
             case SOCKET_RESIDENT -> new SocketStrategy(parallelism, true);
+            case HAZELCAST -> new dev.parbench.engine.HazelcastStrategy(parallelism);
+            case HAZELCAST_RESIDENT -> new dev.parbench.engine.HazelcastResidentStrategy(parallelism);
             default -> kind.create(parallelism);
         };
     }

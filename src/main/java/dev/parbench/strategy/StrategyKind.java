@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * The concurrency models. Each constant's id is the JMH {@code strategy} parameter value, the CLI id and the chart
  * legend; it also says how the model splits the work ({@link Split}), what carries the data ({@link Transport}), and
- * whether its parallelism is a thread count, so reports never switch on model names. {@link #create(int)} builds the in-JVM models; the out-of-process ones live in {@code remote}, which
+ * whether its parallelism is a thread count, so reports never switch on model names. {@link #create(int)} builds the in-JVM models; the out-of-process ones live in {@code remote} (and the
+ * distributed-engine ones in {@code engine}), which
  * depends on this package and not the other way round, so build any model with
  * {@code dev.parbench.remote.Models.create(kind, parallelism)}.
  */
@@ -40,7 +41,15 @@ public enum StrategyKind {
                     + "travel in every operation."),
     SOCKET_RESIDENT("socket-resident", null, Split.RANGE_PER_TASK, Transport.TCP_RESIDENT, true,
             "The socket workers with the input already resident (shipped once, in warm-up): only the request, the "
-                    + "partial result and any output travel.");
+                    + "partial result and any output travel."),
+    HAZELCAST("hazelcast", null, Split.RANGE_PER_TASK, Transport.ENGINE, true,
+            "A Hazelcast cluster of 'parallelism' members (member JVMs started once per trial, or a real cluster): "
+                    + "one task per range to member k through its distributed IExecutorService; the input slices "
+                    + "travel in every operation."),
+    HAZELCAST_RESIDENT("hazelcast-resident", null, Split.RANGE_PER_TASK, Transport.ENGINE_RESIDENT, true,
+            "The Hazelcast cluster with the input stored once (in warm-up) in a partitioned IMap, range k on member "
+                    + "k; each task runs where its data is (submitToKey): only the request, the partial result and "
+                    + "any output travel.");
 
     /** How a model hands out the blocks. */
     public enum Split {
@@ -63,11 +72,15 @@ public enum StrategyKind {
         /** Loopback (or remote) TCP to worker JVMs; the input slices travel in every operation. */
         TCP,
         /** TCP to workers holding the input already: only requests and results travel. */
-        TCP_RESIDENT;
+        TCP_RESIDENT,
+        /** A distributed engine's own protocol (Hazelcast) to its member JVMs; the input slices travel every time. */
+        ENGINE,
+        /** A distributed engine holding the input in its partitioned store: only requests and results travel. */
+        ENGINE_RESIDENT;
 
         /** True where the whole input crosses a process boundary in every operation. */
         public boolean movesInput() {
-            return this == PIPES || this == TCP;
+            return this == PIPES || this == TCP || this == ENGINE;
         }
     }
 
@@ -108,6 +121,14 @@ public enum StrategyKind {
     /** False where the threads doing the work are not the swept parallelism (say so in reports). */
     public boolean parallelismIsThreads() {
         return parallelismIsThreads;
+    }
+
+    /**
+     * True for the models a run leaves out unless they are named ({@code --strategies hazelcast,...}): the engine
+     * models, whose clusters take seconds to start per trial and would break the default profiles' time budgets.
+     */
+    public boolean optIn() {
+        return transport == Transport.ENGINE || transport == Transport.ENGINE_RESIDENT;
     }
 
     /** True for the models whose work runs in other JVMs (package {@code remote}). */

@@ -63,7 +63,8 @@ class MainTest {
     void dryRunPrintsThePlanAndWritesNothing(@TempDir Path dir) throws Exception {
         assertEquals(0, Main.execute("run", "--profile", "smoke", "--dry-run", "--results-dir", dir.toString()));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("total: " + (dev.parbench.workload.WorkloadKind.values().length * 11 + 7)
+        assertTrue(text.contains("total: " + (dev.parbench.workload.WorkloadKind.values().length
+                * (6 + RunSpecTest.defaultOutOfProcessModels()) + 7)
                 + " configurations"), text);
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count());

@@ -16,6 +16,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 class RunSpecTest {
 
+    /** The out-of-process models a run selects when none are named (the opt-in engine models are not among them). */
+    static int defaultOutOfProcessModels() {
+        return (int) java.util.Arrays.stream(dev.parbench.strategy.StrategyKind.values())
+                .filter(k -> k.outOfProcess() && !k.optIn()).count();
+    }
+
     private static Plan plan(RunSpec spec) {
         return Plan.of(spec, BenchmarkList.defaultList(),
                 OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
@@ -26,12 +32,13 @@ class RunSpecTest {
     void smokeCoversEveryWorkloadAndModelOnce() {
         RunSpec spec = new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true);
         Plan plan = plan(spec);
-        // every workload x (5 in-JVM models + sequential) + every workload x 5 out-of-process models + transfer
-        // probes (loopback, pipe, worker start) + bandwidth probe (read, add) x (1, all threads)
+        // every workload x (5 in-JVM models + sequential) + every workload x each out-of-process model of the
+        // default selection + transfer probes (loopback, pipe, worker start) + bandwidth probe (read, add) x (1, all)
         int w = WorkloadKind.values().length;
-        assertEquals(w * 6 + w * 5 + 3 + 4, plan.configurations());
+        int remote = defaultOutOfProcessModels();
+        assertEquals(w * 6 + w * remote + 3 + 4, plan.configurations());
         // one fork each, except the bandwidth probe, which always gets at least three (its figure is the best fork)
-        assertEquals(w * 6 + w * 5 + 3 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
+        assertEquals(w * 6 + w * remote + 3 + 4 * RunSpec.PROBE_MIN_FORKS, plan.forkRuns());
     }
 
     @Test
@@ -86,7 +93,9 @@ class RunSpecTest {
         Plan plan = plan(new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true));
         String last = plan.describe().get(plan.describe().size() - 1);
         int w = WorkloadKind.values().length;
-        assertTrue(last.contains("total: " + (w * 11 + 7) + " configurations, " + (w * 11 + 3 + 4 * RunSpec.PROBE_MIN_FORKS)
+        int models = 6 + defaultOutOfProcessModels();
+        assertTrue(last.contains("total: " + (w * models + 7) + " configurations, "
+                + (w * models + 3 + 4 * RunSpec.PROBE_MIN_FORKS)
                 + " JVM runs (forks), estimated"), last);
     }
 }

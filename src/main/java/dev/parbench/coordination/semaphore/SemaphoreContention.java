@@ -12,12 +12,18 @@ import java.util.List;
  * a contender sees: with a fair semaphore its tail is bounded by the queue ahead; with an unfair one a thread may
  * lose the race again and again. Permits: {@link SemaphoreBatch#permitsFor max(1, workers / 2)}.
  *
- * <p>The caller is always a platform thread; the {@code threads} kind applies to the N background contenders.
+ * <p>The caller is always a platform thread; the {@code threads} kind applies to the N background contenders. Each
+ * contender pauses {@link #THINK_NANOS} outside the resource between its cycles (as real work between two uses
+ * would): without it, an unfair semaphore lets a releasing virtual thread re-acquire at once, every time, and the
+ * caller starved for a whole minute (seen with 4 virtual contenders on 2 cores). The unfair tail is still there.
  *
  * <p>Memory consistency of the harness: {@code stop} is volatile, so the contenders see it at their next check;
  * the caller reads their outcome only after {@code Crew.Round.await}.
  */
 public final class SemaphoreContention implements AutoCloseable {
+    /** A contender's pause between two cycles, outside the resource. */
+    static final long THINK_NANOS = 2_000;
+
     private final GuardedResource resource;
     private final Crew crew;
     private final Duration timeout;
@@ -36,6 +42,7 @@ public final class SemaphoreContention implements AutoCloseable {
         round = crew.start(i -> {
             while (!stop) {
                 resource.cycle(timeout);
+                java.util.concurrent.locks.LockSupport.parkNanos(THINK_NANOS);
             }
         });
     }
