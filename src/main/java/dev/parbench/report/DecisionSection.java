@@ -70,8 +70,9 @@ final class DecisionSection {
         boolean provisional = false;
         for (Analysis.Crossover c : w.crossovers().values()) {
             provisional |= c.provisional();
-            if (c.size() != null && !c.provisional() && (first == null || c.size() < first.size())) {
-                first = c;
+            if (c.size() != null && !c.provisional() && (first == null || c.size() < first.size()
+                    || c.size().equals(first.size()) && c.speedup().point() > first.speedup().point())) {
+                first = c; // the smallest size at which a model pays; there, the model that pays most
             }
         }
         if (first == null) {
@@ -79,7 +80,7 @@ final class DecisionSection {
                     ? "no model is shown to beat sequential (the figures are provisional)"
                     : "stay sequential: no model beats it", size(w.largestSize()));
         }
-        return first.size() == w.sizes().get(0)
+        return first.size().equals(w.sizes().get(0))
                 ? String.format(Locale.ROOT, "%s: a parallel model pays from the smallest size measured (%s, %s).",
                         w.title(), size(first.size()), first.strategy())
                 : String.format(Locale.ROOT, "%s: below %s stay sequential; from %s on %s beats it (p=%d: %sx %s).",

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The report opens with the answer: the model to use per size, its runner-up, and how sure that is. */
 class DecisionSectionTest {
+    private static ReportView lastView;
 
     private static BenchmarkRecord rec(String method, Map<String, String> params, double us, int forks) {
         List<double[]> raw = new ArrayList<>();
@@ -37,6 +38,7 @@ class DecisionSectionTest {
                     "parallelism", "2"), size == 1024 ? 50 : 700, forks));
         }
         ReportView view = ReportView.of(new Analyzer().analyze(new RunData(r, Map.of())));
+        lastView = view;
         ReportView.Section first = view.sections().get(0);
         assertEquals(DecisionSection.ID, first.id(), "the report opens with the decision");
         return first.tables().get(0);
@@ -58,6 +60,14 @@ class DecisionSectionTest {
         assertEquals("executor (p=2)", large.get(4));
         assertTrue(large.get(5).startsWith("1.40x ["), large.toString());
         assertEquals("claim", large.get(6));
+        ReportView.Section section = decisionSection(3);
+        assertTrue(section.summary().stream().anyMatch(l -> l.contains("below 1M stay sequential; from 1M on fork-join")),
+                section.summary().toString());
+    }
+
+    private static ReportView.Section decisionSection(int forks) {
+        decision(forks);
+        return lastView.sections().get(0);
     }
 
     @Test
