@@ -22,7 +22,7 @@ class CancelTest {
     @EnumSource(CancelKind.class)
     void cancellationStopsWhatCanBeStoppedAndReportsTheRest(CancelKind kind) {
         for (ThreadKind threads : ThreadKind.values()) {
-            for (int workers : new int[] {1, 4}) {
+            for (int workers : new int[] {1, 4, 4 * Runtime.getRuntime().availableProcessors()}) {
                 List<Thread> started;
                 try (CancelRun run = new CancelRun(kind, threads, workers, CAP, T)) {
                     started = run.threads();

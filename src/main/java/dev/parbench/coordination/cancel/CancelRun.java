@@ -48,7 +48,7 @@ public final class CancelRun implements AutoCloseable {
     public void arm() {
         settle();
         int n = crew.size();
-        StopSignals s = new StopSignals(n);
+        StopSignals s = new StopSignals(n, timeout);
         AtomicInteger done = new AtomicInteger();
         List<FutureTask<Long>> ts = IntStream.range(0, n)
                 .mapToObj(i -> new FutureTask<>(kind.task(s))).toList();

@@ -21,8 +21,12 @@ public final class SpinningTask implements Callable<Long> {
 
     @Override
     public Long call() {
-        signals.started();
         long x = 1;
+        try {
+            signals.startTogether();
+        } catch (InterruptedException e) {
+            // the start gate is the only interruptible call here; the loop still ignores the interruption
+        }
         long passes = 0;
         while (!signals.abandoned()) {
             x = x * 6364136223846793005L + 1442695040888963407L;
