@@ -141,19 +141,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Sends one data message to the sink, first waiting (bounded) for acknowledgements while {@code window} messages
-     * are unacknowledged: at most {@code window} messages are in flight.
+     * Sends one data message to the sink, then waits (bounded) for acknowledgements while {@code window} or more
+     * messages are unacknowledged: when this returns, at most {@code window - 1} messages are in flight (with
+     * {@code window} 1, every message has been received and checked). {@code window} must be at least the peer's
+     * {@code ackEvery}.
      */
     public void stream(int window) throws IOException {
+        payload.limit(options.bytes());
+        Messages.stamp(payload, seq);
+        link.send(Messages.DATA, payload);
+        seq++;
         while (seq - acked >= window) {
             int type = link.receive(ctl);
             expect(type, Messages.ACK, ctl);
             acked = Messages.longOf(ctl, link.describe());
         }
-        payload.limit(options.bytes());
-        Messages.stamp(payload, seq);
-        link.send(Messages.DATA, payload);
-        seq++;
     }
 
     /**
