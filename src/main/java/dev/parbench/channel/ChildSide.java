@@ -60,7 +60,9 @@ public final class ChildSide {
             }
             case SHARED_MEMORY_RING -> {
                 SharedRing ring = SharedRing.open(Path.of(require(connect, kind)));
-                link = new RingLink(ring.toPeer(), ring.fromPeer(), "shared-memory-ring (child)", timeout,
+                RingLink.Doorbell bell = new RingLink.Doorbell(ring.flags(), ring.mySleepFlag(), ring.peerSleepFlag(),
+                        stdin, stdout);
+                link = new RingLink(ring.toPeer(), ring.fromPeer(), bell, "shared-memory-ring (child)", timeout,
                         () -> true, () -> parent, () -> { });
             }
             default -> throw new IllegalStateException();

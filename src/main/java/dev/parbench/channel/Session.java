@@ -397,7 +397,9 @@ public final class Session implements AutoCloseable {
             throw e;
         }
         Process p = c.process();
-        Link link = new RingLink(ring.toPeer(), ring.fromPeer(), name(o, p), o.timeout(), p::isAlive,
+        RingLink.Doorbell bell = new RingLink.Doorbell(ring.flags(), ring.mySleepFlag(), ring.peerSleepFlag(), c.in(),
+                c.out());
+        Link link = new RingLink(ring.toPeer(), ring.fromPeer(), bell, name(o, p), o.timeout(), p::isAlive,
                 () -> ChildJvm.describe(p), () -> {
                     ring.unlink();
                     stopChild(c);

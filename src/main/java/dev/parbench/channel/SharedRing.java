@@ -33,17 +33,39 @@ final class SharedRing {
         removeOrphans();
     }
 
+    /** After the two rings: two flag words on their own cache lines, "the creator sleeps" and "the peer sleeps". */
+    static final int FLAGS = 128;
+
     private final Path file;
     private final OneToOneRingBuffer toPeer;
     private final OneToOneRingBuffer fromPeer;
+    private final UnsafeBuffer flags;
+    private final boolean creator;
 
     private SharedRing(Path file, MappedByteBuffer map, int capacity, boolean creator) {
         this.file = file;
+        this.creator = creator;
         int half = capacity + RingBufferDescriptor.TRAILER_LENGTH;
         OneToOneRingBuffer first = new OneToOneRingBuffer(new UnsafeBuffer(map, 0, half));
         OneToOneRingBuffer second = new OneToOneRingBuffer(new UnsafeBuffer(map, half, half));
         this.toPeer = creator ? first : second;
         this.fromPeer = creator ? second : first;
+        this.flags = new UnsafeBuffer(map, 2 * half, FLAGS);
+    }
+
+    /** The flag words (see {@link RingLink.Doorbell}). */
+    UnsafeBuffer flags() {
+        return flags;
+    }
+
+    /** Offset of the flag this side sets when it sleeps on {@link #fromPeer}. */
+    int mySleepFlag() {
+        return creator ? 0 : 64;
+    }
+
+    /** Offset of the flag the other side sets when it sleeps on {@link #toPeer}. */
+    int peerSleepFlag() {
+        return creator ? 64 : 0;
     }
 
     /** The directory for shared memory files: /dev/shm if it is there and writable, else the temporary directory. */
@@ -61,7 +83,7 @@ final class SharedRing {
         FILES.add(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            long size = 2L * (capacity + RingBufferDescriptor.TRAILER_LENGTH);
+            long size = 2L * (capacity + RingBufferDescriptor.TRAILER_LENGTH) + FLAGS;
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, size);
                 return new SharedRing(file, map, capacity, true);
@@ -76,9 +98,9 @@ final class SharedRing {
     static SharedRing open(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
-            long half = size / 2;
+            long half = (size - FLAGS) / 2;
             int capacity = (int) (half - RingBufferDescriptor.TRAILER_LENGTH);
-            if (size % 2 != 0 || Integer.bitCount(capacity) != 1) {
+            if ((size - FLAGS) % 2 != 0 || capacity < 1024 || Integer.bitCount(capacity) != 1) {
                 throw new IOException(file + " is not a parbench ring file (" + size + " bytes)");
             }
             return new SharedRing(null, ch.map(FileChannel.MapMode.READ_WRITE, 0, size), capacity, false);
