@@ -62,24 +62,32 @@ final class SeriesSection {
      * where measured; empty where this benchmark has none).
      */
     static Optional<Analysis.SeriesResult> asResult(Analysis.SeriesResult r, String metric, String meaning) {
+        boolean bytesPerSecond = meaning != null && meaning.startsWith("bytes per second");
+        double scale = bytesPerSecond ? 1e-9 : 1;
         List<Analysis.SeriesPoint> points = r.points().stream().filter(p -> p.secondary().containsKey(metric))
-                .map(p -> new Analysis.SeriesPoint(p.variant(), p.series(), p.x(), p.secondary().get(metric),
-                        Map.of(), new java.util.TreeMap<>())).toList();
+                .map(p -> new Analysis.SeriesPoint(p.variant(), p.series(), p.x(),
+                        scaled(p.secondary().get(metric), scale), Map.of(), new java.util.TreeMap<>())).toList();
         if (points.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Analysis.SeriesResult(r.family(), r.benchmark() + " " + metric,
-                meaning == null ? metric : meaning, true, r.variants(), r.seriesValues(), r.xs(), points));
+        String unit = bytesPerSecond ? "GB/s" + meaning.substring("bytes per second".length())
+                : meaning == null ? metric : meaning;
+        return Optional.of(new Analysis.SeriesResult(r.family(), r.benchmark() + " " + metric, unit, true,
+                r.variants(), r.seriesValues(), r.xs(), points));
+    }
+
+    private static Estimate scaled(Estimate e, double f) {
+        return f == 1 ? e : new Estimate(e.point() * f, e.low() * f, e.high() * f, e.forks(), e.kind());
     }
 
     private static List<ChartSpec.Marker> transferMarkers(Analysis.Probe probe) {
         List<ChartSpec.Marker> out = new ArrayList<>();
         if (probe != null && probe.loopback() != null) {
-            out.add(new ChartSpec.Marker(probe.loopback().point() * 1e9, "probe: loopback TCP, 1 connection",
+            out.add(new ChartSpec.Marker(probe.loopback().point(), "probe: loopback TCP, 1 connection",
                     java.awt.Color.GRAY));
         }
         if (probe != null && probe.pipe() != null) {
-            out.add(new ChartSpec.Marker(probe.pipe().point() * 1e9, "probe: pipe to a child JVM",
+            out.add(new ChartSpec.Marker(probe.pipe().point(), "probe: pipe to a child JVM",
                     java.awt.Color.DARK_GRAY));
         }
         return out;
@@ -131,7 +139,8 @@ final class SeriesSection {
         double minY = r.points().stream().mapToDouble(p -> p.score().point()).filter(y -> y > 0).min().orElse(1);
         double maxY = r.points().stream().mapToDouble(p -> p.score().point()).max().orElse(1);
         boolean logX = minX > 0 && maxX / minX >= 8;
-        boolean logY = minY > 0 && maxY / minY >= 100;
+        // sizes over orders of magnitude (messages): log-log, whatever the spread of y
+        boolean logY = minY > 0 && (maxY / minY >= 100 || maxX / minX >= 1000);
         return new ChartSpec.Line(name, family.title() + ": " + r.benchmark(), where + " | error bars: 95% interval "
                 + "over forks" + (r.seriesValues().size() > 1 ? " | hollow markers: " + String.join(", ",
                         r.seriesValues().subList(1, r.seriesValues().size())) : ""),
@@ -191,6 +200,9 @@ final class SeriesSection {
     private static Optional<String> secondary(Family family, Analysis.SeriesResult r) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, String> m : family.secondary().entrySet()) {
+            if (family.charted().contains(m.getKey())) {
+                continue; // it has a chart and a sentence of its own
+            }
             for (String variant : r.variants()) {
                 List<String> values = new ArrayList<>();
                 for (Analysis.SeriesPoint p : r.points()) {
