@@ -125,10 +125,36 @@ public final class RunSpec {
         }
         for (Family f : families) {
             if (f != Families.MODELS) {
-                passes.add(new Pass(f.id(), f.includes(), new LinkedHashMap<>(f.params()), forks, 0));
+                passes.add(new Pass(f.id(), f.includes(), familyParams(f), forks, 0));
             }
         }
+        boolean transferProbed = passes.stream().anyMatch(p -> p.label().equals("transfer probes"));
+        if (families.contains(Families.CHANNELS) && !transferProbed) {
+            // the channels' charts are read against the machine's own bulk transfer ceilings
+            Map<String, List<String>> t = new LinkedHashMap<>();
+            t.put("megabytes", List.of(profile == Profile.SMOKE ? "16" : "64"));
+            passes.add(new Pass("transfer probes", List.of(transferMethod("loopback"), transferMethod("pipe")), t,
+                    forks, 0));
+        }
         return passes;
+    }
+
+    private static String transferMethod(String method) {
+        return "^" + Pattern.quote(Families.BENCH_PACKAGE + ".TransferProbe." + method) + "$";
+    }
+
+    /**
+     * A pattern family's JMH parameters: its declaration's, except that a smoke run (plumbing only) takes the
+     * channels' smallest and a middle message size and one item size of the queue between processes.
+     */
+    private Map<String, List<String>> familyParams(Family f) {
+        Map<String, List<String>> p = new LinkedHashMap<>(f.params());
+        if (profile == Profile.SMOKE && f == Families.CHANNELS) {
+            p.put("size", List.of("8", "65536"));
+        } else if (profile == Profile.SMOKE && f == Families.IPC_QUEUE) {
+            p.put("size", List.of("4096"));
+        }
+        return p;
     }
 
     /** The families this run covers. */

@@ -58,6 +58,12 @@ final class WorkerCommand implements Callable<Integer> {
         @Option(names = "--hazelcast", required = true,
                 description = "Be a Hazelcast member (the hazelcast models): --cluster, --port, --members, --bind.")
         boolean hazelcast;
+
+        @Option(names = "--channel", required = true, paramLabel = "ID",
+                description = "Be the peer of one channels / ipc-queue session (started by the benchmark, not by "
+                        + "hand): pipe, unix-socket, tcp, shared-memory-ring; --connect, --role, --bytes, "
+                        + "--ack-every.")
+        String channel;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -103,6 +109,26 @@ final class WorkerCommand implements Callable<Integer> {
             + "host that reaches a non-loopback member can run code on it and read its data.")
     String bind = "127.0.0.1";
 
+    @Option(names = "--connect", paramLabel = "WHERE", description = "--channel: the socket path, HOST:PORT or "
+            + "shared memory file to connect to (the pipe needs none).")
+    String connect;
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "--channel: echo (ping-pong) or sink (streaming, "
+            + "queue; default ${DEFAULT-VALUE}).")
+    String role = "sink";
+
+    @Option(names = "--bytes", paramLabel = "N", description = "--channel: the size of every data message "
+            + "(default ${DEFAULT-VALUE}).")
+    int bytes = 8;
+
+    @Option(names = "--ack-every", paramLabel = "N", description = "--channel sink: acknowledge every N messages "
+            + "(default ${DEFAULT-VALUE}).")
+    int ackEvery = 16;
+
+    @Option(names = "--channel-timeout", paramLabel = "SECONDS", description = "--channel: fail a wait that makes "
+            + "no progress for this long (default ${DEFAULT-VALUE}).")
+    long channelTimeoutSeconds = 120;
+
     @Override
     public Integer call() throws Exception {
         PrintStream log = System.err;
@@ -126,6 +152,25 @@ final class WorkerCommand implements Callable<Integer> {
             System.setOut(log); // the announcement goes to the real stdout, Hazelcast's chatter (if any) to stderr
             dev.parbench.engine.HazelcastMember.serve(cluster, bind, port, members,
                     new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8"));
+            return 0;
+        }
+        if (mode.channel != null) {
+            dev.parbench.channel.ChannelKind kind;
+            dev.parbench.channel.Peer.Role peerRole;
+            try {
+                kind = dev.parbench.channel.ChannelKind.fromId(mode.channel);
+                peerRole = dev.parbench.channel.Peer.Role.fromId(role);
+                if (kind == dev.parbench.channel.ChannelKind.IN_JVM || bytes < 1 || ackEvery < 1
+                        || channelTimeoutSeconds < 1) {
+                    throw new IllegalArgumentException("--channel " + mode.channel + " --bytes " + bytes
+                            + " --ack-every " + ackEvery + ": in-jvm has no worker; sizes and counts must be >= 1");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            System.setOut(log); // stdout may be the channel: nothing else may write to it
+            dev.parbench.channel.ChildSide.serve(kind, connect, peerRole, bytes, ackEvery,
+                    Duration.ofSeconds(channelTimeoutSeconds));
             return 0;
         }
         WireLimits limits = WireLimits.fromSystemProperties();

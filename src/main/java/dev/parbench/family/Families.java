@@ -79,8 +79,28 @@ public final class Families {
             Map.of("notStopped/cancelled", "fraction of tasks that did not stop"),
             Map.of("workers", List.of("1", "4"), "threads", BOTH_KINDS));
 
+    // ---- processes working together (package channel); x = message size, lines = channels
+
+    private static final List<String> CHANNEL_IDS = List.of("pipe", "unix-socket", "tcp", "shared-memory-ring",
+            "in-jvm");
+
+    /** Ping-pong latency and streaming bandwidth between two JVMs, per channel and message size. */
+    public static final Family CHANNELS = new Family("channels", "Processes together: channels between two JVMs",
+            "How long does a message take to another JVM and back, and how many bytes per second does one stream "
+                    + "carry, per channel and message size?", Family.Layout.SERIES, List.of("ChannelBench"), "size",
+            "message size (bytes)", "variant", null, Map.of("bytes", "bytes per second streamed"),
+            Map.of("variant", CHANNEL_IDS, "size", List.of("8", "1024", "65536", "1048576", "67108864")),
+            List.of("bytes"));
+
+    /** A bounded queue from a producer process to a consumer process, per channel and item size. */
+    public static final Family IPC_QUEUE = new Family("ipc-queue", "Processes together: a queue between processes",
+            "How many items per second pass from a producer process to a consumer process, per channel and item "
+                    + "size, each exactly once and in order?", Family.Layout.SERIES, List.of("IpcQueueBench"),
+            "size", "item size (bytes)", "variant", null, Map.of(),
+            Map.of("variant", CHANNEL_IDS, "size", List.of("64", "4096", "262144")));
+
     private static final List<Family> ALL = List.of(MODELS, BANDWIDTH, TRANSFER, REFERENCE, COUNTER, SEMAPHORE,
-            BARRIER, QUEUE, EVENT, ASYNC, CANCEL);
+            BARRIER, QUEUE, EVENT, ASYNC, CANCEL, CHANNELS, IPC_QUEUE);
 
     private Families() {
     }

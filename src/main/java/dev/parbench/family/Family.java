@@ -19,10 +19,12 @@ import java.util.Map;
  * @param seriesParam   a second parameter drawn side by side (e.g. {@code threads}: platform / virtual), or null
  * @param secondary     secondary metrics worth reporting (JMH aux counters), name -> what it means
  * @param params        the parameter values a run passes to JMH for this family (empty: the profile decides)
+ * @param charted       secondary metrics (keys of {@code secondary}) the report draws as charts of their own, with
+ *                      the same x axis and lines as the score (e.g. a stream's bytes per second)
  */
 public record Family(String id, String title, String question, Layout layout, List<String> benchClasses,
         String xParam, String xLabel, String variantParam, String seriesParam, Map<String, String> secondary,
-        Map<String, List<String>> params) {
+        Map<String, List<String>> params, List<String> charted) {
 
     /** How a family's results are analysed and drawn. */
     public enum Layout {
@@ -40,9 +42,21 @@ public record Family(String id, String title, String question, Layout layout, Li
         benchClasses = List.copyOf(benchClasses);
         secondary = Map.copyOf(secondary);
         params = Map.copyOf(params);
+        charted = List.copyOf(charted);
         if (benchClasses.isEmpty()) {
             throw new IllegalArgumentException("family " + id + " has no benchmark class");
         }
+        if (!secondary.keySet().containsAll(charted)) {
+            throw new IllegalArgumentException("family " + id + " charts a metric it does not declare: " + charted);
+        }
+    }
+
+    /** A family that charts no secondary metric. */
+    public Family(String id, String title, String question, Layout layout, List<String> benchClasses, String xParam,
+            String xLabel, String variantParam, String seriesParam, Map<String, String> secondary,
+            Map<String, List<String>> params) {
+        this(id, title, question, layout, benchClasses, xParam, xLabel, variantParam, seriesParam, secondary, params,
+                List.of());
     }
 
     /** True if this family holds the JMH benchmark {@code benchmark} (fully qualified, method included). */

@@ -51,7 +51,8 @@ public record ReportView(String title, List<String> machine, List<Section> secti
         Map<Family, List<Analysis.SeriesResult>> byFamily = new LinkedHashMap<>();
         Families.all().forEach(f -> a.series().stream().filter(r -> r.family() == f)
                 .forEach(r -> byFamily.computeIfAbsent(f, x -> new ArrayList<>()).add(r)));
-        byFamily.forEach((family, results) -> sections.add(SeriesSection.of(family, results, m.oneLine())));
+        byFamily.forEach((family, results) -> sections.add(SeriesSection.of(family, results, m.oneLine(),
+                a.probe().present() ? a.probe() : null)));
         if (!a.foreign().isEmpty()) {
             sections.addAll(ForeignView.sections(a.foreign(), m.oneLine()));
         }

@@ -24,6 +24,15 @@ final class SeriesSection {
     }
 
     static ReportView.Section of(Family family, List<Analysis.SeriesResult> results, String where) {
+        return of(family, results, where, null);
+    }
+
+    /**
+     * {@code probe}: the machine's transfer ceilings, drawn as reference lines on the charts of a charted secondary
+     * metric in bytes per second (the channels' bandwidth) and named in its sentence; null where not measured.
+     */
+    static ReportView.Section of(Family family, List<Analysis.SeriesResult> results, String where,
+            Analysis.Probe probe) {
         List<String> summary = new ArrayList<>(List.of(family.question()));
         List<ChartSpec> charts = new ArrayList<>();
         List<ReportView.Table> tables = new ArrayList<>();
@@ -31,10 +40,69 @@ final class SeriesSection {
             String name = family.id() + "-" + r.benchmark().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
             charts.add(chart(family, r, name, where));
             summary.add(sentence(family, r));
+            for (String metric : family.charted()) {
+                Optional<Analysis.SeriesResult> m = asResult(r, metric, family.secondary().get(metric));
+                if (m.isPresent()) {
+                    List<ChartSpec.Marker> markers = transferMarkers(probe);
+                    ChartSpec.Line line = (ChartSpec.Line) chart(family, m.get(), name + "-" + metric, where);
+                    charts.add(new ChartSpec.Line(line.name(), line.title(), line.subtitle(), line.xLabel(),
+                            line.yLabel(), line.logX(), line.logY(), line.integerX(), line.series(), markers,
+                            line.xUnit(), line.yUnit()));
+                    summary.add(sentence(family, m.get()) + transferSentence(probe));
+                }
+            }
             secondary(family, r).ifPresent(summary::add);
             tables.add(table(family, r, name));
         }
         return new ReportView.Section(family.id(), family.title(), summary, charts, tables);
+    }
+
+    /**
+     * A charted secondary metric as a result of its own: the same lines and x, y = the metric (its points only
+     * where measured; empty where this benchmark has none).
+     */
+    static Optional<Analysis.SeriesResult> asResult(Analysis.SeriesResult r, String metric, String meaning) {
+        boolean bytesPerSecond = meaning != null && meaning.startsWith("bytes per second");
+        double scale = bytesPerSecond ? 1e-9 : 1;
+        List<Analysis.SeriesPoint> points = r.points().stream().filter(p -> p.secondary().containsKey(metric))
+                .map(p -> new Analysis.SeriesPoint(p.variant(), p.series(), p.x(),
+                        scaled(p.secondary().get(metric), scale), Map.of(), new java.util.TreeMap<>())).toList();
+        if (points.isEmpty()) {
+            return Optional.empty();
+        }
+        String unit = bytesPerSecond ? "GB/s" + meaning.substring("bytes per second".length())
+                : meaning == null ? metric : meaning;
+        return Optional.of(new Analysis.SeriesResult(r.family(), r.benchmark() + " " + metric, unit, true,
+                r.variants(), r.seriesValues(), r.xs(), points));
+    }
+
+    private static Estimate scaled(Estimate e, double f) {
+        return f == 1 ? e : new Estimate(e.point() * f, e.low() * f, e.high() * f, e.forks(), e.kind());
+    }
+
+    private static List<ChartSpec.Marker> transferMarkers(Analysis.Probe probe) {
+        List<ChartSpec.Marker> out = new ArrayList<>();
+        if (probe != null && probe.loopback() != null) {
+            out.add(new ChartSpec.Marker(probe.loopback().point(), "probe: loopback TCP, 1 connection",
+                    java.awt.Color.GRAY));
+        }
+        if (probe != null && probe.pipe() != null) {
+            out.add(new ChartSpec.Marker(probe.pipe().point(), "probe: pipe to a child JVM",
+                    java.awt.Color.DARK_GRAY));
+        }
+        return out;
+    }
+
+    private static String transferSentence(Analysis.Probe probe) {
+        List<String> parts = new ArrayList<>();
+        if (probe != null && probe.loopback() != null) {
+            parts.add("one loopback TCP connection " + sig(probe.loopback().point()) + " GB/s");
+        }
+        if (probe != null && probe.pipe() != null) {
+            parts.add("a pipe to a child JVM " + sig(probe.pipe().point()) + " GB/s");
+        }
+        return parts.isEmpty() ? "" : " The machine's transfer probes (bulk, 1 direction, grey lines): "
+                + String.join(", ", parts) + ".";
     }
 
     private static ChartSpec chart(Family family, Analysis.SeriesResult r, String name, String where) {
@@ -71,29 +139,52 @@ final class SeriesSection {
         double minY = r.points().stream().mapToDouble(p -> p.score().point()).filter(y -> y > 0).min().orElse(1);
         double maxY = r.points().stream().mapToDouble(p -> p.score().point()).max().orElse(1);
         boolean logX = minX > 0 && maxX / minX >= 8;
-        boolean logY = minY > 0 && maxY / minY >= 100;
+        // sizes over orders of magnitude (messages): log-log, whatever the spread of y
+        boolean logY = minY > 0 && (maxY / minY >= 100 || maxX / minX >= 1000);
         return new ChartSpec.Line(name, family.title() + ": " + r.benchmark(), where + " | error bars: 95% interval "
                 + "over forks" + (r.seriesValues().size() > 1 ? " | hollow markers: " + String.join(", ",
                         r.seriesValues().subList(1, r.seriesValues().size())) : ""),
-                family.xLabel(), yLabel, logX, logY, !logX, lines, List.of(), AxisUnit.NUMBER,
+                family.xLabel(), yLabel, logX, logY, !logX, lines, List.of(),
+                logX && r.xs().stream().allMatch(SeriesSection::powerOfTwo) ? AxisUnit.ELEMENTS : AxisUnit.NUMBER,
                 AxisUnit.ofJmh(r.unit()));
     }
 
-    /** What the chart shows, in one sentence: the best and worst line at the largest x. */
+    private static boolean powerOfTwo(double x) {
+        return x >= 1 && x == Math.rint(x) && Long.bitCount((long) x) == 1;
+    }
+
+    /**
+     * What the chart shows, in one sentence: the best and worst line at the largest x, and, where the x axis spans
+     * orders of magnitude (message sizes), at the smallest x too.
+     */
     static String sentence(Family family, Analysis.SeriesResult r) {
         double maxX = r.xs().isEmpty() ? Double.NaN : r.xs().get(r.xs().size() - 1);
+        String at = atX(family, r, maxX);
+        if (r.xs().size() > 1 && r.xs().get(0) > 0 && maxX / r.xs().get(0) >= 1000) {
+            String low = atX(family, r, r.xs().get(0));
+            at = at.substring(0, at.length() - 1) + "; " + low.substring(r.benchmark().length() + 1);
+        }
+        return at;
+    }
+
+    private static String xText(Family family, Analysis.SeriesResult r, double x) {
+        boolean binary = r.xs().stream().allMatch(SeriesSection::powerOfTwo) && x >= 1024;
+        return family.xParam() + " = " + (binary ? AxisUnit.ELEMENTS.value(x) : sig(x));
+    }
+
+    private static String atX(Family family, Analysis.SeriesResult r, double atX) {
         Comparator<Analysis.SeriesPoint> better = Comparator.comparingDouble(p -> p.score().point());
         if (!r.higherIsBetter()) {
             better = better.reversed();
         }
-        List<Analysis.SeriesPoint> atMax = r.points().stream().filter(p -> Double.compare(p.x(), maxX) == 0)
+        List<Analysis.SeriesPoint> atMax = r.points().stream().filter(p -> Double.compare(p.x(), atX) == 0)
                 .sorted(better.reversed()).toList();
         if (atMax.isEmpty()) {
             return r.benchmark() + ": no point at the largest " + family.xParam() + ".";
         }
         Analysis.SeriesPoint best = atMax.get(0);
         Analysis.SeriesPoint worst = atMax.get(atMax.size() - 1);
-        String x = Double.isNaN(maxX) ? "the setting measured" : family.xParam() + " = " + sig(maxX);
+        String x = Double.isNaN(atX) ? "the setting measured" : xText(family, r, atX);
         if (atMax.size() == 1) {
             return String.format(Locale.ROOT, "%s at %s: %s %s %s.", r.benchmark(), x, label(best), sig(
                     best.score().point()), r.unit());
@@ -109,6 +200,9 @@ final class SeriesSection {
     private static Optional<String> secondary(Family family, Analysis.SeriesResult r) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, String> m : family.secondary().entrySet()) {
+            if (family.charted().contains(m.getKey())) {
+                continue; // it has a chart and a sentence of its own
+            }
             for (String variant : r.variants()) {
                 List<String> values = new ArrayList<>();
                 for (Analysis.SeriesPoint p : r.points()) {

@@ -98,4 +98,24 @@ class RunSpecTest {
                 + (w * models + 3 + 4 * RunSpec.PROBE_MIN_FORKS)
                 + " JVM runs (forks), estimated"), last);
     }
+
+    @Test
+    void channelsBringTheTransferProbesAndSmokeTakesFewerSizes() {
+        RunSpec quick = new RunSpec(Profile.QUICK, List.of("channels", "ipc-queue"), null, null, null, null, null,
+                null, true);
+        assertEquals(List.of("channels", "ipc-queue", "transfer probes"),
+                quick.passes().stream().map(RunSpec.Pass::label).toList());
+        assertEquals(5, quick.passes().get(0).params().get("size").size());
+        assertEquals(List.of("pipe", "unix-socket", "tcp", "shared-memory-ring", "in-jvm"),
+                quick.passes().get(0).params().get("variant"));
+        RunSpec smoke = new RunSpec(Profile.SMOKE, List.of("channels", "ipc-queue"), null, null, null, null, null,
+                null, true);
+        assertEquals(List.of("8", "65536"), smoke.passes().get(0).params().get("size"));
+        assertEquals(List.of("4096"), smoke.passes().get(1).params().get("size"));
+        RunSpec all = new RunSpec(Profile.QUICK, List.of("all"), null, null, null, null, null, null, true);
+        assertTrue(all.families().contains(dev.parbench.family.Families.CHANNELS)
+                && all.families().contains(dev.parbench.family.Families.IPC_QUEUE), "all runs them");
+        assertEquals(1, all.passes().stream().filter(p -> p.label().equals("transfer probes")).count(),
+                "one transfer probe pass, the model matrix's");
+    }
 }
