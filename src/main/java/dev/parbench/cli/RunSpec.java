@@ -125,7 +125,11 @@ public final class RunSpec {
         }
         for (Family f : families) {
             if (f != Families.MODELS) {
-                passes.add(new Pass(f.id(), f.includes(), new LinkedHashMap<>(f.params()), forks, 0));
+                Map<String, List<String>> params = new LinkedHashMap<>(f.params());
+                if (f == Families.COLLECTIVES && (profile == Profile.QUICK || profile == Profile.SMOKE)) {
+                    params.putAll(Families.COLLECTIVES_SHORT); // worker-JVM starts per trial: a short pass
+                }
+                passes.add(new Pass(f.id(), f.includes(), params, forks, 0));
             }
         }
         return passes;

@@ -79,8 +79,26 @@ public final class Families {
             Map.of("notStopped/cancelled", "fraction of tasks that did not stop"),
             Map.of("workers", List.of("1", "4"), "threads", BOTH_KINDS));
 
+    // ---- processes working together (package messaging); x = message size, lines = operations, one per world size
+
+    /**
+     * Message passing between worker JVMs: point-to-point, collectives and the exchange that deadlocks. The secondary
+     * metric's description starts with the verdict word the report shows when it holds ({@code DEADLOCK}).
+     */
+    public static final Family COLLECTIVES = new Family("collectives", "Processes together: message passing",
+            "How long does each message-passing operation take between worker JVMs as the message and the number of "
+                    + "ranks grow, and which exchange deadlocks?", Family.Layout.SERIES, List.of("CollectivesBench"),
+            "bytes", "message size (bytes)", "variant", "ranks",
+            Map.of("deadlocks/exchanges", "DEADLOCK: fraction of exchanges that passed their deadline with both "
+                    + "ranks blocked in send"),
+            Map.of("bytes", List.of("8", "1024", "65536", "1048576"), "ranks", List.of("2", "4", "8")));
+
+    /** The collectives' short pass (quick and smoke profiles): two sizes, 2 and 4 ranks. */
+    public static final Map<String, List<String>> COLLECTIVES_SHORT = Map.of("bytes", List.of("8", "1048576"),
+            "ranks", List.of("2", "4"));
+
     private static final List<Family> ALL = List.of(MODELS, BANDWIDTH, TRANSFER, REFERENCE, COUNTER, SEMAPHORE,
-            BARRIER, QUEUE, EVENT, ASYNC, CANCEL);
+            BARRIER, QUEUE, EVENT, ASYNC, CANCEL, COLLECTIVES);
 
     private Families() {
     }
