@@ -29,16 +29,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * What is measured: time per operation (AverageTime, us/op). One invocation = rank 0 sends every rank a command,
  * all ranks run REPS operations back to back, every rank acknowledges: time / REPS (so the command and the
  * acknowledgements, about one small gather, are part of each figure, spread over REPS). Every receiver checks every
- * element it got; reduce and allreduce reduce the three workloads' partials (sum, random, vector-add) and check the
- * totals against the oracles. `bytes` is one message (per rank for scatter/gather; at least 24 B for reduce and
- * allreduce); `ranks` is the world size. Four methods, one chart each: pointToPoint (send-recv ping-pong, barrier),
+ * element it got; reduce and allreduce reduce every workload's partial (sum, vector-add, random, mandelbrot) and check
+ * the totals against the oracles. `bytes` is one message (per rank for scatter/gather; at least 32 B, one long per
+ * workload, for reduce and allreduce); `ranks` is the world size. Four methods, one chart each: pointToPoint (send-recv ping-pong, barrier),
  * fanOut (broadcast linear and binomial, scatter), fanIn (gather, reduce, allreduce), exchange (2 ranks).
  *
  * exchange: one exchange per invocation under EXCHANGE_DEADLINE (1 s; -Dparbench.messaging.exchangeDeadlineMillis).
  * exchange-naive with a message larger than the socket buffers deadlocks for real: its score is then the time to
  * detect it (the deadline, by construction), and the secondary metrics say so: `deadlocks` / `exchanges` (EVENTS)
  * is 1. After a deadlock the world is torn down (both ranks stopped, untimed, @TearDown(Level.Invocation)) and a new
- * one is started before the next invocation (untimed, @Setup(Level.Invocation)).
+ * one is started before the next invocation (untimed, @Setup(Level.Invocation)), which first runs two ordered
+ * exchanges of the same size, untimed, so that no exchange is timed on cold code.
  *
  * What would make the number lie: more ranks than cores (8 ranks on 2 cores: the OS must schedule every rank for a
  * collective to finish; real, and part of the lesson); a loaded machine; the small socket buffers (chosen so the
@@ -159,6 +160,9 @@ public class CollectivesBench {
         public void ensureWorld() throws IOException {
             if (world == null) {
                 world = World.start(2, World.Launch.JVMS);
+                // untimed: the fresh ranks' first exchanges load and compile the code (a cold first 1 MiB exchange
+                // took ~1 s on a loaded machine, as long as the deadline); the ordered exchange never deadlocks
+                world.run(CollectiveKind.EXCHANGE_ORDERED, bytes, 2, DEADLINE);
             }
         }
 

@@ -126,8 +126,8 @@ public final class RunSpec {
         for (Family f : families) {
             if (f != Families.MODELS) {
                 Map<String, List<String>> params = new LinkedHashMap<>(f.params());
-                if (f == Families.COLLECTIVES && (profile == Profile.QUICK || profile == Profile.SMOKE)) {
-                    params.putAll(Families.COLLECTIVES_SHORT); // worker-JVM starts per trial: a short pass
+                if (profile == Profile.QUICK || profile == Profile.SMOKE) {
+                    params.putAll(Families.shortPass(f));
                 }
                 passes.add(new Pass(f.id(), f.includes(), params, forks, 0));
             }

@@ -93,14 +93,22 @@ public final class Families {
                     + "ranks blocked in send"),
             Map.of("bytes", List.of("8", "1024", "65536", "1048576"), "ranks", List.of("2", "4", "8")));
 
-    /** The collectives' short pass (quick and smoke profiles): two sizes, 2 and 4 ranks. */
-    public static final Map<String, List<String>> COLLECTIVES_SHORT = Map.of("bytes", List.of("8", "1048576"),
-            "ranks", List.of("2", "4"));
+    /**
+     * Parameter values that replace a family's own in a short pass (the quick and smoke profiles): the collectives
+     * start worker JVMs per trial, so two sizes and 2 and 4 ranks (8 ranks on 2 cores only in the longer profiles).
+     */
+    private static final Map<String, Map<String, List<String>>> SHORT_PASS = Map.of("collectives",
+            Map.of("bytes", List.of("8", "1048576"), "ranks", List.of("2", "4")));
 
     private static final List<Family> ALL = List.of(MODELS, BANDWIDTH, TRANSFER, REFERENCE, COUNTER, SEMAPHORE,
             BARRIER, QUEUE, EVENT, ASYNC, CANCEL, COLLECTIVES);
 
     private Families() {
+    }
+
+    /** What a short pass (quick and smoke profiles) runs instead of {@code family}'s own parameter values. */
+    public static Map<String, List<String>> shortPass(Family family) {
+        return SHORT_PASS.getOrDefault(family.id(), Map.of());
     }
 
     public static List<Family> all() {

@@ -9,7 +9,7 @@ package dev.parbench.messaging;
  * @param msg      this rank's message
  * @param tmp      a second message (what a partner sends back, a child's contribution to a reduce)
  * @param all      rank 0's whole array for scatter and gather ({@code count * size}); empty on other ranks
- * @param partials this rank's three workload partials (for reduce and allreduce; see {@link Partials})
+ * @param partials this rank's workload partials (for reduce and allreduce; see {@link Partials})
  */
 public record Buffers(int count, long[] msg, long[] tmp, long[] all, long[] partials) {
 

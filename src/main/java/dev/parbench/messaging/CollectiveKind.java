@@ -10,7 +10,7 @@ public enum CollectiveKind {
     BROADCAST_BINOMIAL("broadcast-binomial", new BroadcastBinomial(), 1),
     SCATTER("scatter", new Scatter(), 1),
     GATHER("gather", new Gather(), 1),
-    /** At least three longs: the three workload partials. */
+    /** At least one long per workload: the workload partials. */
     REDUCE("reduce", new Reduce(), Partials.WORKLOADS.size()),
     ALLREDUCE("allreduce", new Allreduce(), Partials.WORKLOADS.size()),
     BARRIER("barrier", new Barrier(), 1),

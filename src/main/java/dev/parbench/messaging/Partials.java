@@ -6,14 +6,14 @@ import dev.parbench.workload.WorkloadKind;
 import java.util.List;
 
 /**
- * What reduce and allreduce reduce: each rank computes the partial result of three workloads (sum, Monte Carlo,
- * vector-add) over its share of the blocks with the workload kernels, and the sum over all ranks must equal the
- * workload's oracle exactly (wrap-around long addition: the same answer for any split and any tree).
+ * What reduce and allreduce reduce: each rank computes the partial result of every workload of the suite (sum,
+ * vector-add, Monte Carlo, Mandelbrot) over its share of the blocks with the workload kernels, and the sum over all
+ * ranks must equal each workload's oracle exactly (wrap-around long addition: the same answer for any split and any
+ * tree). The workloads come from {@link WorkloadKind#values()}, so a new workload is reduced too.
  */
 public final class Partials {
-    /** The workloads reduced, in message order (elements 0, 1, 2). */
-    public static final List<WorkloadKind> WORKLOADS = List.of(WorkloadKind.SUM, WorkloadKind.RANDOM,
-            WorkloadKind.VECTOR_ADD);
+    /** The workloads reduced, in message order (elements 0, 1, ...). */
+    public static final List<WorkloadKind> WORKLOADS = List.of(WorkloadKind.values());
     /** Elements of each workload's input: 16 blocks, so that 8 ranks get 2 each. */
     public static final int SIZE = 1 << 16;
     public static final long SEED = 42;

@@ -7,9 +7,9 @@ import java.io.IOException;
  * k, every rank whose bit k is set sends its running sum to the rank 2^k below and drops out; the others add what
  * they receive): ceil(log2 size) rounds.
  *
- * <p>What is reduced: elements 0, 1, 2 of rank r's message are its {@link Partials} (sum, Monte Carlo, vector-add over
- * its share of the blocks); the root checks that their totals equal the workloads' oracles exactly, and that every
- * other element is the sum of what each rank put there.
+ * <p>What is reduced: the first elements of rank r's message are its {@link Partials} (one per workload: sum,
+ * vector-add, Monte Carlo, Mandelbrot over its share of the blocks); the root checks that their totals equal the
+ * workloads' oracles exactly, and that every other element is the sum of what each rank put there.
  */
 public final class Reduce implements Collective {
     static final long TAG = 106;
