@@ -19,6 +19,17 @@ public final class RankLoop {
     private RankLoop() {
     }
 
+    /**
+     * A member's deadline for a command: the command's, plus as much again (at least 2 s more). Rank 0 is the one that
+     * judges: its deadline passes first, it closes its connections, and a member blocked on rank 0 fails at once. A
+     * member whose own deadline passed first (its watchdog scheduled earlier than rank 0's on a loaded machine) would
+     * close the connection under rank 0's blocked send, and rank 0 would see a lost peer instead of the deadlock it
+     * is about to detect.
+     */
+    static Duration memberDeadline(Duration command) {
+        return command.plus(command.compareTo(Duration.ofSeconds(2)) > 0 ? command : Duration.ofSeconds(2));
+    }
+
     /** A member rank from start to end; returns its exit status (0: rank 0 said goodbye). */
     public static int member(int rank, int size, InetSocketAddress root, byte[] token, PrintStream log) {
         Comm comm;
@@ -67,7 +78,7 @@ public final class RankLoop {
             int reps = (int) a[1];
             long base = a[3];
             try {
-                comm.within(Duration.ofMillis(a[2]), kind.id(), () -> {
+                comm.within(memberDeadline(Duration.ofMillis(a[2])), kind.id(), () -> {
                     for (int i = 0; i < reps; i++) {
                         kind.collective().run(comm, b, base + i);
                     }
