@@ -181,6 +181,17 @@ class MessagingTest {
         assertTrue(e.getCause().getCause() instanceof DeadlineException, String.valueOf(e.getCause()));
     }
 
+    @Test
+    void theRankSubModeRefusesBadInputWithExit2() {
+        assertEquals(2, dev.parbench.cli.Main.execute("worker", "--rank", "1"));
+        assertEquals(2, dev.parbench.cli.Main.execute("worker", "--rank", "0", "--ranks", "2", "--root",
+                "127.0.0.1:1"));
+        assertEquals(2, dev.parbench.cli.Main.execute("worker", "--rank", "1", "--ranks", "9", "--root",
+                "127.0.0.1:1"));
+        assertEquals(2, dev.parbench.cli.Main.execute("worker", "--rank", "1", "--ranks", "2", "--root",
+                "10.0.0.1:1"));
+    }
+
     private static void assertNoRankThreads() {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<String> alive;
