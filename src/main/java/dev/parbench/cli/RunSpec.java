@@ -144,11 +144,15 @@ public final class RunSpec {
     }
 
     /**
-     * A pattern family's JMH parameters: its declaration's, except that a smoke run (plumbing only) takes the
-     * channels' smallest and a middle message size and one item size of the queue between processes.
+     * A pattern family's JMH parameters: its declaration's, with its short pass ({@link Families#shortPass}) in the
+     * quick and smoke profiles; a smoke run (plumbing only) also takes the channels' smallest and a middle message
+     * size and one item size of the queue between processes.
      */
     private Map<String, List<String>> familyParams(Family f) {
         Map<String, List<String>> p = new LinkedHashMap<>(f.params());
+        if (profile == Profile.QUICK || profile == Profile.SMOKE) {
+            p.putAll(Families.shortPass(f));
+        }
         if (profile == Profile.SMOKE && f == Families.CHANNELS) {
             p.put("size", List.of("8", "65536"));
         } else if (profile == Profile.SMOKE && f == Families.IPC_QUEUE) {

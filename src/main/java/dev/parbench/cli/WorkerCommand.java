@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Serve workload blocks to a parbench master (the out-of-process models).",
             "--stdio: requests on stdin, replies on stdout (process-per-task, process-pool).",
             "--hazelcast: a Hazelcast member (hazelcast models); binds loopback unless --bind says otherwise.",
+            "--rank R: a rank of the message-passing world rank 0 starts (collectives family).",
             "--listen HOST:PORT: TCP (socket models); port 0 picks a free port and prints it. Loopback needs no "
                     + "token; any other address requires --token-file, and every connection must then pass an "
                     + "HMAC-SHA256 challenge-response before any work frame.",
@@ -64,6 +65,12 @@ final class WorkerCommand implements Callable<Integer> {
                         + "hand): pipe, unix-socket, tcp, shared-memory-ring; --connect, --role, --bytes, "
                         + "--ack-every.")
         String channel;
+
+        @Option(names = "--rank", required = true, paramLabel = "R",
+                description = "Be rank R (1..N-1) of a message-passing world (the collectives family): --ranks N, "
+                        + "--root HOST:PORT (rank 0's loopback listener); the world's token is the first line of "
+                        + "stdin. Started by rank 0, not by hand.")
+        Integer rank;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -91,6 +98,12 @@ final class WorkerCommand implements Callable<Integer> {
             + "-Dparbench.worker.idleTimeoutSeconds).")
     long idleTimeoutSeconds = Long.getLong("parbench.worker.idleTimeoutSeconds",
             Worker.Settings.DEFAULT_IDLE_TIMEOUT_SECONDS);
+
+    @Option(names = "--ranks", paramLabel = "N", description = "--rank: the number of ranks in the world (2..8).")
+    Integer ranks;
+
+    @Option(names = "--root", paramLabel = "HOST:PORT", description = "--rank: where rank 0 listens (loopback only).")
+    String root;
 
     @Option(names = "--cluster", paramLabel = "NAME", description = "--hazelcast: the cluster name "
             + "(default ${DEFAULT-VALUE}; the master's -Dparbench.hazelcast.cluster).")
@@ -173,6 +186,9 @@ final class WorkerCommand implements Callable<Integer> {
                     Duration.ofSeconds(channelTimeoutSeconds));
             return 0;
         }
+        if (mode.rank != null) {
+            return rank(log);
+        }
         WireLimits limits = WireLimits.fromSystemProperties();
         if (mode.stdio) {
             // stdout is the reply channel: nothing else may write to it
@@ -201,5 +217,49 @@ final class WorkerCommand implements Callable<Integer> {
         }
         new Worker(limits, token, log, settings).listen(address, System.out);
         return 0;
+    }
+
+    /** {@code --rank}: one rank of a message-passing world; the token is the first line of stdin. */
+    private int rank(PrintStream log) throws IOException {
+        if (ranks == null || ranks < dev.parbench.messaging.World.MIN_RANKS
+                || ranks > dev.parbench.messaging.World.MAX_RANKS) {
+            throw new UsageException("--rank needs --ranks N with N from " + dev.parbench.messaging.World.MIN_RANKS
+                    + " to " + dev.parbench.messaging.World.MAX_RANKS);
+        }
+        if (mode.rank < 1 || mode.rank >= ranks) {
+            throw new UsageException("--rank must be 1.." + (ranks - 1) + " (rank 0 is the process that starts them)");
+        }
+        if (root == null) {
+            throw new UsageException("--rank needs --root HOST:PORT");
+        }
+        InetSocketAddress address;
+        try {
+            address = SocketAddresses.parse(root);
+        } catch (IOException e) {
+            throw new UsageException("--root " + e.getMessage());
+        }
+        if (!SocketAddresses.isLoopback(address)) {
+            throw new UsageException("--root must be a loopback address, got " + root);
+        }
+        byte[] token = readTokenLine(System.in);
+        if (token.length < 16) {
+            throw new UsageException("--rank: expected the world's token (>= 16 bytes) on the first line of stdin");
+        }
+        System.setOut(log);
+        return dev.parbench.messaging.RankLoop.member(mode.rank, ranks, address, token, log);
+    }
+
+    /** The first line of {@code in}, at most 256 bytes (more is refused before it is kept). */
+    static byte[] readTokenLine(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (out.size() >= 256) {
+                throw new UsageException("--rank: the token line on stdin is longer than 256 bytes");
+            }
+            out.write(c);
+        }
+        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII).strip()
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

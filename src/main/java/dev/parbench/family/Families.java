@@ -99,10 +99,36 @@ public final class Families {
             "size", "item size (bytes)", "variant", null, Map.of(),
             Map.of("variant", CHANNEL_IDS, "size", List.of("64", "4096", "262144")));
 
+    // ---- processes working together (package messaging); x = message size, lines = operations, one per world size
+
+    /**
+     * Message passing between worker JVMs: point-to-point, collectives and the exchange that deadlocks. The secondary
+     * metric's description starts with the verdict word the report shows when it holds ({@code DEADLOCK}).
+     */
+    public static final Family COLLECTIVES = new Family("collectives", "Processes together: message passing",
+            "How long does each message-passing operation take between worker JVMs as the message and the number of "
+                    + "ranks grow, and which exchange deadlocks?", Family.Layout.SERIES, List.of("CollectivesBench"),
+            "bytes", "message size (bytes)", "variant", "ranks",
+            Map.of("deadlocks/exchanges", "DEADLOCK: fraction of exchanges that passed their deadline with both "
+                    + "ranks blocked in send"),
+            Map.of("bytes", List.of("8", "1024", "65536", "1048576"), "ranks", List.of("2", "4", "8")));
+
+    /**
+     * Parameter values that replace a family's own in a short pass (the quick and smoke profiles): the collectives
+     * start worker JVMs per trial, so two sizes and 2 and 4 ranks (8 ranks on 2 cores only in the longer profiles).
+     */
+    private static final Map<String, Map<String, List<String>>> SHORT_PASS = Map.of("collectives",
+            Map.of("bytes", List.of("8", "1048576"), "ranks", List.of("2", "4")));
+
     private static final List<Family> ALL = List.of(MODELS, BANDWIDTH, TRANSFER, REFERENCE, COUNTER, SEMAPHORE,
-            BARRIER, QUEUE, EVENT, ASYNC, CANCEL, CHANNELS, IPC_QUEUE);
+            BARRIER, QUEUE, EVENT, ASYNC, CANCEL, CHANNELS, IPC_QUEUE, COLLECTIVES);
 
     private Families() {
+    }
+
+    /** What a short pass (quick and smoke profiles) runs instead of {@code family}'s own parameter values. */
+    public static Map<String, List<String>> shortPass(Family family) {
+        return SHORT_PASS.getOrDefault(family.id(), Map.of());
     }
 
     public static List<Family> all() {

@@ -78,7 +78,7 @@ public final class FrameCodec {
      * What a worker reads from a peer that has not authenticated: AUTH frames of at most
      * {@link WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes. Any other type, or a larger length, fails on the header.
      */
-    static FrameCodec preAuth() {
+    public static FrameCodec preAuth() {
         return new FrameCodec(WireLimits.preAuth(), false, EnumSet.of(Frame.Type.AUTH));
     }
 

@@ -28,13 +28,13 @@ public final class Tokens {
         return token;
     }
 
-    static byte[] nonce() {
+    public static byte[] nonce() {
         byte[] n = new byte[NONCE_BYTES];
         RANDOM.nextBytes(n);
         return n;
     }
 
-    static byte[] mac(byte[] token, byte[] nonce) {
+    public static byte[] mac(byte[] token, byte[] nonce) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(token, "HmacSHA256"));
@@ -45,7 +45,7 @@ public final class Tokens {
     }
 
     /** Constant-time comparison of the expected and the received MAC. */
-    static boolean verify(byte[] token, byte[] nonce, byte[] received) {
+    public static boolean verify(byte[] token, byte[] nonce, byte[] received) {
         return MessageDigest.isEqual(mac(token, nonce), received);
     }
 }

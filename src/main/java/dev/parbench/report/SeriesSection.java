@@ -52,6 +52,7 @@ final class SeriesSection {
                 }
             }
             secondary(family, r).ifPresent(summary::add);
+            verdicts(family, r).ifPresent(summary::add);
             tables.add(table(family, r, name));
         }
         return new ReportView.Section(family.id(), family.title(), summary, charts, tables);
@@ -141,16 +142,81 @@ final class SeriesSection {
         boolean logX = minX > 0 && maxX / minX >= 8;
         // sizes over orders of magnitude (messages): log-log, whatever the spread of y
         boolean logY = minY > 0 && (maxY / minY >= 100 || maxX / minX >= 1000);
-        return new ChartSpec.Line(name, family.title() + ": " + r.benchmark(), where + " | error bars: 95% interval "
+        // byte counts and other powers of two from 1k on: binary ticks (1k, 64k, 1M), not 1,048,576
+        AxisUnit xUnit = maxX >= 1024 && r.xs().stream().allMatch(SeriesSection::powerOfTwo) ? AxisUnit.ELEMENTS
+                : AxisUnit.NUMBER;
+        List<String> flagged = flagged(family, r).stream().map(f -> f.word() + ": " + label(f.point()) + " at "
+                + family.xParam() + " " + xUnit.value(f.point().x())).toList();
+        String title = family.title() + ": " + r.benchmark() + (flagged.isEmpty() ? ""
+                : " (" + String.join("; ", flagged) + ")");
+        return new ChartSpec.Line(name, title, where + " | error bars: 95% interval "
                 + "over forks" + (r.seriesValues().size() > 1 ? " | hollow markers: " + String.join(", ",
                         r.seriesValues().subList(1, r.seriesValues().size())) : ""),
-                family.xLabel(), yLabel, logX, logY, !logX, lines, List.of(),
-                logX && r.xs().stream().allMatch(SeriesSection::powerOfTwo) ? AxisUnit.ELEMENTS : AxisUnit.NUMBER,
+                family.xLabel(), yLabel, logX, logY, !logX, lines, List.of(), xUnit,
                 AxisUnit.ofJmh(r.unit()));
     }
 
     private static boolean powerOfTwo(double x) {
         return x >= 1 && x == Math.rint(x) && Long.bitCount((long) x) == 1;
+    }
+
+    /** A point where a verdict metric holds (see {@link #verdictWord}). */
+    record Flagged(String word, String metric, Analysis.SeriesPoint point, Estimate value) {
+    }
+
+    /**
+     * A declared secondary metric whose description starts with an upper-case word and a colon (e.g.
+     * {@code "DEADLOCK: fraction of exchanges that ..."}) is a verdict: that word, or null. The verdict holds at a
+     * point where the metric (a fraction) is at least one half.
+     */
+    static String verdictWord(String description) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Z][A-Z_-]{2,}):").matcher(description);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static List<Flagged> flagged(Family family, Analysis.SeriesResult r) {
+        List<Flagged> out = new ArrayList<>();
+        for (Map.Entry<String, String> m : family.secondary().entrySet()) {
+            String word = verdictWord(m.getValue());
+            if (word == null) {
+                continue;
+            }
+            for (Analysis.SeriesPoint p : r.points()) {
+                Estimate e = p.secondary().get(m.getKey());
+                if (e != null && e.point() >= 0.5) {
+                    out.add(new Flagged(word, m.getKey(), p, e));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The verdicts in words: where a verdict metric holds, the word, the point, and what its time means there (the
+     * time to detect it, not to do the work); and, of the same lines, the points where it did not hold.
+     */
+    private static Optional<String> verdicts(Family family, Analysis.SeriesResult r) {
+        List<Flagged> flagged = flagged(family, r);
+        if (flagged.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        for (Flagged f : flagged) {
+            parts.add(String.format(Locale.ROOT, "%s: %s at %s %s (%s %s; its time there, %s %s, is the time to "
+                    + "detect it)", f.word(), label(f.point()), family.xParam(), sig(f.point().x()), f.metric(),
+                    sig(f.value().point()), sig(f.point().score().point()), r.unit()));
+        }
+        java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+        flagged.forEach(f -> lines.add(f.point().variant()));
+        for (String variant : lines) {
+            List<String> fine = r.points().stream().filter(p -> p.variant().equals(variant))
+                    .filter(p -> flagged.stream().noneMatch(f -> f.point() == p))
+                    .map(p -> family.xParam() + " " + sig(p.x())).toList();
+            if (!fine.isEmpty()) {
+                parts.add(variant + " completed at " + String.join(", ", fine));
+            }
+        }
+        return Optional.of(String.join("; ", parts) + ".");
     }
 
     /**
@@ -253,9 +319,11 @@ final class SeriesSection {
                 Double v = p.percentiles().get(q);
                 row.add(v == null ? Cell.text("") : Cell.num(v, sig(v)));
             }
-            for (String m : family.secondary().keySet()) {
-                Estimate e = p.secondary().get(m);
-                row.add(e == null ? Cell.text("") : Cell.num(e.point(), sig(e.point())));
+            for (Map.Entry<String, String> m : family.secondary().entrySet()) {
+                Estimate e = p.secondary().get(m.getKey());
+                String word = verdictWord(m.getValue());
+                row.add(e == null ? Cell.text("") : Cell.num(e.point(), word != null && e.point() >= 0.5
+                        ? word + " (" + sig(e.point()) + ")" : sig(e.point())));
             }
             rows.add(row);
         }
