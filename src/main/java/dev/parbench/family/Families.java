@@ -79,8 +79,20 @@ public final class Families {
             Map.of("notStopped/cancelled", "fraction of tasks that did not stop"),
             Map.of("workers", List.of("1", "4"), "threads", BOTH_KINDS));
 
+    // ---- processes working together (worker JVMs, package remote)
+
+    public static final Family KILL = new Family("kill", "Processes: stopping a worker JVM",
+            "How long from asking a worker JVM to stop to its exit: SIGTERM (destroy), SIGKILL (destroy-forcibly) or "
+                    + "a stop message it obeys (cooperative), idle or mid-operation?", Family.Layout.SERIES,
+            List.of("KillBench"), null, null, "variant", "state",
+            Map.of("notStopped/stops", "fraction of stops that did not end the worker within 10 s"), Map.of(),
+            List.of(new Family.Contrast("destroy", "destroy-forcibly", "what SIGTERM costs over SIGKILL: the JVM "
+                            + "runs its shutdown hooks and ends in order, where SIGKILL runs no code of the worker"),
+                    new Family.Contrast("cooperative", "destroy", "what a stop message costs over SIGTERM: the "
+                            + "worker reads it only between requests, so a busy one first finishes its request")));
+
     private static final List<Family> ALL = List.of(MODELS, BANDWIDTH, TRANSFER, REFERENCE, COUNTER, SEMAPHORE,
-            BARRIER, QUEUE, EVENT, ASYNC, CANCEL);
+            BARRIER, QUEUE, EVENT, ASYNC, CANCEL, KILL);
 
     private Families() {
     }

@@ -19,10 +19,27 @@ import java.util.Map;
  * @param seriesParam   a second parameter drawn side by side (e.g. {@code threads}: platform / virtual), or null
  * @param secondary     secondary metrics worth reporting (JMH aux counters), name -> what it means
  * @param params        the parameter values a run passes to JMH for this family (empty: the profile decides)
+ * @param contrasts     pairs of variants whose difference the report states in words (SERIES), e.g. what SIGTERM
+ *                      costs over SIGKILL
  */
 public record Family(String id, String title, String question, Layout layout, List<String> benchClasses,
         String xParam, String xLabel, String variantParam, String seriesParam, Map<String, String> secondary,
-        Map<String, List<String>> params) {
+        Map<String, List<String>> params, List<Contrast> contrasts) {
+
+    /**
+     * {@code variant} against {@code reference}, per series value and x: the report says both scores and their
+     * difference, and {@code meaning}: what the difference is.
+     */
+    public record Contrast(String variant, String reference, String meaning) {
+    }
+
+    /** A family without contrasts. */
+    public Family(String id, String title, String question, Layout layout, List<String> benchClasses, String xParam,
+            String xLabel, String variantParam, String seriesParam, Map<String, String> secondary,
+            Map<String, List<String>> params) {
+        this(id, title, question, layout, benchClasses, xParam, xLabel, variantParam, seriesParam, secondary, params,
+                List.of());
+    }
 
     /** How a family's results are analysed and drawn. */
     public enum Layout {
@@ -40,6 +57,7 @@ public record Family(String id, String title, String question, Layout layout, Li
         benchClasses = List.copyOf(benchClasses);
         secondary = Map.copyOf(secondary);
         params = Map.copyOf(params);
+        contrasts = List.copyOf(contrasts);
         if (benchClasses.isEmpty()) {
             throw new IllegalArgumentException("family " + id + " has no benchmark class");
         }
