@@ -35,6 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Level.Invocation (its timestamps and the setup's side effects weigh on ops of nanoseconds to microseconds) do not
  * bite: in SingleShotTime each iteration is one op of milliseconds, timed alone.
  *
+ * What SIGTERM costs beyond SIGKILL: the hooks, an orderly exit, and HotSpot's wait (up to 300 ms) for threads
+ * blocked in native code, which an idle worker has (its read of stdin) and a busy one has not.
+ *
  * A stop that does not end the worker within the deadline is not waited for: its time is the deadline, the secondary
  * metric says so (notStopped / stops, 0 normally) and the teardown kills the worker. cooperative (busy) is as long
  * as the rest of the request by construction: the worker reads its next message only between requests.

@@ -86,8 +86,10 @@ public final class Families {
                     + "a stop message it obeys (cooperative), idle or mid-operation?", Family.Layout.SERIES,
             List.of("KillBench"), null, null, "variant", "state",
             Map.of("notStopped/stops", "fraction of stops that did not end the worker within 10 s"), Map.of(),
-            List.of(new Family.Contrast("destroy", "destroy-forcibly", "what SIGTERM costs over SIGKILL: the JVM "
-                            + "runs its shutdown hooks and ends in order, where SIGKILL runs no code of the worker"),
+            List.of(new Family.Contrast("destroy", "destroy-forcibly", "what SIGTERM costs over SIGKILL: the worker's "
+                            + "JVM runs its shutdown hooks and exits in order, and HotSpot's exit waits up to 300 ms "
+                            + "for threads blocked in native code (an idle worker's read of its stdin), where SIGKILL "
+                            + "runs no code of the worker"),
                     new Family.Contrast("cooperative", "destroy", "what a stop message costs over SIGTERM: the "
                             + "worker reads it only between requests, so a busy one first finishes its request")));
 

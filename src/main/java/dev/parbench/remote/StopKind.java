@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code destroy}: {@link Process#destroy()}, SIGTERM on Unix. The JVM catches it, runs its shutdown hooks
  *       (every registered hook, in parallel, then finalization of the VM) and exits with 143: an orderly exit, at
- *       the cost of starting the hook threads and whatever they do.</li>
+ *       the cost of starting the hook threads and whatever they do; and HotSpot's exit waits up to 300 ms for threads
+ *       blocked in native code to come to rest ({@code VM_Exit::wait_for_threads_in_native_to_block}): an idle worker's
+ *       main thread is in a native read of its stdin, a busy one's is in Java code.</li>
  *   <li>{@code destroy-forcibly}: {@link Process#destroyForcibly()}, SIGKILL. The kernel ends the process; no code of
  *       the worker runs, no hook, nothing flushed. Exit code 137.</li>
  *   <li>{@code cooperative}: a stop message over the worker protocol (a BYE frame on its stdin). The worker reads it

@@ -126,9 +126,9 @@ final class SeriesSection {
                         double vb = b.get().score().point();
                         String where = ((series == null ? "" : series + " ")
                                 + (Double.isNaN(x) ? "" : family.xParam() + " " + sig(x) + " ")).trim();
-                        values.add(String.format(Locale.ROOT, "%s%s vs %s %s (%s%s)", where.isEmpty() ? ""
+                        values.add(String.format(Locale.ROOT, "%s%s vs %s %s (%s%s %s)", where.isEmpty() ? ""
                                 : where + ": ", sig(va), sig(vb), r.unit(), va >= vb ? "+" : "-",
-                                sig(Math.abs(va - vb))));
+                                sig(Math.abs(va - vb)), r.unit()));
                     }
                 }
             }
