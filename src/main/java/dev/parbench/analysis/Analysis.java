@@ -181,7 +181,7 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
             List<String> variants, List<String> seriesValues, List<Double> xs, List<SeriesPoint> points) {
         public java.util.Optional<SeriesPoint> point(String variant, String series, double x) {
             return points.stream().filter(p -> p.variant().equals(variant) && java.util.Objects.equals(p.series(),
-                    series) && p.x() == x).findFirst();
+                    series) && Double.compare(p.x(), x) == 0).findFirst();
         }
     }
 }

@@ -90,7 +90,7 @@ public final class Families {
                     + "carry, per channel and message size?", Family.Layout.SERIES, List.of("ChannelBench"), "size",
             "message size (bytes)", "variant", null, Map.of("bytes", "bytes per second streamed"),
             Map.of("variant", CHANNEL_IDS, "size", List.of("8", "1024", "65536", "1048576", "67108864")),
-            List.of("bytes"));
+            List.of("bytes"), List.of());
 
     /** A bounded queue from a producer process to a consumer process, per channel and item size. */
     public static final Family IPC_QUEUE = new Family("ipc-queue", "Processes together: a queue between processes",
@@ -120,8 +120,22 @@ public final class Families {
     private static final Map<String, Map<String, List<String>>> SHORT_PASS = Map.of("collectives",
             Map.of("bytes", List.of("8", "1048576"), "ranks", List.of("2", "4")));
 
+    // ---- processes working together (worker JVMs, package remote)
+
+    public static final Family KILL = new Family("kill", "Processes: stopping a worker JVM",
+            "How long from asking a worker JVM to stop to its exit: SIGTERM (destroy), SIGKILL (destroy-forcibly) or "
+                    + "a stop message it obeys (cooperative), idle or mid-operation?", Family.Layout.SERIES,
+            List.of("KillBench"), null, null, "variant", "state",
+            Map.of("notStopped/stops", "fraction of stops that did not end the worker within 10 s"), Map.of(),
+            List.of(), List.of(new Family.Contrast("destroy", "destroy-forcibly", "what SIGTERM costs over SIGKILL: the worker's "
+                            + "JVM runs its shutdown hooks and exits in order, and HotSpot's exit waits up to 300 ms "
+                            + "for threads blocked in native code (an idle worker's read of its stdin), where SIGKILL "
+                            + "runs no code of the worker"),
+                    new Family.Contrast("cooperative", "destroy", "what a stop message costs over SIGTERM: the "
+                            + "worker reads it only between requests, so a busy one first finishes its request")));
+
     private static final List<Family> ALL = List.of(MODELS, BANDWIDTH, TRANSFER, REFERENCE, COUNTER, SEMAPHORE,
-            BARRIER, QUEUE, EVENT, ASYNC, CANCEL, CHANNELS, IPC_QUEUE, COLLECTIVES);
+            BARRIER, QUEUE, EVENT, ASYNC, CANCEL, CHANNELS, IPC_QUEUE, COLLECTIVES, KILL);
 
     private Families() {
     }

@@ -21,10 +21,19 @@ import java.util.Map;
  * @param params        the parameter values a run passes to JMH for this family (empty: the profile decides)
  * @param charted       secondary metrics (keys of {@code secondary}) the report draws as charts of their own, with
  *                      the same x axis and lines as the score (e.g. a stream's bytes per second)
+ * @param contrasts     pairs of variants whose difference the report states in words (SERIES), e.g. what SIGTERM
+ *                      costs over SIGKILL
  */
 public record Family(String id, String title, String question, Layout layout, List<String> benchClasses,
         String xParam, String xLabel, String variantParam, String seriesParam, Map<String, String> secondary,
-        Map<String, List<String>> params, List<String> charted) {
+        Map<String, List<String>> params, List<String> charted, List<Contrast> contrasts) {
+
+    /**
+     * {@code variant} against {@code reference}, per series value and x: the report says both scores and their
+     * difference, and {@code meaning}: what the difference is.
+     */
+    public record Contrast(String variant, String reference, String meaning) {
+    }
 
     /** How a family's results are analysed and drawn. */
     public enum Layout {
@@ -43,6 +52,7 @@ public record Family(String id, String title, String question, Layout layout, Li
         secondary = Map.copyOf(secondary);
         params = Map.copyOf(params);
         charted = List.copyOf(charted);
+        contrasts = List.copyOf(contrasts);
         if (benchClasses.isEmpty()) {
             throw new IllegalArgumentException("family " + id + " has no benchmark class");
         }
@@ -51,12 +61,12 @@ public record Family(String id, String title, String question, Layout layout, Li
         }
     }
 
-    /** A family that charts no secondary metric. */
+    /** A family that charts no secondary metric and states no contrast. */
     public Family(String id, String title, String question, Layout layout, List<String> benchClasses, String xParam,
             String xLabel, String variantParam, String seriesParam, Map<String, String> secondary,
             Map<String, List<String>> params) {
         this(id, title, question, layout, benchClasses, xParam, xLabel, variantParam, seriesParam, secondary, params,
-                List.of());
+                List.of(), List.of());
     }
 
     /** True if this family holds the JMH benchmark {@code benchmark} (fully qualified, method included). */

@@ -40,10 +40,19 @@ public final class ProcessPerTaskStrategy extends RemoteStrategy {
         return links;
     }
 
+    /**
+     * After a good operation the workers got their BYE and exit by themselves (2 s grace). After a failed one (a link
+     * failed: a worker died or missed the deadline) the others are killed at once: their work is lost anyway, and
+     * waiting for a worker still computing would hold the operation's error back by the grace.
+     */
     @Override
     void done(List<WorkerLink> used) {
+        boolean failed = used.stream().anyMatch(l -> !l.alive());
+        if (failed) {
+            running.forEach(WorkerProcesses::kill);
+        }
         WorkerLink.closeAll(used);
-        WorkerProcesses.stopAll(running, Duration.ofSeconds(2));
+        WorkerProcesses.stopAll(running, failed ? Duration.ZERO : Duration.ofSeconds(2));
         running.clear();
     }
 

@@ -276,6 +276,35 @@ final class WorkerLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a BYE (the protocol's stop message) without closing anything: the worker reads it after the request it
+     * is computing, if any, and ends; replies still arrive. The future completes once BYE is written (fails if the
+     * link has failed or the write did).
+     */
+    CompletableFuture<Void> bye() {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        IOException dead = failure.get();
+        if (dead != null) {
+            written.completeExceptionally(dead);
+            return written;
+        }
+        try {
+            sender.execute(() -> {
+                try {
+                    synchronized (writeLock) {
+                        writer.write(new Frame.Bye(), out);
+                    }
+                    written.complete(null);
+                } catch (IOException e) {
+                    written.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            written.completeExceptionally(new IOException(name + ": link closed"));
+        }
+        return written;
+    }
+
     private void sayBye() {
         try {
             Future<?> bye = sender.submit(() -> {

@@ -50,6 +50,11 @@
  * never waits for a writer stuck on a peer that does not read; a worker process stuck that way is killed), and
  * {@code close()} leaves no child process.
  *
+ * <p><b>Stopping a worker</b> (the {@code kill} family): {@link dev.parbench.remote.WorkerStop} starts one
+ * {@code --stdio} worker, leaves it idle or gives it a long request, and times its stop by SIGTERM, SIGKILL or a BYE
+ * message ({@link dev.parbench.remote.StopKind}) to its exit, bounded by a deadline; a stop that misses it is
+ * reported and the worker killed. {@code process-per-task} kills the other workers of a failed operation at once.
+ *
  * <p>May depend on: workload, strategy. May not depend on: JMH, results, analysis, report.
  */
 package dev.parbench.remote;

@@ -51,6 +51,7 @@ final class SeriesSection {
                     summary.add(sentence(family, m.get()) + transferSentence(probe));
                 }
             }
+            contrasts(family, r).ifPresent(summary::add);
             secondary(family, r).ifPresent(summary::add);
             verdicts(family, r).ifPresent(summary::add);
             tables.add(table(family, r, name));
@@ -260,6 +261,40 @@ final class SeriesSection {
         return String.format(Locale.ROOT, "%s at %s: %s is best (%s %s %s), %s is worst (%s %s), %sx apart.",
                 r.benchmark(), x, label(best), sig(best.score().point()), r.unit(), interval(best.score()),
                 label(worst), sig(worst.score().point()), r.unit(), Formats.fmt(factor, 1));
+    }
+
+    /**
+     * The family's declared contrasts in words: per contrast, each series value (and x) where both variants have a
+     * point, "variant X vs reference Y (+D)", and what the difference means.
+     */
+    static Optional<String> contrasts(Family family, Analysis.SeriesResult r) {
+        List<String> parts = new ArrayList<>();
+        List<String> seriesValues = r.seriesValues().isEmpty() ? java.util.Collections.singletonList(null)
+                : r.seriesValues();
+        List<Double> xs = r.xs().isEmpty() ? List.of(Double.NaN) : r.xs();
+        for (Family.Contrast c : family.contrasts()) {
+            List<String> values = new ArrayList<>();
+            for (String series : seriesValues) {
+                for (double x : xs) {
+                    Optional<Analysis.SeriesPoint> a = r.point(c.variant(), series, x);
+                    Optional<Analysis.SeriesPoint> b = r.point(c.reference(), series, x);
+                    if (a.isPresent() && b.isPresent()) {
+                        double va = a.get().score().point();
+                        double vb = b.get().score().point();
+                        String where = ((series == null ? "" : series + " ")
+                                + (Double.isNaN(x) ? "" : family.xParam() + " " + sig(x) + " ")).trim();
+                        values.add(String.format(Locale.ROOT, "%s%s vs %s %s (%s%s %s)", where.isEmpty() ? ""
+                                : where + ": ", sig(va), sig(vb), r.unit(), va >= vb ? "+" : "-",
+                                sig(Math.abs(va - vb)), r.unit()));
+                    }
+                }
+            }
+            if (!values.isEmpty()) {
+                parts.add(c.variant() + " against " + c.reference() + ", " + String.join("; ", values) + ": "
+                        + c.meaning());
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(". ", parts) + ".");
     }
 
     /** The declared secondary metrics in words: per variant, the value at each x. */

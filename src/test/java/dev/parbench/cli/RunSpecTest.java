@@ -118,4 +118,16 @@ class RunSpecTest {
         assertEquals(1, all.passes().stream().filter(p -> p.label().equals("transfer probes")).count(),
                 "one transfer probe pass, the model matrix's");
     }
+
+    @Test
+    void killIsAPatternOfItsOwnAndPartOfAll() {
+        RunSpec kill = new RunSpec(Profile.QUICK, List.of("kill"), null, null, null, null, null, null, true);
+        assertEquals(List.of(dev.parbench.family.Families.KILL), kill.families());
+        assertEquals(1, kill.passes().size(), "one short pass, no model matrix");
+        assertEquals(6, plan(kill).items().stream().mapToInt(Plan.Item::configurations).sum(),
+                "3 stop variants x 2 worker states");
+        RunSpec all = new RunSpec(Profile.QUICK, List.of("all"), null, null, null, null, null, null, true);
+        assertTrue(all.families().contains(dev.parbench.family.Families.KILL));
+        assertTrue(all.families().contains(dev.parbench.family.Families.MODELS));
+    }
 }
