@@ -33,6 +33,7 @@ final class SeriesSection {
             summary.add(sentence(family, r));
             secondary(family, r).ifPresent(summary::add);
             verdicts(family, r).ifPresent(summary::add);
+            growth(family, r).ifPresent(summary::add);
             tables.add(table(family, r, name));
         }
         return new ReportView.Section(family.id(), family.title(), summary, charts, tables);
@@ -170,6 +171,32 @@ final class SeriesSection {
         return String.format(Locale.ROOT, "%s at %s: %s is best (%s %s %s), %s is worst (%s %s), %sx apart.",
                 r.benchmark(), x, label(best), sig(best.score().point()), r.unit(), interval(best.score()),
                 label(worst), sig(worst.score().point()), r.unit(), Formats.fmt(factor, 1));
+    }
+
+    /**
+     * When the series values are numbers (e.g. ranks 2, 4, 8), how each line's score changes from the smallest to the
+     * largest of them at the largest x: the scaling the hollow markers show, in words.
+     */
+    static Optional<String> growth(Family family, Analysis.SeriesResult r) {
+        if (r.seriesValues().size() < 2 || r.xs().isEmpty()
+                || !r.seriesValues().stream().allMatch(v -> v.matches("\\d+"))) {
+            return Optional.empty();
+        }
+        List<String> sorted = r.seriesValues().stream().sorted(Comparator.comparingLong(Long::parseLong)).toList();
+        String lo = sorted.get(0);
+        String hi = sorted.get(sorted.size() - 1);
+        double maxX = r.xs().get(r.xs().size() - 1);
+        List<String> parts = new ArrayList<>();
+        for (String variant : r.variants()) {
+            Optional<Analysis.SeriesPoint> a = r.point(variant, lo, maxX);
+            Optional<Analysis.SeriesPoint> b = r.point(variant, hi, maxX);
+            if (a.isPresent() && b.isPresent() && a.get().score().point() > 0) {
+                parts.add(variant + " " + Formats.fmt(b.get().score().point() / a.get().score().point(), 1) + "x");
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                "From %s %s to %s at %s = %s, the score changes by: %s.", family.seriesParam(), lo, hi,
+                family.xParam(), sig(maxX), String.join(", ", parts)));
     }
 
     /** The declared secondary metrics in words: per variant, the value at each x. */
