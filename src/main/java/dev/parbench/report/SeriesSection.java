@@ -54,6 +54,7 @@ final class SeriesSection {
             contrasts(family, r).ifPresent(summary::add);
             secondary(family, r).ifPresent(summary::add);
             verdicts(family, r).ifPresent(summary::add);
+            growth(family, r).ifPresent(summary::add);
             tables.add(table(family, r, name));
         }
         return new ReportView.Section(family.id(), family.title(), summary, charts, tables);
@@ -295,6 +296,32 @@ final class SeriesSection {
             }
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(". ", parts) + ".");
+    }
+
+    /**
+     * When the series values are numbers (e.g. ranks 2, 4, 8), how each line's score changes from the smallest to the
+     * largest of them at the largest x: the scaling the hollow markers show, in words.
+     */
+    static Optional<String> growth(Family family, Analysis.SeriesResult r) {
+        if (r.seriesValues().size() < 2 || r.xs().isEmpty()
+                || !r.seriesValues().stream().allMatch(v -> v.matches("\\d+"))) {
+            return Optional.empty();
+        }
+        List<String> sorted = r.seriesValues().stream().sorted(Comparator.comparingLong(Long::parseLong)).toList();
+        String lo = sorted.get(0);
+        String hi = sorted.get(sorted.size() - 1);
+        double maxX = r.xs().get(r.xs().size() - 1);
+        List<String> parts = new ArrayList<>();
+        for (String variant : r.variants()) {
+            Optional<Analysis.SeriesPoint> a = r.point(variant, lo, maxX);
+            Optional<Analysis.SeriesPoint> b = r.point(variant, hi, maxX);
+            if (a.isPresent() && b.isPresent() && a.get().score().point() > 0) {
+                parts.add(variant + " " + Formats.fmt(b.get().score().point() / a.get().score().point(), 1) + "x");
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                "From %s %s to %s at %s = %s, the score changes by: %s.", family.seriesParam(), lo, hi,
+                family.xParam(), sig(maxX), String.join(", ", parts)));
     }
 
     /** The declared secondary metrics in words: per variant, the value at each x. */

@@ -37,6 +37,13 @@ class VerdictTest {
         assertTrue(chart.title().contains("DEADLOCK: exchange-naive at bytes 1M"), chart.title());
         assertEquals(AxisUnit.ELEMENTS, chart.xUnit(), "byte sizes get binary ticks");
         String cells = s.tables().get(0).rows().toString();
+        Analysis.SeriesResult ranks = new Analysis.SeriesResult(Families.COLLECTIVES, "CollectivesBench.fanIn",
+                "us/op", false, List.of("allreduce"), List.of("2", "4"), List.of(8.0),
+                List.of(new Analysis.SeriesPoint("allreduce", "2", 8, new Estimate(100, 90, 110, 2), Map.of(),
+                        new TreeMap<>()), new Analysis.SeriesPoint("allreduce", "4", 8, new Estimate(250, 240, 260, 2),
+                        Map.of(), new TreeMap<>())));
+        assertEquals("From ranks 2 to 4 at bytes = 8, the score changes by: allreduce 2.5x.",
+                SeriesSection.growth(Families.COLLECTIVES, ranks).orElseThrow());
         assertTrue(cells.contains("DEADLOCK (1)"), cells);
     }
 }
