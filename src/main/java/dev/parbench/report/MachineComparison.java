@@ -96,9 +96,9 @@ public final class MachineComparison {
                     continue;
                 }
                 boolean differs = !x.strategy().equals(y.strategy()) || x.parallelism() != y.parallelism();
-                String evidence = x.provisional() || y.provisional() ? "provisional (too few forks, or forks "
+                String evidence = x.provisional() || y.provisional() ? "provisional: too few forks, or forks "
                         + "disagree, on " + (x.provisional() && y.provisional() ? "both" : x.provisional()
-                                ? a.label() : b.label()) + ")" : "claim on both";
+                                ? a.label() : b.label()) : "claim on both";
                 if (differs) {
                     summary.add(String.format(Locale.ROOT, "%s at %s: on %s use %s, on %s use %s%s.", e.getKey(),
                             size(s.getKey()), a.label(), use(x), b.label(), use(y),
@@ -129,7 +129,8 @@ public final class MachineComparison {
         List<Key> onlyA = pa.keySet().stream().filter(k -> !pb.containsKey(k)).toList();
         List<Key> onlyB = pb.keySet().stream().filter(k -> !pa.containsKey(k)).toList();
         if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
-            summary.add((onlyA.size() + onlyB.size()) + " configurations were measured in one run only ("
+            int one = onlyA.size() + onlyB.size();
+            summary.add(one + (one == 1 ? " configuration was" : " configurations were") + " measured in one run only ("
                     + onlyA.size() + " on " + a.label() + ", " + onlyB.size() + " on " + b.label() + "): listed "
                     + "below, not compared.");
             List<List<Cell>> rows = new ArrayList<>();

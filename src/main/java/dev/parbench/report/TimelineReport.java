@@ -133,10 +133,13 @@ public final class TimelineReport {
         }
         List<String> summary = new ArrayList<>();
         summary.add(m.description());
+        String phases = largest == Phase.COMPUTE
+                ? "Compute is the largest phase per task: median " + ms(stats.get(largest.ordinal())[0]) + " ms."
+                : "The largest phase per task is " + largest.label() + ": median " + ms(stats.get(largest.ordinal())[0])
+                        + " ms, against " + ms(stats.get(Phase.COMPUTE.ordinal())[0]) + " ms of compute.";
         summary.add(String.format(Locale.ROOT, "%d traced operations of %d tasks each; wall time median %s ms "
-                + "(%s to %s ms). The largest phase per task is %s: median %s ms, against %s ms of compute.",
-                m.operations().size(), tasks, ms(wall[(wall.length - 1) / 2]), ms(wall[0]), ms(wall[wall.length - 1]),
-                largest.label(), ms(stats.get(largest.ordinal())[0]), ms(stats.get(Phase.COMPUTE.ordinal())[0])));
+                + "(%s to %s ms). %s", m.operations().size(), tasks, ms(wall[(wall.length - 1) / 2]), ms(wall[0]),
+                ms(wall[wall.length - 1]), phases));
         if (uncertainty > 0) {
             summary.add("The worker JVMs stamped their own moments (request arrived, decoded, computed); they are put "
                     + "on this JVM's clock by an NTP-style ping exchange (offset = ((t1 - t0) + (t2 - t3)) / 2, best "
