@@ -40,9 +40,8 @@ final class TimelineCommand implements Callable<Integer> {
     /** What a timeline draws unless told otherwise: one model of each kind of cost. */
     static final String DEFAULT_STRATEGIES = "thread-per-task,fork-join,process-pool,socket";
 
-    @Option(names = "--workload", defaultValue = "sum", paramLabel = "ID",
-            description = "The workload: sum, vector-add, random or mandelbrot "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workload", paramLabel = "ID",
+            description = "The workload: sum, vector-add, random or mandelbrot (default: the first, sum).")
     String workload;
 
     @Option(names = "--kernel", defaultValue = "scalar", paramLabel = "ID",
@@ -81,7 +80,7 @@ final class TimelineCommand implements Callable<Integer> {
         WorkloadKind kind;
         Kernel k;
         try {
-            kind = WorkloadKind.fromId(workload);
+            kind = workload == null ? WorkloadKind.values()[0] : WorkloadKind.fromId(workload);
             k = Kernel.fromId(kernel);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
