@@ -42,7 +42,7 @@ parbench() {
 
 cmd=run
 case "${1:-}" in
-  run|report|gate|compare|history|worker|env|help) cmd=$1; shift ;;
+  run|report|gate|compare|history|timeline|worker|env|help) cmd=$1; shift ;;
   -h|--help)
     cat <<'USAGE'
 Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks (default profile: standard)
@@ -51,6 +51,8 @@ Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks 
        ./run-benchmarks.sh compare --against GIT_REF         paired regression gate (what CI should use)
        ./run-benchmarks.sh gate --baseline B.json --candidate C.json   gate two stored results
        ./run-benchmarks.sh history results/                  scores over stored runs, change points marked
+       ./run-benchmarks.sh timeline --workload sum --size 1M --parallelism 2 --strategies thread-per-task,socket
+                                                             Gantt chart per model: where each task's time goes
        ./run-benchmarks.sh worker --stdio | --listen HOST:PORT          a worker for the out-of-process models
        ./run-benchmarks.sh env                               print the machine description
        ./run-benchmarks.sh COMMAND --help                    help for one command

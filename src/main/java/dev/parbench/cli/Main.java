@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parbench", mixinStandardHelpOptions = true, version = "parbench 0.1",
         description = "Which concurrency model wins for this work on this machine, and from what size on?",
         subcommands = {RunCommand.class, ReportCommand.class, GateCommand.class, CompareCommand.class, HistoryCommand.class,
+            TimelineCommand.class,
             WorkerCommand.class, EnvCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

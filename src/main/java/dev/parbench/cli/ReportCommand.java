@@ -25,11 +25,17 @@ import picocli.CommandLine.Parameters;
                 + "An env.json next to a results file describes its machine; a failures.json there lists the run's "
                 + "failed configurations."},
         footer = {"", "Examples:", "  report results/latest/results.json",
-            "  report run1/results.json run2/results.json --out charts/merged"})
+            "  report run1/results.json run2/results.json --out charts/merged",
+            "  report results/laptop/ results/server/ --compare     (two machines side by side)"})
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "RESULTS.json", description = "One or more JMH JSON files (merged).")
+    @Parameters(arity = "1..*", paramLabel = "RESULTS.json", description = "One or more JMH JSON files (merged); "
+            + "with --compare exactly two runs, each a results.json or the folder holding it.")
     List<Path> files;
+
+    @Option(names = "--compare", description = "Two runs (e.g. two machines) side by side: each configuration's "
+            + "speedup within its own run, paired; where the recommended model differs; what only one run has.")
+    boolean compare;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Report folder (default: charts/<run timestamp> next to results/, else charts/report-<now>). "
@@ -38,6 +44,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (compare) {
+            return compare();
+        }
         RunData data;
         try {
             data = JmhJsonReader.read(files);
@@ -59,6 +68,55 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path index = ReportWriter.write(analysis, target, failures);
         System.out.println("[parbench] report: " + index);
+        return 0;
+    }
+
+    private int compare() throws Exception {
+        if (files.size() != 2) {
+            throw new UsageException("--compare takes exactly two runs (results.json files or their folders), got "
+                    + files.size());
+        }
+        List<Path> json = new java.util.ArrayList<>();
+        for (Path p : files) {
+            Path f = Files.isDirectory(p) ? p.resolve("results.json") : p;
+            if (!Files.isRegularFile(f)) {
+                throw new UsageException("no results file at " + f);
+            }
+            json.add(f);
+        }
+        List<String> labels = new java.util.ArrayList<>();
+        for (Path f : json) {
+            Path dir = f.toAbsolutePath().normalize().getParent();
+            String name = dir == null || dir.getFileName() == null ? f.toString() : dir.getFileName().toString();
+            try {
+                if (dir != null) {
+                    name = dir.toRealPath().getFileName().toString(); // results/latest -> its timestamp
+                }
+            } catch (java.io.IOException e) {
+                // keep the name as given
+            }
+            labels.add(name);
+        }
+        if (labels.get(0).equals(labels.get(1))) {
+            labels.set(0, "A (" + labels.get(0) + ")");
+            labels.set(1, "B (" + labels.get(1) + ")");
+        }
+        List<dev.parbench.report.MachineComparison.Run> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            try {
+                runs.add(new dev.parbench.report.MachineComparison.Run(labels.get(i),
+                        new Analyzer().analyze(JmhJsonReader.read(List.of(json.get(i))))));
+            } catch (ResultsFormatException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        Path target = out != null ? out : Path.of("charts", "compare-" + LocalDateTime.now().format(
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UsageException(target + " exists and is not a folder; choose another --out");
+        }
+        Path index = dev.parbench.report.MachineComparison.write(runs.get(0), runs.get(1), target);
+        System.out.println("[parbench] comparison: " + index);
         return 0;
     }
 

@@ -114,6 +114,12 @@ public final class HazelcastResidentStrategy extends PartitionedStrategy {
         return true;
     }
 
+    /** Not traced: the engine runs the tasks, out of this class's sight. */
+    @Override
+    public boolean traceWith(dev.parbench.strategy.Tracer t) {
+        return false;
+    }
+
     @Override
     public void close() {
         cluster.close();

@@ -72,6 +72,12 @@ public final class HazelcastStrategy extends PartitionedStrategy {
         return cluster.startMillis();
     }
 
+    /** Not traced: the engine runs the tasks, out of this class's sight. */
+    @Override
+    public boolean traceWith(dev.parbench.strategy.Tracer t) {
+        return false;
+    }
+
     @Override
     public void close() {
         cluster.close();

@@ -7,7 +7,7 @@ public sealed interface Frame {
 
     /** Wire type codes; never reuse a number. */
     enum Type {
-        CHALLENGE(1), AUTH(2), READY(3), RUN(4), STORE(5), RUN_STORED(6), RESULT(7), ERROR(8), BYE(9);
+        CHALLENGE(1), AUTH(2), READY(3), RUN(4), STORE(5), RUN_STORED(6), RESULT(7), ERROR(8), BYE(9), PING(10), PONG(11), TRACE(12);
 
         final int code;
 
@@ -80,6 +80,36 @@ public sealed interface Frame {
     record Error(long requestId, String message) implements Frame {
         public Type type() {
             return Type.ERROR;
+        }
+    }
+
+    /**
+     * Client -> server, after authentication only: a clock ping ({@code t0}: the master's {@code nanoTime} as it
+     * wrote the frame). It also asks the worker to trace every later request of this connection ({@link Trace}).
+     */
+    record Ping(long t0) implements Frame {
+        public Type type() {
+            return Type.PING;
+        }
+    }
+
+    /**
+     * Server -> client: the answer to a {@link Ping}: its {@code t0}, the worker's clock when the ping arrived
+     * ({@code t1}) and as it wrote this answer ({@code t2}).
+     */
+    record Pong(long t0, long t1, long t2) implements Frame {
+        public Type type() {
+            return Type.PONG;
+        }
+    }
+
+    /**
+     * Server -> client, just before the RESULT of a request on a traced connection: the worker's clock when the
+     * request's first bytes arrived, when it was decoded and when its partial result was computed.
+     */
+    record Trace(long requestId, long received, long decoded, long computed) implements Frame {
+        public Type type() {
+            return Type.TRACE;
         }
     }
 

@@ -21,6 +21,9 @@ import java.util.function.LongFunction;
  *   payload : type-specific fields; bulk arrays as  kind u8 (1 long, 2 double) | count i32 | 8*count raw bytes
  *   task    : workload id (u8 length + ASCII, e.g. "sum") | kernel id (u8 length + ASCII, "scalar" or "simd")
  *             | size i32 | seed i64 | fromBlock i32 | toBlock i32
+ *   PING    : t0 i64;  PONG: t0 i64 | t1 i64 | t2 i64;  TRACE: request id i64 | received i64 | decoded i64
+ *             | computed i64  (clock pings and per-request trace stamps of the timeline command; only after
+ *             authentication, since a pre-auth codec accepts AUTH alone, and only when the master pings)
  * </pre>
  * Every length (payload, array count, string) is checked against what the frame and the {@link WireLimits} allow
  * before anything is allocated, and a frame must be consumed exactly. Arrays move through one direct buffer per
@@ -51,6 +54,9 @@ public final class FrameCodec {
     /** Arrays of the last RUN frame, reused by the next one of the same shape (null: always allocate). */
     private final Object[] runArrays;
     private boolean reuseNow;
+    /** Whether {@link #read} notes when each frame's header arrived (traced connections only). */
+    private boolean stampHeaders;
+    private long headerNanos;
 
     public FrameCodec(WireLimits limits) {
         this(limits, false);
@@ -80,6 +86,16 @@ public final class FrameCodec {
      */
     public static FrameCodec preAuth() {
         return new FrameCodec(WireLimits.preAuth(), false, EnumSet.of(Frame.Type.AUTH));
+    }
+
+    /** From now on, {@link #lastHeaderNanos()} says when the last frame's 12-byte header had arrived. */
+    void stampHeaders() {
+        stampHeaders = true;
+    }
+
+    /** {@code System.nanoTime()} when the last frame's header had been read (only after {@link #stampHeaders()}). */
+    long lastHeaderNanos() {
+        return headerNanos;
     }
 
     // ------------------------------------------------------------------ writing
@@ -116,6 +132,10 @@ public final class FrameCodec {
                 buf.putLong(e.requestId());
                 putBytes(truncate(e.message()), ch);
             }
+            case Frame.Ping p -> buf.putLong(p.t0());
+            case Frame.Pong p -> buf.putLong(p.t0()).putLong(p.t1()).putLong(p.t2());
+            case Frame.Trace t -> buf.putLong(t.requestId()).putLong(t.received()).putLong(t.decoded())
+                    .putLong(t.computed());
         }
         flush(ch);
     }
@@ -131,6 +151,9 @@ public final class FrameCodec {
             case Frame.RunStored r -> 16;
             case Frame.Result r -> 16 + 1 + r.data().bytes();
             case Frame.Error e -> 8 + 2 + truncate(e.message()).length;
+            case Frame.Ping p -> 8;
+            case Frame.Pong p -> 24;
+            case Frame.Trace t -> 32;
         };
     }
 
@@ -245,6 +268,9 @@ public final class FrameCodec {
         if (!fill(ch, true)) {
             return null;
         }
+        if (stampHeaders) {
+            headerNanos = System.nanoTime();
+        }
         buf.flip();
         int magic = buf.getInt();
         if (magic != MAGIC) {
@@ -295,6 +321,9 @@ public final class FrameCodec {
             }
             case ERROR -> new Frame.Error(getLong(ch),
                     new String(bytes(ch, MAX_STRING_BYTES, "message"), StandardCharsets.UTF_8));
+            case PING -> new Frame.Ping(getLong(ch));
+            case PONG -> new Frame.Pong(getLong(ch), getLong(ch), getLong(ch));
+            case TRACE -> new Frame.Trace(getLong(ch), getLong(ch), getLong(ch), getLong(ch));
         };
         if (remaining != 0) {
             throw new WireException(type + " frame has " + remaining + " bytes more than its fields");

@@ -3,11 +3,15 @@ package dev.parbench.remote;
 import dev.parbench.strategy.BlockRange;
 import dev.parbench.strategy.PartitionedStrategy;
 import dev.parbench.strategy.StrategyKind;
+import dev.parbench.strategy.Tracer;
 import dev.parbench.workload.Workload;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +45,10 @@ abstract class RemoteStrategy extends PartitionedStrategy {
     /** The links holding the stored dataset; a replaced link does not have it. */
     private List<WorkerLink> storedLinks = List.of();
     private long datasetId;
+    /** Traced runs only: each link's clock offset, measured once per link (a link is a connection to one JVM). */
+    private final Map<WorkerLink, WorkerLink.ClockOffset> offsets = new WeakHashMap<>();
+    /** Clock pings per link; the one with the shortest round trip gives the offset. */
+    static final int PINGS = 8;
 
     RemoteStrategy(StrategyKind kind, int parallelism, boolean resident) {
         super(kind, parallelism);
@@ -64,13 +72,27 @@ abstract class RemoteStrategy extends PartitionedStrategy {
 
     @Override
     protected final <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
+        Tracer trace = tracer;
+        boolean tracing = trace.on();
+        if (tracing) {
+            for (int k = 0; k < ranges.size(); k++) {
+                trace.mark(k, Tracer.Mark.CREATED);
+            }
+        }
         List<WorkerLink> links;
         try {
             links = links(ranges.size());
         } catch (IOException e) {
             throw new IllegalStateException(kind() + ": could not reach its workers: " + e.getMessage(), e);
         }
+        Map<Long, Integer> taskOf = tracing ? new ConcurrentHashMap<>() : null;
         try {
+            if (tracing) {
+                for (int k = 0; k < ranges.size(); k++) {
+                    trace.mark(k, Tracer.Mark.READY);
+                }
+                calibrate(links, trace, taskOf);
+            }
             List<RemoteTask> tasks = new ArrayList<>(ranges.size());
             for (BlockRange r : ranges) {
                 tasks.add(RemoteTask.of(workload, input, r.from(), r.to()));
@@ -96,6 +118,9 @@ abstract class RemoteStrategy extends PartitionedStrategy {
                 Frame request = resident ? new Frame.RunStored(id, datasetId) : new Frame.Run(id, t, t.slice(input));
                 Frame.Data destination = t.outputDestination(input);
                 destinations.add(destination);
+                if (tracing) {
+                    taskOf.put(id, k);
+                }
                 results.add(links.get(k).send(id, request, destination));
             }
             List<Frame.Result> replies = await(results, links);
@@ -103,10 +128,55 @@ abstract class RemoteStrategy extends PartitionedStrategy {
             for (int k = 0; k < replies.size(); k++) {
                 tasks.get(k).applyOutput(input, replies.get(k).data(), destinations.get(k));
                 total = workload.combine(total, replies.get(k).partial());
+                if (tracing) {
+                    trace.mark(k, Tracer.Mark.JOINED);
+                }
             }
             return total;
         } finally {
+            if (tracing) {
+                links.forEach(l -> l.traceTo(null));
+            }
             done(links);
+        }
+    }
+
+    /**
+     * Traced runs: measures the clock offset of every link not measured yet ({@link WorkerLink#ping}, which also
+     * makes its worker trace) and routes each link's TRACE frames and RESULT arrivals to {@code trace}, as moments
+     * of task {@code taskOf.get(requestId)} on the master's clock.
+     */
+    private void calibrate(List<WorkerLink> links, Tracer trace, Map<Long, Integer> taskOf) {
+        for (WorkerLink l : links) {
+            WorkerLink.ClockOffset off = offsets.get(l);
+            if (off == null) {
+                try {
+                    off = l.ping(PINGS, Duration.ofSeconds(10));
+                } catch (IOException e) {
+                    throw new IllegalStateException(kind() + ": clock ping failed: " + e.getMessage(), e);
+                }
+                offsets.put(l, off);
+            }
+            WorkerLink.ClockOffset o = off;
+            l.traceTo(new WorkerLink.TraceSink() {
+                @Override
+                public void worker(Frame.Trace t) {
+                    Integer k = taskOf.get(t.requestId());
+                    if (k != null) {
+                        trace.at(k, Tracer.Mark.STARTED, o.toMaster(t.received()), l.name(), o.uncertaintyNanos());
+                        trace.at(k, Tracer.Mark.GOT_DATA, o.toMaster(t.decoded()), l.name(), o.uncertaintyNanos());
+                        trace.at(k, Tracer.Mark.COMPUTED, o.toMaster(t.computed()), l.name(), o.uncertaintyNanos());
+                    }
+                }
+
+                @Override
+                public void returned(long requestId, long nanos) {
+                    Integer k = taskOf.get(requestId);
+                    if (k != null) {
+                        trace.at(k, Tracer.Mark.RETURNED, nanos, null, 0);
+                    }
+                }
+            });
         }
     }
 

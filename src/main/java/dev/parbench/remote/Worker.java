@@ -79,6 +79,8 @@ public final class Worker {
     private final byte[] token;
     private final PrintStream log;
     private final Settings settings;
+    /** Added to every clock reading this worker reports (PONG, TRACE): tests use it to pretend another machine. */
+    private volatile long clockSkewNanos;
 
     /** {@code token} null: no authentication (stdio, or loopback sockets). Settings from system properties. */
     public Worker(WireLimits limits, byte[] token, PrintStream log) {
@@ -90,6 +92,17 @@ public final class Worker {
         this.token = token;
         this.log = log;
         this.settings = settings;
+    }
+
+    /** Tests: report clock readings shifted by {@code nanos}, as a worker on another machine's clock would. */
+    Worker withClockSkew(long nanos) {
+        this.clockSkewNanos = nanos;
+        return this;
+    }
+
+    /** This worker's clock, as it reports it. */
+    private long now() {
+        return System.nanoTime() + clockSkewNanos;
     }
 
     /** Serves one connection until BYE, end of stream or a protocol error. */
@@ -109,6 +122,7 @@ public final class Worker {
         FrameCodec writer = new FrameCodec(limits);
         List<Object> output = List.of(); // the last RUN reply's output arrays, reused by the next RUN
         Map<Long, Stored> datasets = new HashMap<>();
+        boolean traced = false; // set by the master's first PING: then every RUN gets a TRACE before its RESULT
         while (true) {
             Frame f;
             try {
@@ -121,6 +135,17 @@ public final class Worker {
             if (f == null || f instanceof Frame.Bye) {
                 return;
             }
+            if (f instanceof Frame.Ping p) {
+                long t1 = now();
+                if (!traced) {
+                    traced = true;
+                    reader.stampHeaders();
+                }
+                writer.write(new Frame.Pong(p.t0(), t1, now()), out);
+                continue;
+            }
+            long received = traced ? reader.lastHeaderNanos() + clockSkewNanos : 0;
+            long decoded = traced ? now() : 0;
             Frame reply;
             try {
                 final List<Object> reuse = output;
@@ -144,6 +169,9 @@ public final class Worker {
             if (reply == null) {
                 writer.write(new Frame.Error(0, "unexpected " + f.type() + " frame from a client"), out);
                 return;
+            }
+            if (traced && reply instanceof Frame.Result res && !(f instanceof Frame.Store)) {
+                writer.write(new Frame.Trace(res.requestId(), received, decoded, now()), out);
             }
             writer.write(reply, out);
             if (f instanceof Frame.Run && reply instanceof Frame.Result res) {

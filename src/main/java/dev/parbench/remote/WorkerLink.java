@@ -66,6 +66,10 @@ final class WorkerLink implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread senderThread;
     private volatile boolean closing;
+    /** Traced links only (the timeline command): where TRACE frames and RESULT arrivals go; null: not traced. */
+    private volatile TraceSink traceSink;
+    /** The PONGs awaited, by the {@code t0} of their PING. */
+    private final Map<Long, CompletableFuture<long[]>> pings = new ConcurrentHashMap<>();
     /** Called to describe a worker's death (e.g. its exit code), once the connection broke. */
     private final Supplier<String> deathCause;
 
@@ -170,6 +174,83 @@ final class WorkerLink implements AutoCloseable {
         return f;
     }
 
+    /** What a traced link reports, on its reader thread. */
+    interface TraceSink {
+        /** A worker's TRACE for {@code requestId}, in the worker's clock. */
+        void worker(Frame.Trace trace);
+
+        /** The RESULT of {@code requestId} has been decoded, at {@code nanos} (this JVM's clock). */
+        void returned(long requestId, long nanos);
+    }
+
+    /** The master-to-worker clock offset and how far it may be off: NTP's estimate from the best of some pings. */
+    record ClockOffset(long offsetNanos, long uncertaintyNanos, int pings) {
+        /** A worker clock reading on the master's clock. */
+        long toMaster(long workerNanos) {
+            return workerNanos - offsetNanos;
+        }
+    }
+
+    /**
+     * Sends {@code n} PINGs one after another (each waits for its PONG, at most {@code timeout}) and estimates the
+     * worker's clock offset NTP-style from the one with the shortest round trip: offset = ((t1 - t0) + (t2 - t3)) / 2,
+     * uncertainty = round trip / 2 with round trip = (t3 - t0) - (t2 - t1). The first PING also makes the worker
+     * trace every later request of this connection.
+     */
+    ClockOffset ping(int n, Duration timeout) throws IOException {
+        long bestRound = Long.MAX_VALUE;
+        long bestOffset = 0;
+        for (int i = 0; i < n; i++) {
+            CompletableFuture<long[]> pong = new CompletableFuture<>();
+            CompletableFuture<Long> sentAt = new CompletableFuture<>();
+            IOException dead = failure.get();
+            if (dead != null) {
+                throw dead;
+            }
+            try {
+                sender.execute(() -> {
+                    try {
+                        synchronized (writeLock) {
+                            long t0 = System.nanoTime();
+                            pings.put(t0, pong);
+                            sentAt.complete(t0);
+                            writer.write(new Frame.Ping(t0), out);
+                        }
+                    } catch (IOException e) {
+                        fail(new IOException(name + ": sending failed (" + e.getMessage() + ")" + cause()));
+                        pong.completeExceptionally(e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                throw new IOException(name + ": link closed");
+            }
+            long[] t;
+            try {
+                t = pong.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new IOException(name + ": no PONG within " + timeout.toMillis() + " ms");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while pinging " + name);
+            } finally {
+                sentAt.thenAccept(pings::remove);
+            }
+            long round = (t[3] - t[0]) - (t[2] - t[1]);
+            if (round < bestRound) {
+                bestRound = round;
+                bestOffset = Math.floorDiv((t[1] - t[0]) + (t[2] - t[3]), 2);
+            }
+        }
+        return new ClockOffset(bestOffset, Math.max(0, bestRound) / 2, n);
+    }
+
+    /** Reports this link's TRACE frames and RESULT arrivals to {@code sink} from now on (null: stop). */
+    void traceTo(TraceSink sink) {
+        this.traceSink = sink;
+    }
+
     private void readLoop(FrameCodec codec) {
         try {
             while (true) {
@@ -189,7 +270,24 @@ final class WorkerLink implements AutoCloseable {
                             writer.write(new Frame.Auth(Tokens.mac(token, c.nonce())), out);
                         }
                     }
+                    case Frame.Pong p -> {
+                        long t3 = System.nanoTime();
+                        CompletableFuture<long[]> waiting = pings.remove(p.t0());
+                        if (waiting != null) {
+                            waiting.complete(new long[] {p.t0(), p.t1(), p.t2(), t3});
+                        }
+                    }
+                    case Frame.Trace t -> {
+                        TraceSink sink = traceSink;
+                        if (sink != null) {
+                            sink.worker(t);
+                        }
+                    }
                     case Frame.Result r -> {
+                        TraceSink sink = traceSink;
+                        if (sink != null) {
+                            sink.returned(r.requestId(), System.nanoTime());
+                        }
                         destinations.remove(r.requestId());
                         CompletableFuture<Frame.Result> p = pending.remove(r.requestId());
                         if (p != null) {
@@ -236,6 +334,8 @@ final class WorkerLink implements AutoCloseable {
             it.remove();
             p.completeExceptionally(first);
         }
+        pings.values().forEach(p -> p.completeExceptionally(first));
+        pings.clear();
         destinations.clear();
     }
 

@@ -88,6 +88,7 @@ public final class ChartRenderer {
             case ChartSpec.Line l -> line(l);
             case ChartSpec.Heatmap h -> heatmap(h);
             case ChartSpec.Bars b -> bars(b);
+            case ChartSpec.Gantt g -> gantt(g);
         };
         chart.setTitle(new TextTitle(spec.title(), TITLE));
         if (spec.subtitle() != null && !spec.subtitle().isEmpty()) {
@@ -107,6 +108,9 @@ public final class ChartRenderer {
             int n = Math.max(1, b.bars().size());
             double plot = n * rowHeight(b) + 2 * END_SPACE + markerBand(b);
             return new Dimension(WIDTH, Math.max(HEIGHT, BARS_OVERHEAD + (int) Math.ceil(plot)));
+        }
+        if (spec instanceof ChartSpec.Gantt g) {
+            return new Dimension(WIDTH, Math.max(360, GANTT_OVERHEAD + GANTT_LANE * Math.max(1, g.lanes().size())));
         }
         return new Dimension(WIDTH, HEIGHT);
     }
@@ -177,6 +181,12 @@ public final class ChartRenderer {
                     target(s, id + "-c" + r + "-" + c, e.getArea().getBounds2D(), false, h.rows().get(r) + ", "
                             + h.columns().get(c) + "\n" + h.scaleLabel() + ": " + (label == null || label.isEmpty()
                             ? AxisUnit.NUMBER.value(v) : label), List.of());
+                }
+            } else if (o instanceof XYItemEntity e && spec instanceof ChartSpec.Gantt g) {
+                List<ChartSpec.Segment> of = ganttSeries(g).get(e.getSeriesIndex());
+                if (e.getItem() < of.size()) {
+                    target(s, id + "-s" + e.getSeriesIndex() + "-" + e.getItem(), e.getArea().getBounds2D(), false,
+                            of.get(e.getItem()).hover(), List.of());
                 }
             } else if (o instanceof CategoryItemEntity e && spec instanceof ChartSpec.Bars b) {
                 Integer i = barIndex.get(e.getColumnKey());
@@ -319,7 +329,7 @@ public final class ChartRenderer {
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(spec.scaleLabel(), new double[][] {xs, ys, zs});
         XYBlockRenderer r = new XYBlockRenderer();
-        DivergingScale scale = new DivergingScale(min, spec.neutral(), max);
+        SequentialScale scale = new SequentialScale(min, max);
         r.setPaintScale(scale);
         SymbolAxis x = new SymbolAxis(spec.xLabel(), spec.columns().toArray(String[]::new));
         SymbolAxis y = new SymbolAxis(spec.yLabel(), spec.rows().toArray(String[]::new));
@@ -336,24 +346,106 @@ public final class ChartRenderer {
         for (int row = 0; row < rows; row++) {
             for (int c = 0; c < cols; c++) {
                 String label = spec.labels()[row][c];
-                if (label != null && !label.isEmpty()) {
+                if (label == null || label.isEmpty()) {
+                    label = "not run"; // an empty cell is told from a light one by its words, not its tone
+                }
+                {
                     XYTextAnnotation a = new XYTextAnnotation(label, c, row);
-                    a.setFont(CELL);
+                    a.setFont(label.equals("not run") ? SUBTITLE : CELL);
+                    a.setPaint(scale.textOn(spec.values()[row][c]));
                     a.setTextAnchor(TextAnchor.CENTER);
                     plot.addAnnotation(a);
                 }
             }
         }
         JFreeChart chart = new JFreeChart(null, TITLE, plot, false);
-        NumberAxis scaleAxis = new NumberAxis(spec.scaleLabel());
-        scaleAxis.setRange(min, max > min ? max : min + 1);
-        scaleAxis.setNumberFormatOverride(unitFormat(AxisUnit.NUMBER));
+        LogTickAxis scaleAxis = new LogTickAxis(spec.scaleLabel(), AxisUnit.NUMBER, List.of());
+        scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(10, 6, 10, 6));
         legend.setStripWidth(14);
+        legend.setSubdivisionCount(400); // linear steps on a log axis: enough of them for the low end too
         chart.addSubtitle(legend);
         return chart;
+    }
+
+    /** Title, legend, time axis and margins of a Gantt chart; height of one lane (pixels). */
+    private static final int GANTT_OVERHEAD = 190;
+    private static final int GANTT_LANE = 44;
+    /** Room the lane labels and margins take from the chart's width (an estimate, for the in-bar labels). */
+    private static final int GANTT_SIDE = 230;
+
+    /** The segments of each phase, in the order the chart's series hold them (empty ones skipped). */
+    private static List<List<ChartSpec.Segment>> ganttSeries(ChartSpec.Gantt spec) {
+        List<List<ChartSpec.Segment>> out = new ArrayList<>();
+        for (int p = 0; p < spec.phases().size(); p++) {
+            int phase = p;
+            out.add(spec.segments().stream().filter(s -> s.phase() == phase && s.end() > s.start()).toList());
+        }
+        return out;
+    }
+
+    private static JFreeChart gantt(ChartSpec.Gantt spec) {
+        org.jfree.data.xy.XYIntervalSeriesCollection data = new org.jfree.data.xy.XYIntervalSeriesCollection();
+        List<List<ChartSpec.Segment>> series = ganttSeries(spec);
+        double end = 0;
+        for (int p = 0; p < spec.phases().size(); p++) {
+            org.jfree.data.xy.XYIntervalSeries s = new org.jfree.data.xy.XYIntervalSeries(spec.phases().get(p).name());
+            for (ChartSpec.Segment g : series.get(p)) {
+                s.add(g.lane(), g.lane() - 0.32, g.lane() + 0.32, g.start(), g.start(), g.end());
+                end = Math.max(end, g.end());
+            }
+            data.addSeries(s);
+        }
+        org.jfree.chart.renderer.xy.XYBarRenderer r = new org.jfree.chart.renderer.xy.XYBarRenderer();
+        r.setUseYInterval(true);
+        r.setShadowVisible(false);
+        r.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        r.setDrawBarOutline(true);
+        r.setDefaultOutlinePaint(Color.WHITE);
+        r.setDefaultOutlineStroke(new BasicStroke(0.8f));
+        for (int p = 0; p < spec.phases().size(); p++) {
+            r.setSeriesPaint(p, spec.phases().get(p).color());
+            r.setSeriesOutlinePaint(p, Color.WHITE);
+        }
+        SymbolAxis lanes = new SymbolAxis(null, spec.lanes().toArray(String[]::new));
+        lanes.setGridBandsVisible(true);
+        lanes.setGridBandPaint(new Color(0xF6, 0xF6, 0xF6));
+        lanes.setTickLabelFont(CATEGORY);
+        lanes.setRange(-0.5, spec.lanes().size() - 0.5);
+        lanes.setInverted(true); // task 0 on top
+        NumberAxis time = new NumberAxis(spec.xLabel());
+        time.setLabelFont(LABEL);
+        double top = end > 0 ? end * 1.03 : 1;
+        time.setRange(0, top);
+        XYPlot plot = new XYPlot(data, lanes, time, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlinesVisible(false);
+        // the phase's short name on every bar wide enough for it (greyscale readers need no colour to tell them)
+        FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(CELL);
+        double pxPerUnit = (WIDTH - GANTT_SIDE) / top;
+        for (int p = 0; p < spec.phases().size(); p++) {
+            ChartSpec.Phase phase = spec.phases().get(p);
+            for (ChartSpec.Segment g : series.get(p)) {
+                if ((g.end() - g.start()) * pxPerUnit >= fm.stringWidth(phase.shortName()) + 6) {
+                    XYTextAnnotation a = new XYTextAnnotation(phase.shortName(), g.lane(), (g.start() + g.end()) / 2);
+                    a.setFont(CELL);
+                    a.setPaint(luminance(phase.color()) < 140 ? Color.WHITE : Color.BLACK);
+                    a.setTextAnchor(TextAnchor.CENTER);
+                    plot.addAnnotation(a);
+                }
+            }
+        }
+        JFreeChart chart = new JFreeChart(null, TITLE, plot, true);
+        chart.getLegend().setItemFont(LABEL);
+        return chart;
+    }
+
+    static double luminance(Color c) {
+        return 0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue();
     }
 
     private static JFreeChart bars(ChartSpec.Bars spec) {
@@ -595,15 +687,25 @@ public final class ChartRenderer {
     }
 
     /** Blue below the neutral value (slower than sequential), white at it, green above (faster). */
-    static final class DivergingScale implements PaintScale {
+    /**
+     * One hue, lightness falling steadily with the logarithm of the value (ColorBrewer "Blues"): in greyscale a darker
+     * cell is always a larger value, so the map reads without colour. The neutral value (speedup 1) sits at a light
+     * mid-tone, so "slower" (lighter) and "faster" (darker) stay apart; the printed values say the rest.
+     */
+    static final class SequentialScale implements PaintScale {
+        private static final Color LIGHT = new Color(0xF7, 0xFB, 0xFF);
+        private static final Color DARK = new Color(0x08, 0x30, 0x6B);
+        static final Color MISSING = Color.WHITE;
         private final double low;
-        private final double neutral;
         private final double high;
 
-        DivergingScale(double low, double neutral, double high) {
-            this.low = low;
-            this.neutral = neutral;
-            this.high = high;
+        /**
+         * Tones span {@code [max(low, 0.05), max(high, 2)]}: far smaller values all get the lightest tone (their
+         * printed values tell them apart), so the range that decides (0.1 to the parallelism) keeps its contrast.
+         */
+        SequentialScale(double low, double high) {
+            this.low = Math.max(low > 0 ? low : 0.05, 0.05);
+            this.high = Math.max(high > this.low ? high : this.low * 10, 2);
         }
 
         @Override
@@ -613,20 +715,26 @@ public final class ChartRenderer {
 
         @Override
         public double getUpperBound() {
-            return high > low ? high : low + 1;
+            return high;
+        }
+
+        /** Where a value sits between the lightest (0) and darkest (1) tone. */
+        double position(double v) {
+            double t = Math.log(Math.max(v, low) / low) / Math.log(high / low);
+            return Math.max(0, Math.min(1, t));
         }
 
         @Override
         public Paint getPaint(double v) {
-            if (!Double.isFinite(v)) {
-                return new Color(0xEE, 0xEE, 0xEE);
+            if (!Double.isFinite(v) || v <= 0) {
+                return MISSING;
             }
-            if (v >= neutral) {
-                double t = high > neutral ? Math.min(1, (v - neutral) / (high - neutral)) : 0;
-                return mix(Color.WHITE, new Color(0x1A, 0x98, 0x50), t);
-            }
-            double t = neutral > low ? Math.min(1, (neutral - v) / (neutral - low)) : 0;
-            return mix(Color.WHITE, new Color(0x4D, 0x7F, 0xC9), t);
+            return mix(LIGHT, DARK, 0.08 + 0.92 * position(v));
+        }
+
+        /** Black text on light cells, white on dark ones. */
+        Color textOn(double v) {
+            return Double.isFinite(v) && v > 0 && 0.08 + 0.92 * position(v) > 0.5 ? Color.WHITE : Color.BLACK;
         }
 
         private static Color mix(Color a, Color b, double t) {

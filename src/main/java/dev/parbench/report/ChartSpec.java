@@ -71,6 +71,28 @@ public sealed interface ChartSpec {
             implements ChartSpec {
     }
 
+    /** A kind of interval in a Gantt chart: its name (legend), the short text printed on wide bars, its colour. */
+    record Phase(String name, String shortName, Color color) {
+    }
+
+    /** One interval of a Gantt lane, {@code [start, end)} on the time axis, of phase {@code phase}. */
+    record Segment(int lane, int phase, double start, double end, String hover) {
+    }
+
+    /**
+     * A Gantt chart: one lane per task (top to bottom), each a row of coloured intervals on a linear time axis.
+     *
+     * @param xLabel the time axis' label (its unit in brackets)
+     */
+    record Gantt(String name, String title, String subtitle, String xLabel, List<String> lanes, List<Phase> phases,
+            List<Segment> segments) implements ChartSpec {
+        public Gantt {
+            lanes = List.copyOf(lanes);
+            phases = List.copyOf(phases);
+            segments = List.copyOf(segments);
+        }
+    }
+
     /**
      * One bar: its value with an interval, and what its hover text says besides ({@link XY} explains the last three).
      */

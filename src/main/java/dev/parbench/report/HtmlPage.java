@@ -140,6 +140,7 @@ final class HtmlPage {
                     case ChartSpec.Line l -> l.series().stream().map(ChartSpec.Series::name).toList();
                     case ChartSpec.Bars b -> b.bars().stream().map(ChartSpec.Bar::category).toList();
                     case ChartSpec.Heatmap hm -> hm.rows();
+                    case ChartSpec.Gantt g -> g.lanes();
                 };
                 if (names.stream().anyMatch(n -> n.equals(first) || n.startsWith(first + " "))) {
                     return "fig-" + c.name();

@@ -138,14 +138,23 @@ final class WorkloadCharts {
             for (int c = 0; c < cols.size(); c++) {
                 Optional<Analysis.Point> pt = w.point(rows.get(r), maxP, w.sizes().get(c));
                 values[r][c] = pt.map(x -> x.speedup().point()).orElse(Double.NaN);
-                labels[r][c] = pt.map(x -> fmt(x.speedup().point(), 2)
+                labels[r][c] = pt.map(x -> cell(x.speedup().point())
                         + (!x.claimable() ? "?" : x.speedup().above(1) ? "*" : "")).orElse("");
             }
         }
         return new ChartSpec.Heatmap(id + "-heatmap", w.title() + ": speedup by model and size (parallelism "
-                + maxP + ")", where + " | * = whole 95% interval above 1 | ? = too few forks or forks disagree: no "
-                        + "claim | green faster, blue slower than sequential",
+                + maxP + ")", where + " | * = 95% interval above 1 | ? = no claim (few forks, or forks disagree) | "
+                        + "darker = faster",
                 "size (elements)", "model", cols, rows, values, labels, "speedup (x)", 1.0);
+    }
+
+    /** A speedup as a heatmap cell prints it: two decimals, two significant digits below 0.1 (0.0042, not 0.00). */
+    static String cell(double speedup) {
+        if (speedup > 0 && speedup < 0.1) {
+            return new java.math.BigDecimal(speedup).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return fmt(speedup, 2);
     }
 
     private static ChartSpec bandwidth(String id, Analysis.WorkloadResult w, Analysis.Probe probe, String where) {

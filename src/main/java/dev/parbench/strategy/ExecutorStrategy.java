@@ -32,8 +32,9 @@ public final class ExecutorStrategy extends PartitionedStrategy {
     @Override
     protected <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
         List<Callable<Long>> tasks = new ArrayList<>(ranges.size());
-        for (BlockRange r : ranges) {
-            tasks.add(task(workload, input, r));
+        for (int k = 0; k < ranges.size(); k++) {
+            tracer.mark(k, Tracer.Mark.CREATED);
+            tasks.add(task(workload, input, ranges.get(k), k, false));
         }
         try {
             return combine(workload, pool.invokeAll(tasks));

@@ -22,6 +22,8 @@ public final class ForkJoinStrategy implements Strategy {
     private final int parallelism;
     private final ForkJoinPool pool;
     private final List<Thread> threads = Pools.newThreadList();
+    /** {@link Tracer#OFF} unless the timeline command set one. Each leaf is a task, named by its first block. */
+    private Tracer tracer = Tracer.OFF;
 
     public ForkJoinStrategy(int parallelism) {
         this.parallelism = Strategy.checkParallelism(parallelism);
@@ -48,9 +50,20 @@ public final class ForkJoinStrategy implements Strategy {
     }
 
     @Override
+    public boolean traceWith(Tracer t) {
+        this.tracer = java.util.Objects.requireNonNull(t);
+        return true;
+    }
+
+    @Override
     public <I> long execute(Workload<I> workload, I input) {
         int blocks = workload.blocks(input);
-        return pool.invoke(new RangeTask<>(workload, input, 0, blocks, leafBlocks(blocks, parallelism)));
+        RangeTask<I> root = new RangeTask<>(workload, input, 0, blocks, leafBlocks(blocks, parallelism), tracer);
+        long result = pool.invoke(root);
+        if (root.isLeaf()) {
+            tracer.mark(0, Tracer.Mark.JOINED);
+        }
+        return result;
     }
 
     @Override
@@ -64,25 +77,46 @@ public final class ForkJoinStrategy implements Strategy {
         private final int from;
         private final int to;
         private final int leaf;
+        private final Tracer tracer;
 
-        RangeTask(Workload<I> workload, I input, int from, int to, int leaf) {
+        /** A leaf is created when its parent splits: that is its CREATED moment. */
+        RangeTask(Workload<I> workload, I input, int from, int to, int leaf, Tracer tracer) {
             this.workload = workload;
             this.input = input;
             this.from = from;
             this.to = to;
             this.leaf = leaf;
+            this.tracer = tracer;
+            if (isLeaf()) {
+                tracer.mark(from, Tracer.Mark.CREATED);
+            }
+        }
+
+        boolean isLeaf() {
+            return to - from <= leaf;
         }
 
         @Override
         protected Long compute() {
-            if (to - from <= leaf) {
-                return workload.run(input, from, to);
+            if (isLeaf()) {
+                tracer.mark(from, Tracer.Mark.STARTED);
+                long v = workload.run(input, from, to);
+                tracer.mark(from, Tracer.Mark.COMPUTED);
+                return v;
             }
             int mid = (from + to) >>> 1;
-            RangeTask<I> left = new RangeTask<>(workload, input, from, mid, leaf);
+            RangeTask<I> left = new RangeTask<>(workload, input, from, mid, leaf, tracer);
             left.fork();
-            long right = new RangeTask<>(workload, input, mid, to, leaf).compute();
-            return workload.combine(left.join(), right);
+            RangeTask<I> rightTask = new RangeTask<>(workload, input, mid, to, leaf, tracer);
+            long right = rightTask.compute();
+            long joined = workload.combine(left.join(), right);
+            if (left.isLeaf()) { // a leaf's result is taken when its parent joins it
+                tracer.mark(from, Tracer.Mark.JOINED);
+            }
+            if (rightTask.isLeaf()) {
+                tracer.mark(mid, Tracer.Mark.JOINED);
+            }
+            return joined;
         }
     }
 }

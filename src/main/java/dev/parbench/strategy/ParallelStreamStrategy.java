@@ -25,6 +25,12 @@ public final class ParallelStreamStrategy extends PartitionedStrategy {
                 .reduce(0L, workload::combine);
     }
 
+    /** Not traced: its tasks are the common pool's, out of this class's sight. */
+    @Override
+    public boolean traceWith(dev.parbench.strategy.Tracer t) {
+        return false;
+    }
+
     @Override
     public void close() {
         // the common pool is the JVM's, not ours; nothing was started

@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 public abstract class PartitionedStrategy implements Strategy {
     private final StrategyKind kind;
     private final int parallelism;
+    /** {@link Tracer#OFF} unless the timeline command set one; read by the models' operations. */
+    protected Tracer tracer = Tracer.OFF;
 
     protected PartitionedStrategy(StrategyKind kind, int parallelism) {
         this.kind = kind;
@@ -30,6 +32,13 @@ public abstract class PartitionedStrategy implements Strategy {
         return parallelism;
     }
 
+    /** The task-based models can all be traced; a tracer is set between operations, never during one. */
+    @Override
+    public boolean traceWith(Tracer t) {
+        this.tracer = java.util.Objects.requireNonNull(t);
+        return true;
+    }
+
     @Override
     public final <I> long execute(Workload<I> workload, I input) {
         List<BlockRange> ranges = BlockRange.split(workload.blocks(input), parallelism);
@@ -39,16 +48,32 @@ public abstract class PartitionedStrategy implements Strategy {
     /** Runs one task per range and returns the combined partial results. */
     protected abstract <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges);
 
-    /** A task computing one range. */
-    static <I> Callable<Long> task(Workload<I> workload, I input, BlockRange r) {
-        return () -> workload.run(input, r.from(), r.to());
+    /**
+     * Task {@code k} computing one range; it marks its start and end on the tracer ({@code ready}: also READY at
+     * its start, for models whose thread is made for the task).
+     */
+    final <I> Callable<Long> task(Workload<I> workload, I input, BlockRange r, int k, boolean ready) {
+        Tracer t = tracer;
+        return () -> {
+            if (ready) {
+                t.mark(k, Tracer.Mark.READY);
+            }
+            t.mark(k, Tracer.Mark.STARTED);
+            long v = workload.run(input, r.from(), r.to());
+            t.mark(k, Tracer.Mark.COMPUTED);
+            return v;
+        };
     }
 
-    /** Combines the results of completed futures; an exception of a task is rethrown unchecked with its cause. */
-    static <I> long combine(Workload<I> workload, List<? extends Future<Long>> futures) {
+    /**
+     * Combines the results of completed futures in order, marking each task JOINED as its result is taken; an
+     * exception of a task is rethrown unchecked with its cause.
+     */
+    final <I> long combine(Workload<I> workload, List<? extends Future<Long>> futures) {
         long total = 0;
-        for (Future<Long> f : futures) {
-            total = workload.combine(total, get(f));
+        for (int k = 0; k < futures.size(); k++) {
+            total = workload.combine(total, get(futures.get(k)));
+            tracer.mark(k, Tracer.Mark.JOINED);
         }
         return total;
     }

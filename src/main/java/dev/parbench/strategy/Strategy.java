@@ -24,6 +24,14 @@ public interface Strategy extends AutoCloseable {
         return parallelism;
     }
 
+    /**
+     * Makes the model report the moments of each task to {@code tracer} from now on (the {@code timeline} command
+     * only; models start with {@link Tracer#OFF}). Returns false if this model cannot be traced.
+     */
+    default boolean traceWith(Tracer tracer) {
+        return false;
+    }
+
     /** Stops pools and workers; waits until their threads have ended. Idempotent. */
     @Override
     void close();

@@ -24,7 +24,8 @@ public final class ThreadPerTaskStrategy extends PartitionedStrategy {
         List<FutureTask<Long>> results = new ArrayList<>(ranges.size());
         List<Thread> threads = new ArrayList<>(ranges.size());
         for (int k = 0; k < ranges.size(); k++) {
-            FutureTask<Long> task = new FutureTask<>(task(workload, input, ranges.get(k)));
+            tracer.mark(k, Tracer.Mark.CREATED);
+            FutureTask<Long> task = new FutureTask<>(task(workload, input, ranges.get(k), k, true));
             Thread t = Thread.ofPlatform().name("parbench-thread-per-task-" + k).unstarted(task); // create
             t.start();                                                                            // start
             results.add(task);

@@ -24,7 +24,8 @@ public final class VirtualThreadsStrategy extends PartitionedStrategy {
         List<FutureTask<Long>> results = new ArrayList<>(ranges.size());
         List<Thread> threads = new ArrayList<>(ranges.size());
         for (int k = 0; k < ranges.size(); k++) {
-            FutureTask<Long> task = new FutureTask<>(task(workload, input, ranges.get(k)));
+            tracer.mark(k, Tracer.Mark.CREATED);
+            FutureTask<Long> task = new FutureTask<>(task(workload, input, ranges.get(k), k, true));
             threads.add(Thread.ofVirtual().name("parbench-virtual-threads-" + k).start(task)); // create and start
             results.add(task);
         }
