@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /*
  * shared-counter: N worker processes add to one long counter in a shared-memory file (remote.SharedCounterRace).
  *
- * What is measured: increments per second of all the processes together. One invocation = 1,048,576 increments
+ * What is measured: increments per second of all the processes together. One invocation = 4,194,304 increments
  * split evenly over `workers` worker JVMs (started once per trial), which wait at a start line in the mapping until
  * all have arrived, then increment; the master waits for every worker's reply and checks the count. With
  * @OperationsPerInvocation the score is increments/s. Secondary: `updates` and `lostUpdates` per iteration (EVENTS);
@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What would make the number lie: worker JVM start (once per trial, outside the timed op); processes that do not
  * overlap (the start line); the JIT merging racy's increments (opaque accesses, see SharedCounterWork). Each
  * invocation also pays one request/reply over each worker's pipe (tens of microseconds, small beside 2^20
- * increments). On 2 cores, 4 workers is oversubscription: the OS time-slices the processes, and a racy worker
+ * increments); a batch so short that one worker finishes within its time slice before the other runs: with 2^20
+ * increments on a loaded machine (load 40 on 2 cores) racy lost nothing in a smoke run, while 2 x 10^7 lost 10-48%,
+ * hence 2^22. On 2 cores, 4 workers is oversubscription: the OS time-slices the processes, and a racy worker
  * preempted between its read and its write erases what the others added meanwhile.
  *
  * Run just this class:
@@ -44,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class SharedCounterBench {
     /** Increments per invocation, all workers together. */
-    public static final int INCREMENTS = 1 << 20;
+    public static final int INCREMENTS = 1 << 22;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @State(Scope.Benchmark)

@@ -7,7 +7,8 @@ public sealed interface Frame {
 
     /** Wire type codes; never reuse a number. */
     enum Type {
-        CHALLENGE(1), AUTH(2), READY(3), RUN(4), STORE(5), RUN_STORED(6), RESULT(7), ERROR(8), BYE(9), MAP_STORE(10), COUNT(11);
+        CHALLENGE(1), AUTH(2), READY(3), RUN(4), STORE(5), RUN_STORED(6), RESULT(7), ERROR(8), BYE(9), MAP_STORE(10),
+        COUNT(11);
 
         final int code;
 

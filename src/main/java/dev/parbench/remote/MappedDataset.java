@@ -16,10 +16,12 @@ import java.util.Map;
  * inside a timed operation), and each output array's range is mapped read-write, so the output (vector-add's
  * {@code c}) is written into the shared file for the master to read.
  *
- * <p>A workload with an in-place loop ({@link WireForm#runInPlace}: sum, vector-add) runs it straight on buffers over
- * the mapping: each element is read from (or written to) the shared memory once, as the in-JVM kernel does with its
- * arrays, but with the scalar loop (a buffer has no SIMD loop before JDK 22's memory segments; parbench compiles for
- * 21). Any other workload, or a range mapped in more than one window (over 1 GiB per array), is processed in chunks
+ * <p>A workload with an in-place loop ({@link WireForm#runInPlace}: sum) runs it straight on buffers over the
+ * mapping: each element is read from the shared memory once, as the in-JVM kernel does with its array, but with the
+ * scalar loop (a buffer has no SIMD loop before JDK 22's memory segments; parbench compiles for 21). Vector-add has
+ * none: its scalar loop over three buffers ran at half the speed of the chunks below (measured at 32M, p = 2, with
+ * the machine loaded). Any other workload, or a range mapped in more than one window (over 1 GiB per array), is
+ * processed in chunks
  * of {@link #CHUNK_BLOCKS} blocks (256 KiB per array, so a chunk's arrays stay in a core's L2), each copied by a
  * bulk get from the mapping into scratch arrays reused from chunk to chunk, rebuilt into a local input by
  * {@link WireForm#receive} (block-aligned, so the partial results combine exactly as the in-JVM models' do), run by

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class SharedFiles {
     static final String PREFIX = "parbench-shm-";
     /** A name as {@link #create} makes it: nothing that could leave the directory. */
-    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "[0-9]{1,19}-[0-9a-f]{16}-[a-z0-9]{1,16}");
+    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX)
+            + "[0-9]{1,19}-[0-9a-f]{16}-[a-z0-9]{1,16}");
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static volatile boolean swept;
@@ -91,7 +92,7 @@ public final class SharedFiles {
         }
     }
 
-    /** Worker side: the file a master named, in {@link #directory()}; anything but a name {@link #create} makes fails. */
+    /** Worker side: the file a master named, in {@link #directory()}; any name {@link #create} would not make fails. */
     static Path resolve(String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a parbench shared-memory file name: '" + name + "'");

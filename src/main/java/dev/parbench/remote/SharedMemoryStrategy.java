@@ -10,28 +10,29 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code shared-memory}: the process pool ({@code parallelism} worker JVMs started once per trial, requests over
- * their pipes), but the input never travels. The first operation on an input (in warm-up) writes each of its arrays
- * into a shared-memory file of its own ({@link SharedFiles}: under {@code /dev/shm} where it exists, owner-only) and
- * sends each worker a {@link Frame.MapStore} naming the files; the worker maps its range of each and touches every
- * page ({@link MappedDataset}). A timed operation then moves only the request and the partial result over the pipe:
- * each worker reads its range from the mapping and writes any output (vector-add's {@code c}) into the output
- * array's file, from which the master copies it into the caller's array (the contract every model keeps: the output
- * is where the in-JVM models write it); that copy is inside the timed operation, one task's range per link reader
- * thread as its RESULT arrives, so the copies run in parallel. Generated workloads (random,
- * mandelbrot) have no arrays: only their seed is stored, as in {@code process-pool-resident}.
+ * {@code shared-memory}: the process pool ({@code parallelism} worker JVMs started once per trial, requests over their
+ * pipes), but the input never travels. The first operation on an input (in warm-up) writes each of its arrays into a
+ * shared-memory file of its own ({@link SharedFiles}: under {@code /dev/shm} where it exists, owner-only) and sends
+ * each worker a {@link Frame.MapStore} naming the files; the worker maps its range of each and touches every page
+ * ({@link MappedDataset}). A timed operation then moves only the request and the partial result over the pipe: each
+ * worker reads its range from the mapping and writes any output (vector-add's {@code c}) into the output array's file,
+ * from which the master copies it into the caller's array (the contract every model keeps: the output is where the
+ * in-JVM models write it); that copy is inside the timed operation, one task's range per link reader thread as its
+ * RESULT arrives, so the copies run in parallel. Generated workloads (random, mandelbrot) have no arrays: only their
+ * seed is stored, as in {@code process-pool-resident}.
  *
  * <p>Files: created fresh with {@code rw-------}, removed when the dataset is replaced (a new input, or a replaced
  * worker), when the model closes (end of trial), and by a shutdown hook; a worker's crash leaves them to the master,
  * which removes them the same way (and replaces the worker as the process pool does, mapping the input afresh).
  *
  * <p>Memory consistency: the master writes the input into the mapping before it writes the MAP_STORE frames to the
- * pipes, and a worker maps and reads it after it has read its frame; a worker writes its output into the mapping
- * before it writes its RESULT, and the master's reader thread copies the output after it has read that RESULT, then
- * hands it to the caller through {@code CompletableFuture.complete}/{@code get}. Between processes the Java memory model
- * says nothing; the order comes from the pipe: a write(2) and the read(2) that returns its bytes are ordered by the
- * kernel, whose system calls are full memory barriers on the platforms parbench runs on, and both processes see one
- * set of physical pages. Within the master, the caller thread both writes and reads the mapping.
+ * pipes, and a worker maps and reads it after it has read its frame; a worker writes its output into the mapping before
+ * it writes its RESULT, and the master's reader thread copies the output after it has read that RESULT, then hands it
+ * to the caller through {@code CompletableFuture.complete}/{@code get}. Between processes the Java memory model says
+ * nothing; the order comes from the pipe: a write(2) and the read(2) that returns its bytes are ordered by the kernel,
+ * whose system calls are full memory barriers on the platforms parbench runs on, and both processes see one set of
+ * physical pages. Within the master, the caller thread writes the input files (before the frames go out), and each
+ * link's reader thread copies its own task's output range into the caller's array (before it completes the future).
  */
 public final class SharedMemoryStrategy extends ProcessPoolStrategy {
     /** The current dataset's files and the master's mappings of them (null: none, or a generated workload). */

@@ -74,29 +74,6 @@ public final class VectorAdd implements Workload<VectorAdd.Input> {
                 return new Local<>(local, 0, blocks(local));
             }
 
-            /**
-             * The scalar loop on the mapped arrays, {@code c} written into its mapping, and the same checksum (block
-             * boundaries are aligned, so numbering the blocks from the range's first one changes nothing).
-             */
-            @Override
-            public java.util.OptionalLong runInPlace(int size, long seed, int fromBlock, int toBlock,
-                    List<java.nio.Buffer> inputs, List<java.nio.Buffer> outputs) {
-                java.nio.DoubleBuffer a = (java.nio.DoubleBuffer) inputs.get(0);
-                java.nio.DoubleBuffer b = (java.nio.DoubleBuffer) inputs.get(1);
-                java.nio.DoubleBuffer c = (java.nio.DoubleBuffer) outputs.get(0);
-                int n = WireForm.elements(size, BLOCK, fromBlock, toBlock);
-                for (int i = 0; i < n; i++) {
-                    c.put(i, a.get(i) + b.get(i));
-                }
-                long s = 0;
-                for (int blk = 0; blk < toBlock - fromBlock; blk++) {
-                    int first = blk * BLOCK;
-                    int last = Math.min(first + BLOCK, n) - 1;
-                    s += Double.doubleToRawLongBits(c.get(first)) + Double.doubleToRawLongBits(c.get(last));
-                }
-                return java.util.OptionalLong.of(s);
-            }
-
             @Override
             public List<ArraySlice> output(Input local) {
                 return List.of(ArraySlice.whole(local.c));

@@ -45,6 +45,28 @@ class SharedCounterRaceTest {
         }
     }
 
+    /** The thin JMH shell: its defaults are the family's, and one invocation runs, counts and closes. */
+    @Test
+    void theShellRunsOneInvocation() throws Exception {
+        assertEquals(dev.parbench.family.Families.SHARED_COUNTER.params().get("workers"), List.of(
+                dev.parbench.bench.SharedCounterBench.Race.class.getField("workers")
+                        .getAnnotation(org.openjdk.jmh.annotations.Param.class).value()));
+        assertEquals(List.of("atomic", "racy"), List.of(dev.parbench.bench.SharedCounterBench.Race.class
+                .getField("variant").getAnnotation(org.openjdk.jmh.annotations.Param.class).value()));
+        dev.parbench.bench.SharedCounterBench.Race race = new dev.parbench.bench.SharedCounterBench.Race();
+        race.variant = "atomic";
+        race.workers = 2;
+        race.start();
+        try {
+            dev.parbench.bench.SharedCounterBench.Updates updates = new dev.parbench.bench.SharedCounterBench.Updates();
+            assertEquals(dev.parbench.bench.SharedCounterBench.INCREMENTS,
+                    new dev.parbench.bench.SharedCounterBench().increment(race, updates));
+            assertEquals(0, updates.lostUpdates);
+        } finally {
+            race.stop();
+        }
+    }
+
     @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new SharedCounterRace("locked", 2, 100));
