@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class ModelState {
     @Param({"thread-per-task", "executor", "fork-join", "virtual-threads", "parallel-stream", "process-per-task",
-        "process-pool", "process-pool-resident", "socket", "socket-resident", "hazelcast", "hazelcast-resident"})
+        "process-pool", "process-pool-resident", "shared-memory", "socket", "socket-resident", "hazelcast",
+        "hazelcast-resident"})
     public String strategy;
 
     @Param({"1", "2", "4"})

@@ -79,6 +79,15 @@ public final class Families {
             Map.of("notStopped/cancelled", "fraction of tasks that did not stop"),
             Map.of("workers", List.of("1", "4"), "threads", BOTH_KINDS));
 
+    // ---- processes working together (package remote); x = worker processes, lines = variants
+
+    public static final Family SHARED_COUNTER = new Family("shared-counter",
+            "Processes together: one counter in shared memory",
+            "How many increments per second do N worker processes get through one counter in a shared mapping, "
+                    + "and how many does an unsynchronised one lose?", Family.Layout.SERIES,
+            List.of("SharedCounterBench"), "workers", "worker processes", "variant", null,
+            Map.of("lostUpdates/updates", "fraction of updates lost"), Map.of("workers", List.of("1", "2", "4")));
+
     // ---- processes working together (package channel); x = message size, lines = channels
 
     private static final List<String> CHANNEL_IDS = List.of("pipe", "unix-socket", "tcp", "shared-memory-ring",
@@ -135,7 +144,7 @@ public final class Families {
                             + "worker reads it only between requests, so a busy one first finishes its request")));
 
     private static final List<Family> ALL = List.of(MODELS, BANDWIDTH, TRANSFER, REFERENCE, COUNTER, SEMAPHORE,
-            BARRIER, QUEUE, EVENT, ASYNC, CANCEL, CHANNELS, IPC_QUEUE, COLLECTIVES, KILL);
+            BARRIER, QUEUE, EVENT, ASYNC, CANCEL, SHARED_COUNTER, CHANNELS, IPC_QUEUE, COLLECTIVES, KILL);
 
     private Families() {
     }

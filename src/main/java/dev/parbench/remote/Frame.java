@@ -7,7 +7,8 @@ public sealed interface Frame {
 
     /** Wire type codes; never reuse a number. */
     enum Type {
-        CHALLENGE(1), AUTH(2), READY(3), RUN(4), STORE(5), RUN_STORED(6), RESULT(7), ERROR(8), BYE(9), PING(10), PONG(11), TRACE(12);
+        CHALLENGE(1), AUTH(2), READY(3), RUN(4), STORE(5), RUN_STORED(6), RESULT(7), ERROR(8), BYE(9), PING(10), PONG(11),
+        TRACE(12), MAP_STORE(13), COUNT(14);
 
         final int code;
 
@@ -59,6 +60,35 @@ public sealed interface Frame {
     record Store(long requestId, long datasetId, RemoteTask task, Data data) implements Frame {
         public Type type() {
             return Type.STORE;
+        }
+    }
+
+    /**
+     * Map this task's input from shared-memory files and keep the mapping as dataset {@code datasetId} for later
+     * {@link RunStored} (replaces older datasets): {@code files} are file names (no directory) in
+     * {@link SharedFiles#directory()}, one per input array of the workload's wire form, then one per output array, in
+     * its order; each holds the whole input's array, of which the task maps its own element range. Only a worker
+     * serving its own master over stdin/stdout accepts it.
+     */
+    record MapStore(long requestId, long datasetId, RemoteTask task, java.util.List<String> files) implements Frame {
+        public MapStore {
+            files = java.util.List.copyOf(files);
+        }
+
+        public Type type() {
+            return Type.MAP_STORE;
+        }
+    }
+
+    /**
+     * Add {@code increments} to the long counter at offset 0 of shared-memory file {@code file} (a name in
+     * {@link SharedFiles#directory()}), atomically or racily, after all {@code workers} workers have arrived at the
+     * file's start line; the RESULT's partial is the number of increments made. Only a worker serving its own master
+     * over stdin/stdout accepts it.
+     */
+    record Count(long requestId, String file, long increments, int workers, boolean atomic) implements Frame {
+        public Type type() {
+            return Type.COUNT;
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.function.LongFunction;
  *   PING    : t0 i64;  PONG: t0 i64 | t1 i64 | t2 i64;  TRACE: request id i64 | received i64 | decoded i64
  *             | computed i64  (clock pings and per-request trace stamps of the timeline command; only after
  *             authentication, since a pre-auth codec accepts AUTH alone, and only when the master pings)
+ *   MAP_STORE: request id i64 | dataset id i64 | task | file count u8 | file names (u8 length + ASCII each)
+ *   COUNT: request id i64 | increments i64 | workers i32 | atomic u8 | file name (u8 length + ASCII)
  * </pre>
  * Every length (payload, array count, string) is checked against what the frame and the {@link WireLimits} allow
  * before anything is allocated, and a frame must be consumed exactly. Arrays move through one direct buffer per
@@ -40,8 +42,8 @@ public final class FrameCodec {
     static final int MAX_ARRAYS = 8;
     static final int MAX_STRING_BYTES = 8192;
     static final int MAX_TOKEN_BYTES = 64;
-    /** Longest workload or kernel id on the wire. */
-    static final int MAX_ID_BYTES = 32;
+    /** Longest workload, kernel or shared-memory file id on the wire. */
+    static final int MAX_ID_BYTES = 64;
     private static final int BUFFER_BYTES = 1 << 20;
     private static final int MIN_BUFFER_BYTES = 128;
 
@@ -124,6 +126,21 @@ public final class FrameCodec {
                 putData(s.data(), ch);
             }
             case Frame.RunStored r -> buf.putLong(r.requestId()).putLong(r.datasetId());
+            case Frame.MapStore m -> {
+                buf.putLong(m.requestId()).putLong(m.datasetId());
+                putTask(m.task());
+                buf.put((byte) m.files().size());
+                for (String name : m.files()) {
+                    byte[] b = ascii(name);
+                    buf.put((byte) b.length).put(b);
+                }
+            }
+            case Frame.Count c -> {
+                buf.putLong(c.requestId()).putLong(c.increments()).putInt(c.workers())
+                        .put((byte) (c.atomic() ? 1 : 0));
+                byte[] b = ascii(c.file());
+                buf.put((byte) b.length).put(b);
+            }
             case Frame.Result r -> {
                 buf.putLong(r.requestId()).putLong(r.partial());
                 putData(r.data(), ch);
@@ -149,6 +166,9 @@ public final class FrameCodec {
             case Frame.Run r -> 8 + taskBytes(r.task()) + 1 + r.data().bytes();
             case Frame.Store s -> 16 + taskBytes(s.task()) + 1 + s.data().bytes();
             case Frame.RunStored r -> 16;
+            case Frame.Count c -> 8 + 8 + 4 + 1 + 1 + ascii(c.file()).length;
+            case Frame.MapStore m -> 16 + taskBytes(m.task()) + 1
+                    + m.files().stream().mapToLong(n -> 1 + ascii(n).length).sum();
             case Frame.Result r -> 16 + 1 + r.data().bytes();
             case Frame.Error e -> 8 + 2 + truncate(e.message()).length;
             case Frame.Ping p -> 8;
@@ -312,6 +332,33 @@ public final class FrameCodec {
             }
             case STORE -> new Frame.Store(getLong(ch), getLong(ch), task(ch), data(ch));
             case RUN_STORED -> new Frame.RunStored(getLong(ch), getLong(ch));
+            case MAP_STORE -> {
+                long id = getLong(ch);
+                long dataset = getLong(ch);
+                RemoteTask task = task(ch);
+                take(ch, 1, "file count");
+                int count = buf.get() & 0xFF;
+                if (count > MAX_ARRAYS) {
+                    throw new WireException(count + " files in a frame (at most " + MAX_ARRAYS + ")");
+                }
+                List<String> files = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    files.add(id(ch, "file"));
+                }
+                yield new Frame.MapStore(id, dataset, task, files);
+            }
+            case COUNT -> {
+                long id = getLong(ch);
+                long increments = getLong(ch);
+                take(ch, 5, "count fields");
+                int workers = buf.getInt();
+                int atomic = buf.get() & 0xFF;
+                if (increments < 0 || workers < 1 || workers > 1024 || atomic > 1) {
+                    throw new WireException("bad COUNT: " + increments + " increments, " + workers + " workers, "
+                            + "atomic " + atomic);
+                }
+                yield new Frame.Count(id, id(ch, "file"), increments, workers, atomic == 1);
+            }
             case RESULT -> {
                 long id = getLong(ch);
                 long partial = getLong(ch);

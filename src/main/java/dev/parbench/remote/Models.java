@@ -17,6 +17,7 @@ public final class Models {
             case PROCESS_PER_TASK -> new ProcessPerTaskStrategy(parallelism);
             case PROCESS_POOL -> new ProcessPoolStrategy(parallelism, false);
             case PROCESS_POOL_RESIDENT -> new ProcessPoolStrategy(parallelism, true);
+            case SHARED_MEMORY -> new SharedMemoryStrategy(parallelism);
             case SOCKET -> new SocketStrategy(parallelism, false);
             case SOCKET_RESIDENT -> new SocketStrategy(parallelism, true);
             case HAZELCAST -> new dev.parbench.engine.HazelcastStrategy(parallelism);

@@ -22,14 +22,19 @@ import java.util.List;
  *
  * <p>Memory consistency: see {@link RemoteStrategy} (reader thread -> CompletableFuture -> caller).
  */
-public final class ProcessPoolStrategy extends RemoteStrategy {
+public class ProcessPoolStrategy extends RemoteStrategy {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<Process> processes = new ArrayList<>();
     private final List<WorkerLink> links = new ArrayList<>();
 
     public ProcessPoolStrategy(int parallelism, boolean resident) {
-        super(resident ? StrategyKind.PROCESS_POOL_RESIDENT : StrategyKind.PROCESS_POOL, parallelism, resident);
+        this(resident ? StrategyKind.PROCESS_POOL_RESIDENT : StrategyKind.PROCESS_POOL, parallelism, resident);
+    }
+
+    /** The pool for a model built on it ({@code shared-memory}: resident, its datasets mapped, not sent). */
+    ProcessPoolStrategy(StrategyKind kind, int parallelism, boolean resident) {
+        super(kind, parallelism, resident);
         try {
             for (int i = 0; i < parallelism; i++) {
                 Pipes.Piped p = WorkerProcesses.startPiped(List.of("--stdio"));
@@ -40,7 +45,7 @@ public final class ProcessPoolStrategy extends RemoteStrategy {
                 l.awaitReady(READY_TIMEOUT);
             }
         } catch (IOException | RuntimeException e) {
-            close();
+            stopWorkers(); // not close(): a subclass is not initialised yet
             throw new IllegalStateException(kind() + ": could not start its workers: " + e.getMessage(), e);
         }
     }
@@ -91,6 +96,10 @@ public final class ProcessPoolStrategy extends RemoteStrategy {
 
     @Override
     public void close() {
+        stopWorkers();
+    }
+
+    private void stopWorkers() {
         WorkerLink.closeAll(links);
         WorkerProcesses.stopAll(processes, Duration.ofSeconds(2));
         links.clear();

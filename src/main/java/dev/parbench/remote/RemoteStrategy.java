@@ -99,11 +99,12 @@ abstract class RemoteStrategy extends PartitionedStrategy {
             }
             if (resident && (storedInput != input || !ranges.equals(storedRanges) || !sameLinks(links))) {
                 long dataset = ++datasetId;
+                storedInput = null; // until every worker has acknowledged the new dataset
+                prepareDataset(input, tasks);
                 List<CompletableFuture<Frame.Result>> acks = new ArrayList<>();
                 for (int k = 0; k < tasks.size(); k++) {
                     long id = ids.incrementAndGet();
-                    acks.add(links.get(k).send(id, new Frame.Store(id, dataset, tasks.get(k),
-                            tasks.get(k).slice(input))));
+                    acks.add(links.get(k).send(id, storeFrame(id, dataset, tasks.get(k), input)));
                 }
                 await(acks, links);
                 storedInput = input;
@@ -116,17 +117,17 @@ abstract class RemoteStrategy extends PartitionedStrategy {
                 long id = ids.incrementAndGet();
                 RemoteTask t = tasks.get(k);
                 Frame request = resident ? new Frame.RunStored(id, datasetId) : new Frame.Run(id, t, t.slice(input));
-                Frame.Data destination = t.outputDestination(input);
+                Frame.Data destination = outputDestination(t, input);
                 destinations.add(destination);
                 if (tracing) {
                     taskOf.put(id, k);
                 }
-                results.add(links.get(k).send(id, request, destination));
+                results.add(received(t, input, links.get(k).send(id, request, destination)));
             }
             List<Frame.Result> replies = await(results, links);
             long total = 0;
             for (int k = 0; k < replies.size(); k++) {
-                tasks.get(k).applyOutput(input, replies.get(k).data(), destinations.get(k));
+                applyOutput(tasks.get(k), input, replies.get(k), destinations.get(k));
                 total = workload.combine(total, replies.get(k).partial());
                 if (tracing) {
                     trace.mark(k, Tracer.Mark.JOINED);
@@ -178,6 +179,36 @@ abstract class RemoteStrategy extends PartitionedStrategy {
                 }
             });
         }
+    }
+
+    /**
+     * Data-resident models, before a new dataset is stored: whatever the store frames need (the shared-memory model
+     * writes the input into its files here). Default: nothing.
+     */
+    void prepareDataset(Object input, List<RemoteTask> tasks) {
+    }
+
+    /** The frame that stores task {@code task}'s input as {@code dataset}. Default: its slice travels. */
+    Frame storeFrame(long requestId, long dataset, RemoteTask task, Object input) {
+        return new Frame.Store(requestId, dataset, task, task.slice(input));
+    }
+
+    /** Where a RESULT's output arrays are decoded (default: straight into the caller's output array). */
+    Frame.Data outputDestination(RemoteTask task, Object input) {
+        return task.outputDestination(input);
+    }
+
+    /**
+     * What becomes of a task's reply future: a model may chain work that runs on the link's reader thread as the
+     * RESULT arrives (default: nothing).
+     */
+    CompletableFuture<Frame.Result> received(RemoteTask task, Object input, CompletableFuture<Frame.Result> reply) {
+        return reply;
+    }
+
+    /** Puts a RESULT's output where the in-JVM models write it (default: unless it was decoded there already). */
+    void applyOutput(RemoteTask task, Object input, Frame.Result reply, Frame.Data destination) {
+        task.applyOutput(input, reply.data(), destination);
     }
 
     /** Whether {@code links} are, one for one, the very links the stored dataset was sent to. */

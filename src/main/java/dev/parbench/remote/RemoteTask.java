@@ -41,6 +41,16 @@ public record RemoteTask(WorkloadKind workload, Kernel kernel, int size, long se
         return (WireForm<Object>) workload.create(kernel).wire();
     }
 
+    /** Master side: the slices of {@code input}'s arrays this task reads (empty for generated workloads). */
+    java.util.List<dev.parbench.workload.ArraySlice> inputSlices(Object input) {
+        return wire().input(input, fromElement(), toElement());
+    }
+
+    /** Master side: the slices of {@code input}'s output arrays this task writes (empty if none). */
+    java.util.List<dev.parbench.workload.ArraySlice> outputSlices(Object input) {
+        return wire().outputDestination(input, fromElement(), toElement());
+    }
+
     /** Master side: what must travel with this task (nothing for generated workloads). */
     public Frame.Data slice(Object input) {
         return Frame.Data.of(wire().input(input, fromElement(), toElement()));

@@ -107,12 +107,16 @@ public final class Worker {
 
     /** Serves one connection until BYE, end of stream or a protocol error. */
     public void serve(ReadableByteChannel in, WritableByteChannel out, String peer) throws IOException {
-        serve(in, out, peer, () -> { });
+        serve(in, out, peer, () -> { }, true);
     }
 
-    /** {@code authenticated} runs once the peer may send work frames. */
-    private void serve(ReadableByteChannel in, WritableByteChannel out, String peer, Runnable authenticated)
-            throws IOException {
+    /**
+     * {@code authenticated} runs once the peer may send work frames. {@code local}: the peer is the master that
+     * started this worker (stdin/stdout), the only one whose {@link Frame.MapStore} is accepted (a socket peer may
+     * not make the worker open files).
+     */
+    private void serve(ReadableByteChannel in, WritableByteChannel out, String peer, Runnable authenticated,
+            boolean local) throws IOException {
         if (!authenticate(in, out, peer)) {
             return;
         }
@@ -121,7 +125,7 @@ public final class Worker {
         FrameCodec reader = new FrameCodec(limits, true);
         FrameCodec writer = new FrameCodec(limits);
         List<Object> output = List.of(); // the last RUN reply's output arrays, reused by the next RUN
-        Map<Long, Stored> datasets = new HashMap<>();
+        Map<Long, Dataset> datasets = new HashMap<>();
         boolean traced = false; // set by the master's first PING: then every RUN gets a TRACE before its RESULT
         while (true) {
             Frame f;
@@ -153,13 +157,40 @@ public final class Worker {
                     case Frame.Run r -> r.task().compute(r.requestId(), r.task().localInput(r.data(), reuse));
                     case Frame.Store s -> {
                         datasets.clear(); // one dataset at a time: memory stays bounded
-                        datasets.put(s.datasetId(), new Stored(s.task(), s.task().localInput(s.data(), List.of())));
+                        Stored d = new Stored(s.task(), s.task().localInput(s.data(), List.of()));
+                        datasets.put(s.datasetId(), id -> d.task().compute(id, d.local()));
                         yield new Frame.Result(s.requestId(), 0, Frame.Data.NONE);
                     }
+                    case Frame.MapStore m -> {
+                        if (!local) {
+                            yield new Frame.Error(m.requestId(), "MAP_STORE is accepted only from the master over "
+                                    + "stdin/stdout");
+                        }
+                        datasets.clear();
+                        MappedDataset d;
+                        try {
+                            d = MappedDataset.map(m.task(), m.files());
+                        } catch (IOException e) {
+                            yield new Frame.Error(m.requestId(), "could not map " + m.files() + ": " + e);
+                        }
+                        datasets.put(m.datasetId(), d::run);
+                        yield new Frame.Result(m.requestId(), 0, Frame.Data.NONE);
+                    }
+                    case Frame.Count c -> {
+                        if (!local) {
+                            yield new Frame.Error(c.requestId(), "COUNT is accepted only from the master over "
+                                    + "stdin/stdout");
+                        }
+                        try {
+                            yield new Frame.Result(c.requestId(), SharedCounterWork.run(c), Frame.Data.NONE);
+                        } catch (IOException e) {
+                            yield new Frame.Error(c.requestId(), "could not map " + c.file() + ": " + e);
+                        }
+                    }
                     case Frame.RunStored r -> {
-                        Stored d = datasets.get(r.datasetId());
+                        Dataset d = datasets.get(r.datasetId());
                         yield d == null ? new Frame.Error(r.requestId(), "no dataset " + r.datasetId() + " stored")
-                                : d.task().compute(r.requestId(), d.local());
+                                : d.run(r.requestId());
                     }
                     default -> null;
                 };
@@ -180,6 +211,12 @@ public final class Worker {
         }
     }
 
+    /** A stored dataset, computed by request id: a received input ({@link Stored}) or a mapped one. */
+    @FunctionalInterface
+    private interface Dataset {
+        Frame run(long requestId);
+    }
+
     /** A stored dataset: its task and the local input built from it. */
     private record Stored(RemoteTask task, WireForm.Local<Object> local) {
     }
@@ -189,6 +226,8 @@ public final class Worker {
             case Frame.Run r -> r.requestId();
             case Frame.Store s -> s.requestId();
             case Frame.RunStored r -> r.requestId();
+            case Frame.MapStore m -> m.requestId();
+            case Frame.Count c -> c.requestId();
             default -> 0;
         };
     }
@@ -313,7 +352,7 @@ public final class Worker {
                 peer = String.valueOf(c.getRemoteAddress());
                 g = watchdog.guard(c, peer, settings.authTimeout());
                 tune(c);
-                serve(g, g, peer, g::authenticated);
+                serve(g, g, peer, g::authenticated, false);
             } catch (IOException e) {
                 if (!closed && (g == null || g.closedBecause() == null)) {
                     log.println("parbench worker: connection " + peer + " ended: " + e.getMessage());

@@ -40,7 +40,9 @@
  * array's header before any element is written.
  *
  * <p><b>Strategies.</b> {@code process-per-task} (a fresh worker JVM per task per operation), {@code process-pool}
- * (N worker JVMs per trial, pipes), {@code socket} (N worker JVMs per trial listening on loopback, or remote
+ * (N worker JVMs per trial, pipes), {@code shared-memory} (the pool, with the input in shared-memory files the workers
+ * map: {@link dev.parbench.remote.SharedMemoryStrategy}, {@link dev.parbench.remote.SharedFiles}), {@code socket}
+ * (N worker JVMs per trial listening on loopback, or remote
  * workers named by {@code -Dparbench.workers}), and the data-resident variants of the last two, which ship the input
  * once (on the first operation, i.e. in warm-up) so that only the request, the partial result and any output travel
  * in the timed operation. Readers drain every pipe and socket on dedicated threads; a worker that dies fails the

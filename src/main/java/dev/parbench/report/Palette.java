@@ -29,7 +29,8 @@ public final class Palette {
             new Color(0x44, 0xAA, 0x99), // teal (Tol)
             new Color(0x99, 0x99, 0x33), // olive (Tol)
             new Color(0xCC, 0x66, 0x77), // rose (Tol)
-            new Color(0xAA, 0x44, 0x99)); // purple (Tol)
+            new Color(0xAA, 0x44, 0x99), // purple (Tol)
+            new Color(0x88, 0x66, 0x00)); // brown: one colour per parallel model, none shared
     private static final float[][] DASHES = {null, {9f, 4f}, {9f, 3f, 2f, 3f}};
 
     private Palette() {

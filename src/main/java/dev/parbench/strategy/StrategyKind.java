@@ -36,6 +36,10 @@ public enum StrategyKind {
     PROCESS_POOL_RESIDENT("process-pool-resident", null, Split.RANGE_PER_TASK, Transport.PIPES_RESIDENT, true,
             "The process pool with the input already resident on the workers (shipped once, in warm-up): only the "
                     + "request, the partial result and any output travel."),
+    SHARED_MEMORY("shared-memory", null, Split.RANGE_PER_TASK, Transport.SHARED_MEMORY, true,
+            "'parallelism' worker JVMs started once per trial that map the input from shared-memory files (written "
+                    + "once, in warm-up): only the request and the partial result travel over their pipes; "
+                    + "vector-add's output is written into the mapping and copied out by the master."),
     SOCKET("socket", null, Split.RANGE_PER_TASK, Transport.TCP, true,
             "Master/worker over loopback TCP: 'parallelism' worker JVMs started once per trial; the input slices "
                     + "travel in every operation."),
@@ -69,6 +73,11 @@ public enum StrategyKind {
         PIPES,
         /** Pipes to child JVMs holding the input already: only requests and results travel. */
         PIPES_RESIDENT,
+        /**
+         * Pipes to child JVMs carrying only requests and results; the input is in shared-memory files the workers
+         * map, and the output is written there.
+         */
+        SHARED_MEMORY,
         /** Loopback (or remote) TCP to worker JVMs; the input slices travel in every operation. */
         TCP,
         /** TCP to workers holding the input already: only requests and results travel. */

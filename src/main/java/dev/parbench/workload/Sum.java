@@ -58,6 +58,19 @@ public final class Sum implements Workload<Sum.Input> {
                 Input local = new Input(WireForm.expect(arrays, 0, long[].class, n));
                 return new Local<>(local, 0, blocks(local));
             }
+
+            /** The scalar loop on the mapped values (a buffer has no SIMD loop before JDK 22's memory segments). */
+            @Override
+            public java.util.OptionalLong runInPlace(int size, long seed, int fromBlock, int toBlock,
+                    List<java.nio.Buffer> inputs, List<java.nio.Buffer> outputs) {
+                java.nio.LongBuffer v = (java.nio.LongBuffer) inputs.get(0);
+                int n = WireForm.elements(size, BLOCK, fromBlock, toBlock);
+                long s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += v.get(i);
+                }
+                return java.util.OptionalLong.of(s);
+            }
         };
     }
 

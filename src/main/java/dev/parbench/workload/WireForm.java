@@ -57,6 +57,20 @@ public interface WireForm<I> {
         return List.of();
     }
 
+    /**
+     * Worker side of a shared-memory run: computes blocks {@code [fromBlock, toBlock)} in place on buffers over the
+     * task's element range of each input array ({@code inputs}, in the order of {@link #input}: a
+     * {@link java.nio.LongBuffer} for a long[], a {@link java.nio.DoubleBuffer} for a double[]) and of each output
+     * array ({@code outputs}, in the order of {@link #outputDestination}), element 0 of every buffer being the
+     * range's first element; writes the output there and returns the partial result, equal to what
+     * {@link Workload#run} gives on the same blocks. Empty (the default) if the workload has no such loop: the caller
+     * then copies the input through {@link #receive}.
+     */
+    default java.util.OptionalLong runInPlace(int size, long seed, int fromBlock, int toBlock,
+            List<java.nio.Buffer> inputs, List<java.nio.Buffer> outputs) {
+        return java.util.OptionalLong.empty();
+    }
+
     /** The wire form of a workload whose input is a pure function of (size, seed): nothing but those travel. */
     interface Generated<I> extends WireForm<I> {
         I prepare(int size, long seed);

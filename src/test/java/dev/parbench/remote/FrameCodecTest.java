@@ -44,7 +44,10 @@ class FrameCodecTest {
                 new Frame.Store(43, 9, TASK, Frame.Data.of(new Frame.Slice.Doubles(doubles, 1, 3))),
                 new Frame.RunStored(44, 9), new Frame.Result(45, Long.MIN_VALUE, Frame.Data.NONE),
                 new Frame.Result(46, 12, Frame.Data.of(Frame.Slice.Doubles.of(new double[0]))),
-                new Frame.Error(47, "boom: ünïcödé"), new Frame.Bye());
+                new Frame.Error(47, "boom: ünïcödé"), new Frame.Bye(),
+                new Frame.MapStore(48, 10, TASK, List.of("parbench-shm-1-0123456789abcdef-in0",
+                        "parbench-shm-1-0123456789abcdef-out0")),
+                new Frame.Count(49, "parbench-shm-1-0123456789abcdef-counter", 1 << 20, 4, true));
     }
 
     @Test

@@ -37,7 +37,7 @@ class WorkerFaultTest {
 
     @ParameterizedTest
     @EnumSource(value = StrategyKind.class, names = {"PROCESS_POOL", "PROCESS_POOL_RESIDENT", "SOCKET",
-        "SOCKET_RESIDENT", "PROCESS_PER_TASK"})
+        "SOCKET_RESIDENT", "PROCESS_PER_TASK", "SHARED_MEMORY"})
     void killingAWorkerMidOperationFailsFastAndNamesIt(StrategyKind kind) throws Exception {
         MonteCarlo mc = new MonteCarlo();
         MonteCarlo.Input big = mc.prepare(1 << 30, 1); // seconds of work per worker: the kill lands mid-operation
@@ -85,7 +85,7 @@ class WorkerFaultTest {
 
     @ParameterizedTest
     @EnumSource(value = StrategyKind.class, names = {"PROCESS_POOL", "PROCESS_POOL_RESIDENT", "SOCKET",
-        "SOCKET_RESIDENT"})
+        "SOCKET_RESIDENT", "SHARED_MEMORY"})
     void aWorkerKilledBetweenOperationsIsReplacedAndGetsItsDataAgain(StrategyKind kind) throws Exception {
         Sum sum = new Sum(Kernel.SCALAR);
         Sum.Input in = sum.prepare(200_000, 9); // the same input throughout: a resident model stores it once
