@@ -161,12 +161,17 @@ final class MatrixAnalyzer {
             Estimate rate = bytes > 0 ? time.inverse(ns -> (double) bytes * c.size() / ns) : null;
             double pct = Double.NaN;
             Ceiling ceilingKind = c.workload().traffic().ceiling();
-            Estimate ceiling = rate == null ? null : probe.ceiling(ceilingKind, c.parallelism());
-            if (ceiling != null) {
-                pct = 100 * rate.point() / ceiling.point();
+            Analysis.ProbeLevel level = rate == null ? null : probe.at(ceilingKind, c.parallelism(), c.size());
+            if (level != null && rate.point() <= level.best().point() * (1 + 1e-9)) {
+                pct = 100 * rate.point() / level.central().point();
+            } else if (level == null && rate != null) {
+                Estimate ceiling = probe.ceiling(ceilingKind, c.parallelism()); // a probe without a sweep
+                if (ceiling != null && rate.point() <= ceiling.point()) {
+                    pct = 100 * rate.point() / ceiling.point();
+                }
             }
             points.add(new Analysis.Point(c.strategy(), c.parallelism(), c.size(), time, speedup,
-                    speedup.point() / c.parallelism(), karpFlatt, rate, pct, unstable));
+                    speedup.point() / c.parallelism(), karpFlatt, rate, pct, unstable, level));
         }
         points.sort(Comparator.comparingInt((Analysis.Point p) -> strategyOrder(p.strategy()))
                 .thenComparing(Analysis.Point::strategy).thenComparingInt(Analysis.Point::parallelism)

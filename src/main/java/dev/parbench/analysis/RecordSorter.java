@@ -19,7 +19,11 @@ import java.util.Optional;
  */
 final class RecordSorter {
 
-    /** A run's records, sorted. Times are ns/op per fork and iteration. */
+    /**
+     * A run's records, sorted. Times are ns/op per fork and iteration. Bandwidth probes are keyed
+     * {@code method/threads/elements} (e.g. {@code read/all/33554432}), transfer probes {@code transfer/method};
+     * {@code probeElements} is the largest bandwidth-probe size.
+     */
     record Sorted(Map<MatrixConfig, List<double[]>> matrix, Map<String, List<double[]>> probes, int probeElements,
             long loopbackBytes, Map<Family, List<BenchmarkRecord>> series, List<BenchmarkRecord> foreign,
             List<String> warnings) {
@@ -59,9 +63,9 @@ final class RecordSorter {
                 }
             } else if (family == Families.BANDWIDTH && timed && r.param("threads") != null
                     && r.param("elements") != null) {
-                probes.computeIfAbsent(r.method() + "/" + r.param("threads"), k -> new ArrayList<>())
-                        .addAll(ForkData.nanosPerOp(r));
-                probeElements = Integer.parseInt(r.param("elements"));
+                probes.computeIfAbsent(r.method() + "/" + r.param("threads") + "/" + r.param("elements"),
+                        k -> new ArrayList<>()).addAll(ForkData.nanosPerOp(r));
+                probeElements = Math.max(probeElements, Integer.parseInt(r.param("elements")));
             } else if (family != null && family.layout() == Family.Layout.SERIES) {
                 series.computeIfAbsent(family, k -> new ArrayList<>()).add(r);
             } else {

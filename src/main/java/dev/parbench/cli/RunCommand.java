@@ -137,12 +137,13 @@ final class RunCommand implements Callable<Integer> {
     /** What the options of one run command line select: the profile, the JMH settings, every configuration. */
     record Setup(Profile profile, RunSpec spec, CommandLineOptions user, int wi, TimeValue wt, int mi, TimeValue mt,
             List<Configuration> configurations, Plan plan) {
-        double iterationSeconds() {
-            return (wi * wt.convertTo(TimeUnit.MILLISECONDS) + mi * mt.convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
+        Plan.Timing timing() {
+            return timing(wi, wt, mi, mt, spec.cores());
         }
 
-        double measurementSeconds() {
-            return mt.convertTo(TimeUnit.MILLISECONDS) / 1000.0;
+        static Plan.Timing timing(int wi, TimeValue wt, int mi, TimeValue mt, int cores) {
+            return new Plan.Timing(wi, wt.convertTo(TimeUnit.MICROSECONDS) / 1e6, mi,
+                    mt.convertTo(TimeUnit.MICROSECONDS) / 1e6, cores);
         }
     }
 
@@ -195,15 +196,13 @@ final class RunCommand implements Callable<Integer> {
         OutputFormat quiet = OutputFormatFactory.createFormatInstance(
                 new PrintStream(java.io.OutputStream.nullOutputStream()), VerboseMode.SILENT);
         BenchmarkList list = BenchmarkList.defaultList();
-        double iterationSeconds = (wi * wt.convertTo(TimeUnit.MILLISECONDS)
-                + mi * mt.convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
         List<Configuration> configurations = Plan.enumerate(runSpec, list, quiet,
                 name -> user.getParameter(name).hasValue() ? List.copyOf(user.getParameter(name).get()) : null,
                 user.getExcludes());
         if (configurations.isEmpty()) {
             throw new UsageException("nothing to run: the filters select no benchmark");
         }
-        Plan plan = Plan.of(configurations, iterationSeconds, mt.convertTo(TimeUnit.MILLISECONDS) / 1000.0);
+        Plan plan = Plan.of(configurations, Setup.timing(wi, wt, mi, mt, runSpec.cores()));
         return new Setup(prof, runSpec, user, wi, wt, mi, mt, configurations, plan);
     }
 
@@ -211,7 +210,13 @@ final class RunCommand implements Callable<Integer> {
         out.printf("parbench: profile %s (%s)%n", s.profile().id(), s.profile().summary());
         out.printf("  warm-up %d x %s, measurement %d x %s, %d fork(s) per configuration%n", s.wi(), s.wt(), s.mi(),
                 s.mt(), s.spec().forks());
+        out.println("  how the sizes and parallelism were chosen:");
+        s.spec().rule().forEach(r -> out.println("    - " + r));
         s.plan().describe().forEach(out::println);
+        if (s.profile().budgetMinutes > 0 && s.plan().estimate().toMinutes() >= s.profile().budgetMinutes) {
+            out.printf("  note: the estimate is above the profile's %d-minute budget (your filters or JMH "
+                    + "arguments, or a slower machine than the estimate assumes)%n", s.profile().budgetMinutes);
+        }
     }
 
     private Integer resumeRun() throws Exception {
@@ -241,7 +246,7 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         out.printf("parbench: resuming %s: %d of %d configurations finished, %d to run (estimated %s)%n", resume,
                 setup.configurations().size() - missing.size(), setup.configurations().size(), missing.size(),
-                Plan.format(Plan.estimate(missing, setup.iterationSeconds(), setup.measurementSeconds())));
+                Plan.format(Plan.estimate(missing, setup.timing())));
         for (Configuration c : missing) {
             out.println("  " + c.label());
         }
@@ -297,7 +302,7 @@ final class RunCommand implements Callable<Integer> {
         OutputFormat jmhOut = OutputFormatFactory.createFormatInstance(new PrintStream(new OncePerRun(out), true,
                 java.nio.charset.StandardCharsets.UTF_8), s.user().verbosity().orElse(VerboseMode.NORMAL));
         ProgressFormat progress = new ProgressFormat(jmhOut, out, todo.size(),
-                Plan.estimate(todo, s.iterationSeconds(), s.measurementSeconds()), start, 0);
+                Plan.estimate(todo, s.timing()), start, 0);
         boolean failFast = this.failFast || s.user().shouldFailOnError().orElse(false);
         List<RunResult> session = new ArrayList<>();
         int failures = 0;

@@ -227,7 +227,35 @@ class AnalyzerTest {
         assertEquals(8.0 * 1048576 / 500e3, a.probe().allCores().get(dev.parbench.workload.Ceiling.READ).point(), 1e-9);
         assertEquals(8.0 * 1048576 / 1000e3, a.probe().allCores().get(dev.parbench.workload.Ceiling.READ).low(), 1e-9);
         Analysis.Point fj = a.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow();
-        assertEquals(100.0, fj.percentOfProbe(), 1e-9);
+        // read against the probe at its own size: central figure = geometric mean of the fork medians (707 us)
+        Analysis.ProbeLevel level = fj.probe();
+        assertEquals(1048576, level.elements());
+        assertEquals(8.0 * 1048576 / Math.sqrt(1000e3 * 500e3), level.central().point(), 1e-9);
+        assertEquals(level.best().point(), a.probe().allCores().get(dev.parbench.workload.Ceiling.READ).point());
+        // the model (500 us) equals the best fork: above the central figure, within the probe's spread, not above it
+        assertFalse(fj.aboveProbe());
+        assertEquals(100 * Math.sqrt(2), fj.percentOfProbe(), 1e-6);
+    }
+
+    @Test
+    void eachSizeIsReadAgainstTheNearestProbeSizeAndAModelAboveItIsFlagged() {
+        List<BenchmarkRecord> r = new ArrayList<>(crossoverRun());
+        // the probe at 2^10 (fast: 8 KiB in 0.1 us, in cache) and 2^25 (slow: memory); no probe at 2^20
+        for (String[] e : new String[][] {{"1024", "0.1"}, {"33554432", "50000"}}) {
+            double us = Double.parseDouble(e[1]);
+            r.add(new BenchmarkRecord("dev.parbench.bench.BandwidthProbe.read", "avgt",
+                    new TreeMap<>(Map.of("elements", e[0], "threads", "all")), 3, 1,
+                    new Metric(us, Double.NaN, "us/op", new TreeMap<>(), List.of(new double[] {us},
+                            new double[] {us}, new double[] {us})), Map.of(), Map.of(), List.of(), "test"));
+        }
+        Analysis a = new Analyzer().analyze(new RunData(r, Map.of()));
+        assertEquals(2, a.probe().sweep().size(), "two levels: read, all cores, two sizes");
+        assertEquals(33554432, a.probe().elements(), "the one-figure ceiling is the largest size");
+        Analysis.Point fj = a.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow();
+        // 2^20 is nearer 2^25 than 2^10 on a log scale (5 vs 10 doublings); the model at 1M beats that probe
+        assertEquals(33554432, fj.probe().elements());
+        assertTrue(fj.aboveProbe(), "16.8 GB/s vs a 5.4 GB/s memory probe: in cache");
+        assertTrue(Double.isNaN(fj.percentOfProbe()), "no 300%");
     }
 
     @Test
