@@ -26,12 +26,31 @@ final class MatrixAnalyzer {
     private final int cores;
     private final List<String> warnings;
 
+    /** What each configuration was measured under ({@link RecordSorter#condition}); empty: all the same. */
+    private Map<MatrixConfig, String> conditions = Map.of();
+
     /** {@code cores}: the machine's cores from env.json, 0 when unknown. */
     MatrixAnalyzer(Map<MatrixConfig, List<double[]>> times, Analysis.Probe probe, int cores, List<String> warnings) {
         this.times = times;
         this.probe = probe;
         this.cores = cores;
         this.warnings = warnings;
+    }
+
+    /** The conditions of each configuration, so that no speedup divides figures of different ones. */
+    MatrixAnalyzer withConditions(Map<MatrixConfig, String> conditions) {
+        this.conditions = conditions;
+        return this;
+    }
+
+    /** Model and baseline were measured under the same known conditions (or none are known). */
+    private boolean comparable(MatrixConfig model, MatrixConfig baseline) {
+        String a = conditions.get(model);
+        String b = conditions.get(baseline);
+        if (a == null && b == null) {
+            return true;
+        }
+        return a != null && a.equals(b) && !a.equals(RecordSorter.MIXED);
     }
 
     /** One result per (workload, kernel) that has parallel points, then baseline-only workloads with no section. */
@@ -148,6 +167,11 @@ final class MatrixAnalyzer {
             if (seq == null) {
                 warnings.add(c.workload().id() + " size " + c.size()
                         + ": no sequential baseline in these results, so no speedup");
+                speedup = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
+            } else if (!comparable(c, c.baseline())) {
+                warnings.add(c.workload().id() + " " + c.strategy() + " p=" + c.parallelism() + " size " + c.size()
+                        + ": measured under other conditions than its sequential baseline (machine, JDK or JVM "
+                        + "flags), so no speedup");
                 speedup = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
             } else {
                 speedup = ForkIntervals.ratio(seq, t);

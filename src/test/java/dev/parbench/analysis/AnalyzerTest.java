@@ -258,6 +258,37 @@ class AnalyzerTest {
         assertTrue(Double.isNaN(fj.percentOfProbe()), "no 300%");
     }
 
+    /** The same record as read from {@code source}. */
+    private static BenchmarkRecord from(BenchmarkRecord r, String source) {
+        return new BenchmarkRecord(r.benchmark(), r.mode(), r.params(), r.forks(), r.threads(), r.primary(),
+                r.secondary(), r.jvm(), r.jvmArgs(), source);
+    }
+
+    private static Map<String, Object> env(String host, int cores) {
+        return Map.of("host", host, "cpu", Map.of("model", "Xeon", "cores", cores), "memoryBytes", 1L << 34);
+    }
+
+    @Test
+    void filesFromDifferentMachinesAreNotDividedAcross() {
+        List<BenchmarkRecord> r = new ArrayList<>();
+        for (BenchmarkRecord x : crossoverRun()) {
+            // the baseline from one machine, the models from another
+            r.add(from(x, x.benchmark().endsWith("sequential") ? "a/results.json" : "b/results.json"));
+        }
+        Analysis mixed = new Analyzer().analyze(new RunData(r, Map.of("a/results.json", env("a", 2),
+                "b/results.json", env("b", 64))));
+        Analysis.Point fj = mixed.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow();
+        assertTrue(Double.isNaN(fj.speedup().point()), "no speedup across machines");
+        assertTrue(mixed.warnings().get(0).contains("2 different conditions"), mixed.warnings().get(0));
+        assertTrue(mixed.workloads().get(0).crossovers().values().stream().allMatch(c -> c.size() == null));
+        // two files of one machine: divided as usual
+        Analysis same = new Analyzer().analyze(new RunData(r, Map.of("a/results.json", env("a", 2),
+                "b/results.json", env("a", 2))));
+        assertEquals(2.0, same.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow().speedup().point(),
+                1e-9);
+        assertTrue(same.warnings().stream().noneMatch(w -> w.contains("different conditions")));
+    }
+
     @Test
     void formattingIgnoresADecimalCommaLocale() {
         Locale old = Locale.getDefault();
