@@ -53,10 +53,11 @@ import picocli.CommandLine.Spec;
                     + "on (--fail-fast stops); Ctrl-C keeps what finished; --resume RUN_DIR runs what is missing."},
         footer = {"", "Profiles:",
             "  smoke     ~1 min, CI plumbing only (1 fork)",
-            "  quick     ~7 min, a first look (2 forks, sizes 32k and 32M)",
-            "  standard  default, ~14 min on 2 cores (2 forks, 4 sizes, parallelism 1-2; out-of-process models: "
-                    + "32k and 32M at p=2)",
-            "  full      hours (3 forks, 6 sizes, parallelism 1-8, both kernels)",
+            "  quick     <= 5 min, a first look (2 forks, 32k and 32M at p = cores, in-JVM models only)",
+            "  standard  default, <= 15 min (3 forks; 32k-32M at p = cores, 2 x cores at 32M, more p from 4 cores "
+                    + "on; out-of-process models at 1M)",
+            "  The parallelisms follow the machine's cores; the plan prints the rule.",
+            "  full      hours (3 forks, 6 sizes, parallelism 1, 2, 4, ... 2 x cores, both kernels)",
             "", "Examples:",
             "  run --profile quick",
             "  run --patterns counter,queue --profile quick     (coordination families; --patterns all: everything)",
