@@ -214,10 +214,21 @@ final class RunCommand implements Callable<Integer> {
         out.println("  how the sizes and parallelism were chosen:");
         s.spec().rule().forEach(r -> out.println("    - " + r));
         s.plan().describe().forEach(out::println);
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (busy(load, s.spec().cores())) {
+            out.printf(java.util.Locale.ROOT, "  note: this machine is busy (load average %.1f on %d cores): the "
+                    + "estimate assumes it to itself, so expect the run to take longer; the progress line re-estimates "
+                    + "from what is done%n", load, s.spec().cores());
+        }
         if (s.profile().budgetMinutes > 0 && s.plan().estimate().toMinutes() >= s.profile().budgetMinutes) {
             out.printf("  note: the estimate is above the profile's %d-minute budget (your filters or JMH "
                     + "arguments, or a slower machine than the estimate assumes)%n", s.profile().budgetMinutes);
         }
+    }
+
+    /** More runnable work than cores, by the 1-minute load average (negative: unknown, not busy). */
+    static boolean busy(double loadAverage, int cores) {
+        return loadAverage > cores + 0.5;
     }
 
     private Integer resumeRun() throws Exception {
