@@ -114,7 +114,18 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
             Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines, List<Point> points,
             Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl, Map<String, Estimate> perTaskCost,
             List<Best> best, List<Balance> balance, Map<String, AmdahlBasis> amdahlBasis,
-            java.util.Set<Integer> unstableBaselines, int cores) {
+            java.util.Set<Integer> unstableBaselines, int cores, List<WeakScaling> weakScaling) {
+
+        public WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
+                List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
+                Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines,
+                List<Point> points, Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl,
+                Map<String, Estimate> perTaskCost, List<Best> best, List<Balance> balance,
+                Map<String, AmdahlBasis> amdahlBasis, java.util.Set<Integer> unstableBaselines, int cores) {
+            this(workload, kernel, bytesPerElement, sizes, strategies, parallelisms, baseline, baselineRate,
+                    otherBaselines, points, crossovers, amdahl, perTaskCost, best, balance, amdahlBasis,
+                    unstableBaselines, cores, List.of());
+        }
 
         public String title() {
             return kernel.isEmpty() ? workload : workload + " (" + kernel + " kernel)";
@@ -216,6 +227,15 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
         public Estimate ceiling(Ceiling c, int parallelism) {
             return (parallelism == 1 ? oneCore : allCores).get(c);
         }
+    }
+
+    /**
+     * Weak scaling (Gustafson: the work grows with p): a model at p with p times the base size, against sequential
+     * at the base size. {@code efficiency} = T(sequential, base) / T(model, p, p x base), with its interval from the
+     * forks (1 = perfect weak scaling: p times the work in the same time).
+     */
+    public record WeakScaling(String strategy, int parallelism, int baseSize, Estimate efficiency,
+            boolean unstable) {
     }
 
     /**

@@ -135,7 +135,32 @@ final class MatrixAnalyzer {
                 amdahl, perTaskCost(w, strategies, points, sizes.first(), parallelisms),
                 runnersUp(w, kernel, best(sizes, baseline, unstableBaselines, points), points),
                 balance(group, largest, parallelisms), basis,
-                Set.copyOf(unstableBaselines), cores);
+                Set.copyOf(unstableBaselines), cores, weakScaling(group));
+    }
+
+    /**
+     * Every pair (sequential at n, model at p > 1 with p x n) the results hold, as Gustafson's scaled efficiency
+     * T(1, n) / T(p, p n); the weak-scaling pass ({@code run --weak-scaling}) measures such pairs on purpose.
+     */
+    private List<Analysis.WeakScaling> weakScaling(List<MatrixConfig> group) {
+        List<Analysis.WeakScaling> out = new ArrayList<>();
+        for (MatrixConfig c : group) {
+            if (c.sequential() || c.parallelism() < 2 || c.size() % c.parallelism() != 0) {
+                continue;
+            }
+            MatrixConfig base = new MatrixConfig(c.workload(), c.kernel(), MatrixConfig.SEQUENTIAL, 1,
+                    c.size() / c.parallelism());
+            List<double[]> seq = times.get(base);
+            if (seq == null || !comparable(c, base)) {
+                continue;
+            }
+            out.add(new Analysis.WeakScaling(c.strategy(), c.parallelism(), base.size(),
+                    ForkIntervals.ratio(seq, times.get(c)), ForkIntervals.disagree(seq)
+                            || ForkIntervals.disagree(times.get(c))));
+        }
+        out.sort(Comparator.comparing(Analysis.WeakScaling::strategy)
+                .thenComparingInt(Analysis.WeakScaling::baseSize).thenComparingInt(Analysis.WeakScaling::parallelism));
+        return out;
     }
 
     /** p is at most the cores (every p when the cores are unknown). */

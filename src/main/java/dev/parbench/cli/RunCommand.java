@@ -105,6 +105,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "Skip the memory-bandwidth probe.")
     boolean noProbe;
 
+    @Option(names = "--weak-scaling", description = "Add the weak-scaling study (Gustafson: the work grows with p): "
+            + "sequential at 1M elements and each thread-count model at p = 2 ... cores with p x 1M; the report gives "
+            + "the scaled efficiency T(1, n) / T(p, p n).")
+    boolean weakScaling;
+
     @Option(names = "--results-dir", defaultValue = "results", paramLabel = "DIR",
             description = "Where run folders go (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
@@ -189,7 +194,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Profile prof = Profile.fromId(profile);
         RunSpec runSpec = new RunSpec(prof, patterns, workloads, strategies, sizes, parallelism, kernels,
-                user.getForkCount().hasValue() ? user.getForkCount().get() : forks, !noProbe);
+                user.getForkCount().hasValue() ? user.getForkCount().get() : forks, !noProbe)
+                .withWeakScaling(weakScaling);
         int wi = user.getWarmupIterations().orElse(prof.warmupIterations);
         TimeValue wt = user.getWarmupTime().orElse(TimeValue.milliseconds(prof.warmupMillis));
         int mi = user.getMeasurementIterations().orElse(prof.measurementIterations);

@@ -52,6 +52,10 @@ public final class RunSpec {
     private final boolean explicitGrid;
     private final List<Integer> probeSizes;
     private final boolean userForks;
+    private boolean weakScaling;
+
+    /** Weak scaling's base size: sequential at n, each thread-count model at p with p x n (p = 2 ... cores). */
+    static final int WEAK_BASE = 1 << 20;
 
     public RunSpec(Profile profile, List<String> workloadIds, List<String> strategyIds, List<String> sizes,
             List<String> parallelism, List<String> kernels, Integer forks, boolean probe) {
@@ -191,6 +195,9 @@ public final class RunSpec {
         scalingPass(passes, "models, Amdahl", threadModels, scaling.stream().filter(p -> p < grid.sweepParallelism())
                 .toList());
 
+        if (weakScaling) {
+            weakScalingPasses(passes, inJvm);
+        }
         if (!remote.isEmpty() && !remoteSizes.isEmpty()) {
             List<String> parallel = workloads.stream().map(w -> method(w, "parallel")).toList();
             Map<String, List<String>> p = new LinkedHashMap<>();
@@ -223,6 +230,34 @@ public final class RunSpec {
                     PROBE_MIN_ITERATIONS));
         }
         return passes;
+    }
+
+    /** Adds the weak-scaling study ({@code --weak-scaling}): Gustafson's work-grows-with-p pairs. */
+    public RunSpec withWeakScaling(boolean on) {
+        this.weakScaling = on;
+        return this;
+    }
+
+    private void weakScalingPasses(List<Pass> passes, List<StrategyKind> inJvm) {
+        List<StrategyKind> models = inJvm.stream().filter(StrategyKind::parallelismIsThreads).toList();
+        List<Integer> ps = Profile.ladder(cores).stream().filter(p -> p >= 2 && p <= cores).toList();
+        if (models.isEmpty() || ps.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> base = new LinkedHashMap<>();
+        base.put("size", List.of(String.valueOf(WEAK_BASE)));
+        base.put("kernel", kernels);
+        passes.add(new Pass("weak scaling", workloads.stream().map(w -> method(w, "sequential")).toList(), base,
+                forks, 0));
+        for (int p : ps) {
+            Map<String, List<String>> m = new LinkedHashMap<>();
+            m.put("size", List.of(String.valueOf((long) WEAK_BASE * p)));
+            m.put("kernel", kernels);
+            m.put("parallelism", List.of(String.valueOf(p)));
+            m.put("strategy", models.stream().map(StrategyKind::id).toList());
+            passes.add(new Pass("weak scaling", workloads.stream().map(w -> method(w, "parallel")).toList(), m,
+                    forks, 0));
+        }
     }
 
     private void scalingPass(List<Pass> passes, String label, List<StrategyKind> models, List<Integer> ps) {

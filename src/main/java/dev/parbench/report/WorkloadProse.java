@@ -15,6 +15,7 @@ import dev.parbench.workload.WorkloadKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,8 +42,28 @@ final class WorkloadProse {
         transfer(w, probe, out);
         balance(w, out);
         amdahl(w).ifPresent(out::add);
+        weakScaling(w).ifPresent(out::add);
         kernels(w, out);
         return out;
+    }
+
+    /** Gustafson's scaled efficiency, one clause per model and base size. */
+    private static Optional<String> weakScaling(Analysis.WorkloadResult w) {
+        if (w.weakScaling().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> byModel = new java.util.LinkedHashMap<>();
+        for (Analysis.WeakScaling x : w.weakScaling()) {
+            byModel.computeIfAbsent(x.strategy() + " from " + size(x.baseSize()), k -> new ArrayList<>())
+                    .add(String.format(Locale.ROOT, "p=%d (%s) %s%s", x.parallelism(), size(x.baseSize()
+                            * x.parallelism()), x.efficiency().format(2), x.unstable() ? ", forks disagree" : ""));
+        }
+        List<String> parts = new ArrayList<>();
+        byModel.forEach((k, v) -> parts.add(k + ": " + String.join(", ", v)));
+        return Optional.of("Weak scaling (Gustafson: the work grows with p), scaled efficiency T(sequential, n) / "
+                + "T(p, p x n), 1 = p times the work in the same time: " + String.join("; ", parts)
+                + ". Where it stays near 1 while the speedup at a fixed size flattens, the limit is the fixed size, "
+                + "not the model.");
     }
 
     private static Optional<String> fastest(Analysis.WorkloadResult w, Machine m) {

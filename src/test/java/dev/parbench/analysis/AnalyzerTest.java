@@ -290,6 +290,20 @@ class AnalyzerTest {
     }
 
     @Test
+    void weakScalingPairsSequentialAtNWithTheModelAtPTimesN() {
+        List<BenchmarkRecord> r = new ArrayList<>(crossoverRun());
+        // sequential at 1M takes 1000 us; fork-join at p = 2 on 2M takes 1250 us: scaled efficiency 0.8
+        r.add(rec("parallel", "us/op", par("fork-join", 2, 2097152), forks(1250, 3)));
+        Analysis a = new Analyzer().analyze(new RunData(r, Map.of()));
+        List<Analysis.WeakScaling> weak = a.workloads().get(0).weakScaling();
+        assertEquals(1, weak.size(), weak.toString());
+        assertEquals(1048576, weak.get(0).baseSize());
+        assertEquals(2, weak.get(0).parallelism());
+        assertEquals(0.8, weak.get(0).efficiency().point(), 1e-3);
+        assertTrue(weak.get(0).efficiency().interval());
+    }
+
+    @Test
     void formattingIgnoresADecimalCommaLocale() {
         Locale old = Locale.getDefault();
         try {

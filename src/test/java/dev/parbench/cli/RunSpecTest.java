@@ -96,6 +96,18 @@ class RunSpecTest {
     }
 
     @Test
+    void weakScalingGrowsTheSizeWithP() {
+        RunSpec spec = profile(Profile.QUICK, 4).withWeakScaling(true);
+        List<RunSpec.Pass> weak = spec.passes().stream().filter(x -> x.label().equals("weak scaling")).toList();
+        assertEquals(List.of(List.of("1048576"), List.of("2097152"), List.of("4194304")),
+                weak.stream().map(x -> x.params().get("size")).toList());
+        assertEquals(List.of("2"), weak.get(1).params().get("parallelism"));
+        assertEquals(List.of("thread-per-task", "executor", "fork-join"), weak.get(1).params().get("strategy"));
+        assertTrue(weak.get(0).includes().stream().allMatch(i -> i.contains("sequential")));
+        assertTrue(profile(Profile.QUICK, 4).passes().stream().noneMatch(x -> x.label().equals("weak scaling")));
+    }
+
+    @Test
     void theProbeMeasuresTheModelSizes() {
         RunSpec spec = profile(Profile.STANDARD, 2);
         RunSpec.Pass probe = spec.passes().stream().filter(x -> x.label().equals("bandwidth probe")).findFirst()
