@@ -128,7 +128,8 @@ public enum Profile {
                         ladderText,
                         "standard keeps p = cores (" + cores + ") over the sizes " + sizesText(sizes)
                                 + ", and at 32M also " + (fit ? "cores/4 and cores/2 (three values <= cores: an "
-                                + "Amdahl fit; only for the models whose p is their thread count) and " : "") + "2 x cores: p = " + join(List.copyOf(p))
+                                + "Amdahl fit; only for the models whose p is their thread count) and " : "")
+                                + "2 x cores: p = " + join(List.copyOf(p))
                                 + (fit ? "; the middle size 1M is dropped to pay for them" : "; p = 1 is left out "
                                 + "(on " + cores + " cores no three p values <= cores exist, so no fit needs it)"),
                         "out-of-process models only at 1M and p = cores, with 2 forks: ranges, no claims (each fork "

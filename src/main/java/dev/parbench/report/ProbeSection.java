@@ -70,8 +70,8 @@ final class ProbeSection {
         Analysis.ProbeLevel large = levels.stream().filter(l -> !l.allCores())
                 .max(java.util.Comparator.comparingInt(Analysis.ProbeLevel::elements)).orElse(levels.get(0));
         return String.format(Locale.ROOT, "The probe sweeps array sizes, so each size of a memory-bound workload is "
-                + "read against the probe at that size (or the nearest one measured): on one core, %s reads %s GB/s "
-                + "with %s per array, and %s GB/s with %s (central figures; best forks %s and %s). The curve is "
+                + "read against the probe at that size (or the nearest one measured): on one core, the %s probe "
+                + "moves %s GB/s with %s per array, and %s GB/s with %s (central figures; best forks %s and %s). The curve is "
                 + "measured, not derived from the cache sizes the machine reports (a VM may report its host's).",
                 large.ceiling().probeMethod(), fmt(small.central().point(), 1), bytes(small.bytes()),
                 fmt(large.central().point(), 1), bytes(large.bytes()), fmt(small.best().point(), 1),
