@@ -18,10 +18,28 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
      * One model at one parallelism and size. Times in ns/op; GB/s only for memory-bound workloads (else null).
      * {@code karpFlatt} is NaN where it means nothing (p = 1, p above the cores, or p not the thread count).
      * {@code unstable}: the forks of this configuration or of its sequential baseline disagree
-     * ({@link ForkIntervals#disagree}).
+     * ({@link ForkIntervals#disagree}). {@code probe}: the bandwidth-probe level it is read against (same kernel,
+     * one core or all, nearest measured size; null: none), and {@code percentOfProbe} = its central GB/s over the
+     * probe's central GB/s (NaN when none, or when it is {@link #aboveProbe()}).
      */
     public record Point(String strategy, int parallelism, int size, Estimate time, Estimate speedup, double efficiency,
-            double karpFlatt, Estimate gigabytesPerSecond, double percentOfProbe, boolean unstable) {
+            double karpFlatt, Estimate gigabytesPerSecond, double percentOfProbe, boolean unstable, ProbeLevel probe) {
+
+        public Point(String strategy, int parallelism, int size, Estimate time, Estimate speedup, double efficiency,
+                double karpFlatt, Estimate gigabytesPerSecond, double percentOfProbe, boolean unstable) {
+            this(strategy, parallelism, size, time, speedup, efficiency, karpFlatt, gigabytesPerSecond,
+                    percentOfProbe, unstable, null);
+        }
+
+        /**
+         * The model moved more bytes per second than the probe's best fork at the size it is read against: the
+         * probe is not its ceiling there (the data sat in a faster level of the memory hierarchy than the probe's,
+         * or the probe was measured at another size). {@code percentOfProbe} is then NaN: no "102%".
+         */
+        public boolean aboveProbe() {
+            return probe != null && gigabytesPerSecond != null
+                    && gigabytesPerSecond.point() > probe.best().point() * (1 + 1e-9);
+        }
 
         /** Claims may rest on this point: its speedup is an interval (enough forks) and its forks agree. */
         public boolean claimable() {
@@ -96,7 +114,18 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
             Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines, List<Point> points,
             Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl, Map<String, Estimate> perTaskCost,
             List<Best> best, List<Balance> balance, Map<String, AmdahlBasis> amdahlBasis,
-            java.util.Set<Integer> unstableBaselines, int cores) {
+            java.util.Set<Integer> unstableBaselines, int cores, List<WeakScaling> weakScaling) {
+
+        public WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
+                List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
+                Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines,
+                List<Point> points, Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl,
+                Map<String, Estimate> perTaskCost, List<Best> best, List<Balance> balance,
+                Map<String, AmdahlBasis> amdahlBasis, java.util.Set<Integer> unstableBaselines, int cores) {
+            this(workload, kernel, bytesPerElement, sizes, strategies, parallelisms, baseline, baselineRate,
+                    otherBaselines, points, crossovers, amdahl, perTaskCost, best, balance, amdahlBasis,
+                    unstableBaselines, cores, List.of());
+        }
 
         public String title() {
             return kernel.isEmpty() ? workload : workload + " (" + kernel + " kernel)";
@@ -114,6 +143,23 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
             return bytesPerElement > 0;
         }
 
+        /**
+         * The parallelism measured at the most sizes (ties: the larger): the profiles sweep the sizes at p = cores
+         * and add the other parallelisms at the largest size only, so charts over size use this one.
+         */
+        public int sweepParallelism() {
+            int best = largestParallelism();
+            long most = -1;
+            for (int p : parallelisms) {
+                long n = points.stream().filter(x -> x.parallelism() == p).map(Point::size).distinct().count();
+                if (n > most || n == most && p > best) {
+                    most = n;
+                    best = p;
+                }
+            }
+            return best;
+        }
+
         public java.util.Optional<Point> point(String strategy, int parallelism, int size) {
             return points.stream().filter(p -> p.strategy().equals(strategy) && p.parallelism() == parallelism
                     && p.size() == size).findFirst();
@@ -127,10 +173,40 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
      * interval spans the forks' medians.
      */
     public record Probe(Map<Ceiling, Estimate> oneCore, Map<Ceiling, Estimate> allCores, int elements,
-            Estimate loopback, Estimate pipe, Estimate workerStart) {
+            Estimate loopback, Estimate pipe, Estimate workerStart, List<ProbeLevel> sweep) {
         public Probe {
             oneCore = Map.copyOf(oneCore);
             allCores = Map.copyOf(allCores);
+            sweep = List.copyOf(sweep);
+        }
+
+        /** A probe without a size sweep (one size: {@code oneCore} and {@code allCores} only). */
+        public Probe(Map<Ceiling, Estimate> oneCore, Map<Ceiling, Estimate> allCores, int elements,
+                Estimate loopback, Estimate pipe, Estimate workerStart) {
+            this(oneCore, allCores, elements, loopback, pipe, workerStart, List.of());
+        }
+
+        /**
+         * The probe level a model of {@code parallelism} at {@code elements} is read against: the same kernel, one
+         * core for p = 1 and all cores otherwise, at the measured size nearest to {@code elements} (on a log scale;
+         * the larger on a tie). Null when that probe was not measured.
+         */
+        public ProbeLevel at(Ceiling c, int parallelism, int elements) {
+            boolean all = parallelism != 1;
+            ProbeLevel best = null;
+            double distance = Double.POSITIVE_INFINITY;
+            for (ProbeLevel l : sweep) {
+                if (l.ceiling() != c || l.allCores() != all) {
+                    continue;
+                }
+                double d = Math.abs(Math.log((double) l.elements() / elements));
+                if (d < distance - 1e-9 || Math.abs(d - distance) <= 1e-9 && best != null
+                        && l.elements() > best.elements()) {
+                    best = l;
+                    distance = d;
+                }
+            }
+            return best;
         }
 
         public boolean present() {
@@ -150,6 +226,28 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
         /** The figure a model at {@code parallelism} is read against: one core for 1, all cores otherwise. */
         public Estimate ceiling(Ceiling c, int parallelism) {
             return (parallelism == 1 ? oneCore : allCores).get(c);
+        }
+    }
+
+    /**
+     * Weak scaling (Gustafson: the work grows with p): a model at p with p times the base size, against sequential
+     * at the base size. {@code efficiency} = T(sequential, base) / T(model, p, p x base), with its interval from the
+     * forks (1 = perfect weak scaling: p times the work in the same time).
+     */
+    public record WeakScaling(String strategy, int parallelism, int baseSize, Estimate efficiency,
+            boolean unstable) {
+    }
+
+    /**
+     * One point of the bandwidth probe's size sweep (the memory-hierarchy curve): kernel, one core or all, array
+     * elements, the best fork's GB/s (STREAM's convention; its range spans the forks) and the central figure (the
+     * geometric mean of the fork medians, with its 95% interval from 3 forks on): a model's central figure is read
+     * against the central one, and the best fork is shown beside it.
+     */
+    public record ProbeLevel(Ceiling ceiling, boolean allCores, int elements, Estimate best, Estimate central) {
+        /** Bytes one array of this level holds ({@link Ceiling#probeBytesPerElement()} counts all its arrays). */
+        public long bytes() {
+            return (long) ceiling.probeBytesPerElement() * elements;
         }
     }
 

@@ -26,12 +26,31 @@ final class MatrixAnalyzer {
     private final int cores;
     private final List<String> warnings;
 
+    /** What each configuration was measured under ({@link RecordSorter#condition}); empty: all the same. */
+    private Map<MatrixConfig, String> conditions = Map.of();
+
     /** {@code cores}: the machine's cores from env.json, 0 when unknown. */
     MatrixAnalyzer(Map<MatrixConfig, List<double[]>> times, Analysis.Probe probe, int cores, List<String> warnings) {
         this.times = times;
         this.probe = probe;
         this.cores = cores;
         this.warnings = warnings;
+    }
+
+    /** The conditions of each configuration, so that no speedup divides figures of different ones. */
+    MatrixAnalyzer withConditions(Map<MatrixConfig, String> conditions) {
+        this.conditions = conditions;
+        return this;
+    }
+
+    /** Model and baseline were measured under the same known conditions (or none are known). */
+    private boolean comparable(MatrixConfig model, MatrixConfig baseline) {
+        String a = conditions.get(model);
+        String b = conditions.get(baseline);
+        if (a == null && b == null) {
+            return true;
+        }
+        return a != null && a.equals(b) && !a.equals(RecordSorter.MIXED);
     }
 
     /** One result per (workload, kernel) that has parallel points, then baseline-only workloads with no section. */
@@ -116,7 +135,32 @@ final class MatrixAnalyzer {
                 amdahl, perTaskCost(w, strategies, points, sizes.first(), parallelisms),
                 runnersUp(w, kernel, best(sizes, baseline, unstableBaselines, points), points),
                 balance(group, largest, parallelisms), basis,
-                Set.copyOf(unstableBaselines), cores);
+                Set.copyOf(unstableBaselines), cores, weakScaling(group));
+    }
+
+    /**
+     * Every pair (sequential at n, model at p > 1 with p x n) the results hold, as Gustafson's scaled efficiency
+     * T(1, n) / T(p, p n); the weak-scaling pass ({@code run --weak-scaling}) measures such pairs on purpose.
+     */
+    private List<Analysis.WeakScaling> weakScaling(List<MatrixConfig> group) {
+        List<Analysis.WeakScaling> out = new ArrayList<>();
+        for (MatrixConfig c : group) {
+            if (c.sequential() || c.parallelism() < 2 || c.size() % c.parallelism() != 0) {
+                continue;
+            }
+            MatrixConfig base = new MatrixConfig(c.workload(), c.kernel(), MatrixConfig.SEQUENTIAL, 1,
+                    c.size() / c.parallelism());
+            List<double[]> seq = times.get(base);
+            if (seq == null || !comparable(c, base)) {
+                continue;
+            }
+            out.add(new Analysis.WeakScaling(c.strategy(), c.parallelism(), base.size(),
+                    ForkIntervals.ratio(seq, times.get(c)), ForkIntervals.disagree(seq)
+                            || ForkIntervals.disagree(times.get(c))));
+        }
+        out.sort(Comparator.comparing(Analysis.WeakScaling::strategy)
+                .thenComparingInt(Analysis.WeakScaling::baseSize).thenComparingInt(Analysis.WeakScaling::parallelism));
+        return out;
     }
 
     /** p is at most the cores (every p when the cores are unknown). */
@@ -149,6 +193,11 @@ final class MatrixAnalyzer {
                 warnings.add(c.workload().id() + " size " + c.size()
                         + ": no sequential baseline in these results, so no speedup");
                 speedup = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
+            } else if (!comparable(c, c.baseline())) {
+                warnings.add(c.workload().id() + " " + c.strategy() + " p=" + c.parallelism() + " size " + c.size()
+                        + ": measured under other conditions than its sequential baseline (machine, JDK or JVM "
+                        + "flags), so no speedup");
+                speedup = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
             } else {
                 speedup = ForkIntervals.ratio(seq, t);
             }
@@ -161,12 +210,17 @@ final class MatrixAnalyzer {
             Estimate rate = bytes > 0 ? time.inverse(ns -> (double) bytes * c.size() / ns) : null;
             double pct = Double.NaN;
             Ceiling ceilingKind = c.workload().traffic().ceiling();
-            Estimate ceiling = rate == null ? null : probe.ceiling(ceilingKind, c.parallelism());
-            if (ceiling != null) {
-                pct = 100 * rate.point() / ceiling.point();
+            Analysis.ProbeLevel level = rate == null ? null : probe.at(ceilingKind, c.parallelism(), c.size());
+            if (level != null && rate.point() <= level.best().point() * (1 + 1e-9)) {
+                pct = 100 * rate.point() / level.central().point();
+            } else if (level == null && rate != null) {
+                Estimate ceiling = probe.ceiling(ceilingKind, c.parallelism()); // a probe without a sweep
+                if (ceiling != null && rate.point() <= ceiling.point()) {
+                    pct = 100 * rate.point() / ceiling.point();
+                }
             }
             points.add(new Analysis.Point(c.strategy(), c.parallelism(), c.size(), time, speedup,
-                    speedup.point() / c.parallelism(), karpFlatt, rate, pct, unstable));
+                    speedup.point() / c.parallelism(), karpFlatt, rate, pct, unstable, level));
         }
         points.sort(Comparator.comparingInt((Analysis.Point p) -> strategyOrder(p.strategy()))
                 .thenComparing(Analysis.Point::strategy).thenComparingInt(Analysis.Point::parallelism)

@@ -1,6 +1,8 @@
 package dev.parbench.analysis;
 
 import dev.parbench.workload.Ceiling;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,22 +16,29 @@ final class ProbeAnalyzer {
         Map<String, List<double[]>> probe = s.probes();
         Map<Ceiling, Estimate> one = new EnumMap<>(Ceiling.class);
         Map<Ceiling, Estimate> all = new EnumMap<>(Ceiling.class);
-        for (Ceiling c : Ceiling.values()) {
-            long bytes = (long) c.probeBytesPerElement() * s.probeElements();
-            Estimate e1 = ceiling(probe.get(c.probeMethod() + "/1"), bytes);
-            Estimate eAll = ceiling(probe.get(c.probeMethod() + "/all"), bytes);
-            if (e1 != null) {
-                one.put(c, e1);
+        List<Analysis.ProbeLevel> sweep = new ArrayList<>();
+        for (Map.Entry<String, List<double[]>> e : probe.entrySet()) {
+            String[] key = e.getKey().split("/");
+            Ceiling c = Ceiling.ofProbeMethod(key[0]);
+            if (key.length != 3 || c == Ceiling.NONE) {
+                continue;
             }
-            if (eAll != null) {
-                all.put(c, eAll);
+            int elements = Integer.parseInt(key[2]);
+            long bytes = (long) c.probeBytesPerElement() * elements;
+            Estimate best = ceiling(e.getValue(), bytes);
+            Estimate central = ForkIntervals.level(e.getValue()).inverse(ns -> bytes / ns);
+            sweep.add(new Analysis.ProbeLevel(c, key[1].equals("all"), elements, best, central));
+            if (elements == s.probeElements()) {
+                (key[1].equals("all") ? all : one).put(c, best);
             }
         }
+        sweep.sort(Comparator.comparing(Analysis.ProbeLevel::ceiling).thenComparing(Analysis.ProbeLevel::allCores)
+                .thenComparingInt(Analysis.ProbeLevel::elements));
         List<double[]> start = probe.get("transfer/workerStart");
         return new Analysis.Probe(one, all, s.probeElements(),
                 s.loopbackBytes() > 0 ? ceiling(probe.get("transfer/loopback"), s.loopbackBytes()) : null,
                 s.loopbackBytes() > 0 ? ceiling(probe.get("transfer/pipe"), s.loopbackBytes()) : null,
-                start == null ? null : ForkIntervals.level(start));
+                start == null ? null : ForkIntervals.level(start), sweep);
     }
 
     /**

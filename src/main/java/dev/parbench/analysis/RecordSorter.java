@@ -19,10 +19,47 @@ import java.util.Optional;
  */
 final class RecordSorter {
 
-    /** A run's records, sorted. Times are ns/op per fork and iteration. */
+    /**
+     * A run's records, sorted. Times are ns/op per fork and iteration. Bandwidth probes are keyed
+     * {@code method/threads/elements} (e.g. {@code read/all/33554432}), transfer probes {@code transfer/method};
+     * {@code probeElements} is the largest bandwidth-probe size.
+     */
     record Sorted(Map<MatrixConfig, List<double[]>> matrix, Map<String, List<double[]>> probes, int probeElements,
             long loopbackBytes, Map<Family, List<BenchmarkRecord>> series, List<BenchmarkRecord> foreign,
-            List<String> warnings) {
+            List<String> warnings, Map<MatrixConfig, String> conditions) {
+        Sorted(Map<MatrixConfig, List<double[]>> matrix, Map<String, List<double[]>> probes, int probeElements,
+                long loopbackBytes, Map<Family, List<BenchmarkRecord>> series, List<BenchmarkRecord> foreign,
+                List<String> warnings) {
+            this(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, Map.of());
+        }
+    }
+
+    /** What a configuration measured under, when records of several conditions were pooled into it. */
+    static final String MIXED = "mixed";
+
+    /**
+     * The conditions a record was measured under: the machine (host, CPU model and cores, memory, from the env.json
+     * beside its file; unknown without one), the JDK, and the forks' JVM flags (without JMH's own per-run ones).
+     * Figures of different conditions are never divided by one another.
+     */
+    static String condition(BenchmarkRecord r, Map<String, Map<String, Object>> environments) {
+        StringBuilder b = new StringBuilder();
+        Map<String, Object> env = r.source() == null ? null : environments.get(r.source());
+        if (env != null) {
+            b.append("host ").append(env.get("host"));
+            if (env.get("cpu") instanceof Map<?, ?> cpu) {
+                b.append(", cpu ").append(cpu.get("model")).append(" x ").append(cpu.get("cores"));
+            }
+            b.append(", memory ").append(env.get("memoryBytes"));
+        } else {
+            b.append("machine unknown");
+        }
+        b.append(", jdk ").append(r.jvm().getOrDefault("jdkVersion", "?")).append(' ')
+                .append(r.jvm().getOrDefault("vmVersion", ""));
+        List<String> flags = r.jvmArgs().stream().filter(a -> !a.startsWith("-XX:CompileCommandFile")
+                && !a.startsWith("-Djmh.") && !a.startsWith("-Dparbench.worker")).toList();
+        b.append(", flags ").append(String.join(" ", flags));
+        return b.toString();
     }
 
     private RecordSorter() {
@@ -30,6 +67,7 @@ final class RecordSorter {
 
     static Sorted sort(RunData data) {
         Map<MatrixConfig, List<double[]>> matrix = new LinkedHashMap<>();
+        Map<MatrixConfig, String> conditions = new LinkedHashMap<>();
         Map<String, List<double[]>> probes = new LinkedHashMap<>();
         Map<Family, List<BenchmarkRecord>> series = new LinkedHashMap<>();
         List<BenchmarkRecord> foreign = new ArrayList<>();
@@ -46,6 +84,14 @@ final class RecordSorter {
                     warnings.add(r.shortName() + " " + r.paramLabel() + ": no finite measurements, skipped");
                     continue;
                 }
+                String condition = condition(r, data.environments());
+                String before = conditions.putIfAbsent(c.get(), condition);
+                if (before != null && !before.equals(condition)) {
+                    conditions.put(c.get(), MIXED);
+                    warnings.add(r.shortName() + " " + r.paramLabel() + " appears in files measured under different "
+                            + "conditions (machine, JDK or JVM flags): its forks were pooled, and no speedup is "
+                            + "computed from it");
+                }
                 List<double[]> old = matrix.putIfAbsent(c.get(), new ArrayList<>(forks));
                 if (old != null) {
                     old.addAll(forks);
@@ -59,9 +105,9 @@ final class RecordSorter {
                 }
             } else if (family == Families.BANDWIDTH && timed && r.param("threads") != null
                     && r.param("elements") != null) {
-                probes.computeIfAbsent(r.method() + "/" + r.param("threads"), k -> new ArrayList<>())
-                        .addAll(ForkData.nanosPerOp(r));
-                probeElements = Integer.parseInt(r.param("elements"));
+                probes.computeIfAbsent(r.method() + "/" + r.param("threads") + "/" + r.param("elements"),
+                        k -> new ArrayList<>()).addAll(ForkData.nanosPerOp(r));
+                probeElements = Math.max(probeElements, Integer.parseInt(r.param("elements")));
             } else if (family != null && family.layout() == Family.Layout.SERIES) {
                 series.computeIfAbsent(family, k -> new ArrayList<>()).add(r);
             } else {
@@ -78,7 +124,14 @@ final class RecordSorter {
                     + "and every claim from them is provisional (use --forks " + ForkIntervals.SETTLE_FORKS
                     + " to settle them)");
         }
-        return new Sorted(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings);
+        java.util.Set<String> distinct = new java.util.TreeSet<>(conditions.values());
+        distinct.remove(MIXED);
+        if (distinct.size() > 1) {
+            warnings.add(0, "these results were measured under " + distinct.size() + " different conditions ("
+                    + String.join("; ", distinct) + "): a speedup is computed only where the model and its "
+                    + "sequential baseline share their conditions; every other one is left out, not divided");
+        }
+        return new Sorted(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, conditions);
     }
 
     /** The configuration a model-matrix record measured: {@code sequential} over sizes, {@code parallel} over models. */

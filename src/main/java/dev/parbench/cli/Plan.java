@@ -16,44 +16,96 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  * configurations (method x parameter combination) per pass, forks, and an estimated wall time.
  */
 public final class Plan {
-    /**
-     * Measured here (2 cores, JDK 25): JVM start, JMH set-up and trial set-up of one fork outside its iterations,
-     * averaged over a quick-profile run (small and 2^25 sizes mixed).
+    /*
+     * The cost model of one configuration (each is its own JMH invocation):
+     *   CONFIG_OVERHEAD + forks x (FORK_OVERHEAD + SETUP_SECONDS_PER_GIB x data it builds
+     *                               + WORKER_START for an out-of-process model + its iterations)
+     * An iteration lasts its time, or one operation when an operation takes longer (JMH finishes the operation it
+     * started): a 32M Mandelbrot takes ~0.5 s sequentially here, so its iterations are not 200 ms. Operation times
+     * come from the workload's secondsPerElement (sequential, one core), divided by min(p, cores) for a parallel model; the
+     * out-of-process models add their bytes at TRANSFER_BYTES_PER_SECOND.
+     * Calibrated on the 2-core VM of issue 13 (JDK 25); docs/METHOD.md, "The plan's estimate", says how and how well.
      */
-    static final double FORK_OVERHEAD_SECONDS = 0.45;
+    /** Host side of one configuration: a new JMH runner, its benchmark list, the result saved (s). */
+    static final double CONFIG_OVERHEAD_SECONDS = 0.35;
+    /** One fork outside its iterations and data set-up: JVM start, JMH's handshake, JIT of the harness (s). */
+    static final double FORK_OVERHEAD_SECONDS = 1.0;
+    /** Building and filling a benchmark's arrays before the first iteration, per GiB of data (s). */
+    static final double SETUP_SECONDS_PER_GIB = 1.5;
+    /** An out-of-process model's worker JVMs, started in the trial's set-up (in parallel), per fork (s). */
+    static final double WORKER_START_SECONDS = 0.6;
+    /** What the out-of-process models move per second (pipes and loopback TCP with their framing). */
+    static final double TRANSFER_BYTES_PER_SECOND = 1.0e9;
+    /** The bandwidth probe's cost per element and per sweep (s); the workloads say their own. */
+    static final double PROBE_SECONDS_PER_ELEMENT = 3.0e-9;
 
-    /** One benchmark method of a pass with the number of parameter combinations it will run, and its forks. */
-    public record Item(String pass, String benchmark, int configurations, int forks, double extraSecondsPerFork) {
+    /**
+     * The run's JMH timing (warm-up and measured iterations, their times in s) and the machine's cores: what the
+     * estimate needs besides the configurations.
+     */
+    public record Timing(int warmupIterations, double warmupSeconds, int measurementIterations,
+            double measurementSeconds, int cores) {
+    }
+
+    /** One benchmark method of a pass with the number of its configurations, its forks and their estimated time. */
+    public record Item(String pass, String benchmark, int configurations, int forks, double seconds) {
     }
 
     private final List<Item> items;
-    private final double secondsPerForkRun;
 
-    private Plan(List<Item> items, double secondsPerForkRun) {
+    private Plan(List<Item> items) {
         this.items = items;
-        this.secondsPerForkRun = secondsPerForkRun;
     }
 
-    /** Counts what {@code spec} selects in {@code list}. */
-    public static Plan of(RunSpec spec, BenchmarkList list, OutputFormat quiet, double iterationSeconds) {
-        return of(spec, list, quiet, iterationSeconds, 0);
+    /** Counts what {@code spec} selects in {@code list}, with JMH's timing {@code t}. */
+    public static Plan of(RunSpec spec, BenchmarkList list, OutputFormat quiet, Timing t) {
+        return of(enumerate(spec, list, quiet, name -> null, List.of()), t);
     }
 
-    /**
-     * As {@link #of(RunSpec, BenchmarkList, OutputFormat, double)}; {@code measurementSeconds} is one measured
-     * iteration's time, so passes that ask for more iterations (the probe) are estimated right.
-     */
-    public static Plan of(RunSpec spec, BenchmarkList list, OutputFormat quiet, double iterationSeconds,
-            double measurementSeconds) {
-        List<Item> items = new ArrayList<>();
-        for (RunSpec.Pass pass : spec.passes()) {
-            SortedSet<BenchmarkListEntry> found = list.find(quiet, pass.includes(), List.of());
-            for (BenchmarkListEntry e : found) {
-                items.add(new Item(pass.label(), e.getUsername(), configurations(e, pass.params()), pass.forks(),
-                        pass.minMeasurementIterations() * measurementSeconds));
-            }
+    /** An iteration of {@code seconds} whose operations take {@code op} s: JMH finishes the operation it started. */
+    static double iteration(double seconds, double op) {
+        return op >= seconds ? op : seconds + op / 2;
+    }
+
+    /** Estimated wall time of one configuration (see the cost model above). */
+    static double seconds(Configuration c, Timing t) {
+        String name = c.benchmark();
+        int dot = name.lastIndexOf('.');
+        String cls = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
+        double gib = 0;
+        long elements = 0;
+        String size = c.params().get("size");
+        String probeElements = c.params().get("elements");
+        double bytes = 0;
+        if (size != null) {
+            elements = Long.parseLong(size);
+            bytes = dev.parbench.workload.WorkloadKind.ofBenchClass(cls)
+                    .map(dev.parbench.workload.WorkloadKind::bytesPerElement).orElse(0) * (double) elements;
+            gib = bytes / (1L << 30);
+        } else if (probeElements != null) {
+            elements = Long.parseLong(probeElements);
+            gib = 32.0 * elements / (1L << 30); // the probe builds both: read (8 B) and add (24 B)
+            bytes = 24.0 * elements;
         }
-        return new Plan(items, FORK_OVERHEAD_SECONDS + iterationSeconds);
+        String strategy = c.params().get("strategy");
+        boolean remote = strategy != null && java.util.Arrays.stream(dev.parbench.strategy.StrategyKind.values())
+                .anyMatch(k -> k.id().equals(strategy) && k.outOfProcess());
+        int p = 1;
+        if (c.params().get("parallelism") != null) {
+            p = Integer.parseInt(c.params().get("parallelism"));
+        } else if ("all".equals(c.params().get("threads"))) {
+            p = t.cores();
+        }
+        double perElement = probeElements != null ? PROBE_SECONDS_PER_ELEMENT
+                : dev.parbench.workload.WorkloadKind.ofBenchClass(cls)
+                        .map(dev.parbench.workload.WorkloadKind::secondsPerElement).orElse(0.0);
+        double op = perElement * elements / Math.max(1, Math.min(p, t.cores()))
+                + (remote ? bytes / TRANSFER_BYTES_PER_SECOND : 0);
+        int measured = Math.max(t.measurementIterations(), c.minMeasurementIterations());
+        double fork = FORK_OVERHEAD_SECONDS + SETUP_SECONDS_PER_GIB * gib + (remote ? WORKER_START_SECONDS : 0)
+                + t.warmupIterations() * iteration(t.warmupSeconds(), op)
+                + measured * iteration(t.measurementSeconds(), op);
+        return CONFIG_OVERHEAD_SECONDS + c.forks() * fork;
     }
 
     /**
@@ -104,26 +156,23 @@ public final class Plan {
     }
 
     /** Estimated wall time of {@code configurations} (as {@link #estimate()}, for a part of a plan). */
-    public static Duration estimate(List<Configuration> configurations, double iterationSeconds,
-            double measurementSeconds) {
+    public static Duration estimate(List<Configuration> configurations, Timing t) {
         double s = 0;
         for (Configuration c : configurations) {
-            s += c.forks() * (FORK_OVERHEAD_SECONDS + iterationSeconds
-                    + c.minMeasurementIterations() * measurementSeconds);
+            s += seconds(c, t);
         }
         return Duration.ofMillis(Math.round(s * 1000));
     }
 
     /** The plan of exactly these configurations (grouped by pass and benchmark, in order). */
-    public static Plan of(List<Configuration> configurations, double iterationSeconds, double measurementSeconds) {
+    public static Plan of(List<Configuration> configurations, Timing t) {
         Map<String, Item> items = new java.util.LinkedHashMap<>();
         for (Configuration c : configurations) {
             items.merge(c.pass() + "\n" + c.benchmark(), new Item(c.pass(), c.benchmark(), 1, c.forks(),
-                    c.minMeasurementIterations() * measurementSeconds),
-                    (a, b) -> new Item(a.pass(), a.benchmark(), a.configurations() + 1, a.forks(),
-                            a.extraSecondsPerFork()));
+                    seconds(c, t)), (a, b) -> new Item(a.pass(), a.benchmark(), a.configurations() + 1, a.forks(),
+                            a.seconds() + b.seconds()));
         }
-        return new Plan(new ArrayList<>(items.values()), FORK_OVERHEAD_SECONDS + iterationSeconds);
+        return new Plan(new ArrayList<>(items.values()));
     }
 
     public static int configurations(BenchmarkListEntry e, Map<String, List<String>> overrides) {
@@ -152,7 +201,7 @@ public final class Plan {
     public Duration estimate() {
         double s = 0;
         for (Item i : items) {
-            s += i.configurations() * i.forks() * (secondsPerForkRun + i.extraSecondsPerFork());
+            s += i.seconds();
         }
         return Duration.ofMillis(Math.round(s * 1000));
     }
@@ -167,8 +216,9 @@ public final class Plan {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (Item i : items) {
-            lines.add(String.format("  %-16s %-52s %4d configurations x %d fork%s", i.pass(), i.benchmark(),
-                    i.configurations(), i.forks(), i.forks() == 1 ? "" : "s"));
+            lines.add(String.format("  %-16s %-52s %4d configurations x %d fork%s  ~%s", i.pass(), i.benchmark(),
+                    i.configurations(), i.forks(), i.forks() == 1 ? " " : "s", format(Duration.ofMillis(
+                            Math.round(i.seconds() * 1000)))));
         }
         lines.add(String.format("  total: %d configurations, %d JVM runs (forks), estimated %s", configurations(),
                 forkRuns(), format(estimate())));

@@ -53,10 +53,11 @@ import picocli.CommandLine.Spec;
                     + "on (--fail-fast stops); Ctrl-C keeps what finished; --resume RUN_DIR runs what is missing."},
         footer = {"", "Profiles:",
             "  smoke     ~1 min, CI plumbing only (1 fork)",
-            "  quick     ~7 min, a first look (2 forks, sizes 32k and 32M)",
-            "  standard  default, ~14 min on 2 cores (2 forks, 4 sizes, parallelism 1-2; out-of-process models: "
-                    + "32k and 32M at p=2)",
-            "  full      hours (3 forks, 6 sizes, parallelism 1-8, both kernels)",
+            "  quick     <= 5 min, a first look (2 forks, 32k and 32M at p = cores, in-JVM models only)",
+            "  standard  default, <= 15 min (3 forks; 32k-32M at p = cores, 2 x cores at 32M, more p from 4 cores "
+                    + "on; out-of-process models at 1M)",
+            "  The parallelisms follow the machine's cores; the plan prints the rule.",
+            "  full      hours (3 forks, 6 sizes, parallelism 1, 2, 4, ... 2 x cores, both kernels)",
             "", "Examples:",
             "  run --profile quick",
             "  run --patterns counter,queue --profile quick     (coordination families; --patterns all: everything)",
@@ -104,6 +105,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "Skip the memory-bandwidth probe.")
     boolean noProbe;
 
+    @Option(names = "--weak-scaling", description = "Add the weak-scaling study (Gustafson: the work grows with p): "
+            + "sequential at 1M elements and each thread-count model at p = 2 ... cores with p x 1M; the report gives "
+            + "the scaled efficiency T(1, n) / T(p, p n).")
+    boolean weakScaling;
+
     @Option(names = "--results-dir", defaultValue = "results", paramLabel = "DIR",
             description = "Where run folders go (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
@@ -137,12 +143,13 @@ final class RunCommand implements Callable<Integer> {
     /** What the options of one run command line select: the profile, the JMH settings, every configuration. */
     record Setup(Profile profile, RunSpec spec, CommandLineOptions user, int wi, TimeValue wt, int mi, TimeValue mt,
             List<Configuration> configurations, Plan plan) {
-        double iterationSeconds() {
-            return (wi * wt.convertTo(TimeUnit.MILLISECONDS) + mi * mt.convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
+        Plan.Timing timing() {
+            return timing(wi, wt, mi, mt, spec.cores());
         }
 
-        double measurementSeconds() {
-            return mt.convertTo(TimeUnit.MILLISECONDS) / 1000.0;
+        static Plan.Timing timing(int wi, TimeValue wt, int mi, TimeValue mt, int cores) {
+            return new Plan.Timing(wi, wt.convertTo(TimeUnit.MICROSECONDS) / 1e6, mi,
+                    mt.convertTo(TimeUnit.MICROSECONDS) / 1e6, cores);
         }
     }
 
@@ -187,7 +194,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Profile prof = Profile.fromId(profile);
         RunSpec runSpec = new RunSpec(prof, patterns, workloads, strategies, sizes, parallelism, kernels,
-                user.getForkCount().hasValue() ? user.getForkCount().get() : forks, !noProbe);
+                user.getForkCount().hasValue() ? user.getForkCount().get() : forks, !noProbe)
+                .withWeakScaling(weakScaling);
         int wi = user.getWarmupIterations().orElse(prof.warmupIterations);
         TimeValue wt = user.getWarmupTime().orElse(TimeValue.milliseconds(prof.warmupMillis));
         int mi = user.getMeasurementIterations().orElse(prof.measurementIterations);
@@ -195,15 +203,13 @@ final class RunCommand implements Callable<Integer> {
         OutputFormat quiet = OutputFormatFactory.createFormatInstance(
                 new PrintStream(java.io.OutputStream.nullOutputStream()), VerboseMode.SILENT);
         BenchmarkList list = BenchmarkList.defaultList();
-        double iterationSeconds = (wi * wt.convertTo(TimeUnit.MILLISECONDS)
-                + mi * mt.convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
         List<Configuration> configurations = Plan.enumerate(runSpec, list, quiet,
                 name -> user.getParameter(name).hasValue() ? List.copyOf(user.getParameter(name).get()) : null,
                 user.getExcludes());
         if (configurations.isEmpty()) {
             throw new UsageException("nothing to run: the filters select no benchmark");
         }
-        Plan plan = Plan.of(configurations, iterationSeconds, mt.convertTo(TimeUnit.MILLISECONDS) / 1000.0);
+        Plan plan = Plan.of(configurations, Setup.timing(wi, wt, mi, mt, runSpec.cores()));
         return new Setup(prof, runSpec, user, wi, wt, mi, mt, configurations, plan);
     }
 
@@ -211,7 +217,24 @@ final class RunCommand implements Callable<Integer> {
         out.printf("parbench: profile %s (%s)%n", s.profile().id(), s.profile().summary());
         out.printf("  warm-up %d x %s, measurement %d x %s, %d fork(s) per configuration%n", s.wi(), s.wt(), s.mi(),
                 s.mt(), s.spec().forks());
+        out.println("  how the sizes and parallelism were chosen:");
+        s.spec().rule().forEach(r -> out.println("    - " + r));
         s.plan().describe().forEach(out::println);
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (busy(load, s.spec().cores())) {
+            out.printf(java.util.Locale.ROOT, "  note: this machine is busy (load average %.1f on %d cores): the "
+                    + "estimate assumes it to itself, so expect the run to take longer; the progress line re-estimates "
+                    + "from what is done%n", load, s.spec().cores());
+        }
+        if (s.profile().budgetMinutes > 0 && s.plan().estimate().toMinutes() >= s.profile().budgetMinutes) {
+            out.printf("  note: the estimate is above the profile's %d-minute budget (your filters or JMH "
+                    + "arguments, or a slower machine than the estimate assumes)%n", s.profile().budgetMinutes);
+        }
+    }
+
+    /** More runnable work than cores, by the 1-minute load average (negative: unknown, not busy). */
+    static boolean busy(double loadAverage, int cores) {
+        return loadAverage > cores + 0.5;
     }
 
     private Integer resumeRun() throws Exception {
@@ -241,7 +264,7 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         out.printf("parbench: resuming %s: %d of %d configurations finished, %d to run (estimated %s)%n", resume,
                 setup.configurations().size() - missing.size(), setup.configurations().size(), missing.size(),
-                Plan.format(Plan.estimate(missing, setup.iterationSeconds(), setup.measurementSeconds())));
+                Plan.format(Plan.estimate(missing, setup.timing())));
         for (Configuration c : missing) {
             out.println("  " + c.label());
         }
@@ -297,7 +320,7 @@ final class RunCommand implements Callable<Integer> {
         OutputFormat jmhOut = OutputFormatFactory.createFormatInstance(new PrintStream(new OncePerRun(out), true,
                 java.nio.charset.StandardCharsets.UTF_8), s.user().verbosity().orElse(VerboseMode.NORMAL));
         ProgressFormat progress = new ProgressFormat(jmhOut, out, todo.size(),
-                Plan.estimate(todo, s.iterationSeconds(), s.measurementSeconds()), start, 0);
+                Plan.estimate(todo, s.timing()), start, 0);
         boolean failFast = this.failFast || s.user().shouldFailOnError().orElse(false);
         List<RunResult> session = new ArrayList<>();
         int failures = 0;

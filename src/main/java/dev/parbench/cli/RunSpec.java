@@ -32,7 +32,7 @@ public final class RunSpec {
     static final int PROBE_MIN_FORKS = 3;
 
     /** ... and at least this many measured iterations per fork, so each fork's median is a robust figure. */
-    static final int PROBE_MIN_ITERATIONS = 8;
+    static final int PROBE_MIN_ITERATIONS = 6;
 
     private final Profile profile;
     private final List<WorkloadKind> workloads;
@@ -46,6 +46,16 @@ public final class RunSpec {
     private final boolean probe;
     private final int forks;
     private final List<Family> families;
+    private final int cores;
+    private final Profile.Grid grid;
+    /** The user chose sizes or parallelism: every in-JVM size at every parallelism, no rule. */
+    private final boolean explicitGrid;
+    private final List<Integer> probeSizes;
+    private final boolean userForks;
+    private boolean weakScaling;
+
+    /** Weak scaling's base size: sequential at n, each thread-count model at p with p x n (p = 2 ... cores). */
+    static final int WEAK_BASE = 1 << 20;
 
     public RunSpec(Profile profile, List<String> workloadIds, List<String> strategyIds, List<String> sizes,
             List<String> parallelism, List<String> kernels, Integer forks, boolean probe) {
@@ -58,7 +68,17 @@ public final class RunSpec {
      */
     public RunSpec(Profile profile, List<String> patternIds, List<String> workloadIds, List<String> strategyIds,
             List<String> sizes, List<String> parallelism, List<String> kernels, Integer forks, boolean probe) {
+        this(profile, patternIds, workloadIds, strategyIds, sizes, parallelism, kernels, forks, probe,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As the CLI's constructor, for a machine of {@code cores} cores (the profile's grid depends on it). */
+    public RunSpec(Profile profile, List<String> patternIds, List<String> workloadIds, List<String> strategyIds,
+            List<String> sizes, List<String> parallelism, List<String> kernels, Integer forks, boolean probe,
+            int cores) {
         this.profile = profile;
+        this.cores = cores;
+        this.grid = profile.grid(cores);
         this.families = patternIds == null || patternIds.isEmpty() ? List.of(Families.MODELS)
                 : distinct(patternIds).contains("all") ? Families.patterns()
                 : distinct(patternIds).stream().map(id -> parse(() -> Families.patternFromId(id))).toList();
@@ -78,19 +98,27 @@ public final class RunSpec {
         this.parallelModels = models.stream().filter(k -> k != StrategyKind.SEQUENTIAL).toList();
         // The sequential baseline always runs: every speedup needs it from the same run.
         this.sequential = true;
-        this.sizes = sizes == null || sizes.isEmpty() ? profile.sizes : Sizes.parseList(sizes, "size");
-        this.parallelism = parallelism == null || parallelism.isEmpty()
-                ? profile.parallelism : Sizes.parseList(parallelism, "parallelism");
-        // explicit --sizes / --parallelism apply to every model; profile defaults are lighter out of process
-        this.remoteSizes = sizes == null || sizes.isEmpty() ? profile.remoteSizes : this.sizes;
-        this.remoteParallelism = parallelism == null || parallelism.isEmpty() ? profile.remoteParallelism
-                : this.parallelism;
+        boolean userSizes = sizes != null && !sizes.isEmpty();
+        boolean userParallelism = parallelism != null && !parallelism.isEmpty();
+        this.explicitGrid = userSizes || userParallelism;
+        this.sizes = userSizes ? Sizes.parseList(sizes, "size") : grid.sizes();
+        this.parallelism = userParallelism ? Sizes.parseList(parallelism, "parallelism") : grid.parallelism();
+        // explicit --sizes / --parallelism apply to every model; profile defaults are lighter out of process, and a
+        // profile without them (quick) runs them only when the user names them
+        boolean named = strategyIds != null && !strategyIds.isEmpty();
+        List<Integer> largest = List.of(this.sizes.stream().mapToInt(Integer::intValue).max().orElseThrow());
+        this.remoteSizes = userSizes ? this.sizes : !grid.remoteSizes().isEmpty() ? grid.remoteSizes()
+                : named ? largest : List.of();
+        this.remoteParallelism = userParallelism ? this.parallelism : !grid.remoteParallelism().isEmpty()
+                ? grid.remoteParallelism() : List.of(grid.sweepParallelism());
+        this.probeSizes = userSizes ? this.sizes : grid.probeSizes();
         this.kernels = kernels == null || kernels.isEmpty() ? profile.kernels
                 : distinct(kernels).stream().map(id -> parse(() -> Kernel.fromId(id)).id()).toList();
         if (forks != null && forks < 1) {
             throw new UsageException("--forks must be at least 1, got " + forks);
         }
         this.forks = forks == null ? profile.forks : forks;
+        this.userForks = forks != null;
         this.probe = probe && this.workloads.stream().anyMatch(w -> w.traffic().memoryBound());
     }
 
@@ -182,19 +210,34 @@ public final class RunSpec {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("size", sizes.stream().map(String::valueOf).toList());
         params.put("kernel", kernels);
-        params.put("parallelism", parallelism.stream().map(String::valueOf).toList());
+        List<Integer> sweep = explicitGrid ? parallelism : List.of(grid.sweepParallelism());
+        params.put("parallelism", sweep.stream().map(String::valueOf).toList());
         params.put("strategy", inJvm.isEmpty() ? List.of(StrategyKind.EXECUTOR.id())
                 : inJvm.stream().map(StrategyKind::id).toList());
         passes.add(new Pass("models", includes, params, forks, 0));
+        List<Integer> scaling = explicitGrid ? List.of()
+                : parallelism.stream().filter(p -> p != grid.sweepParallelism()).toList();
+        // the scaling points, above the cores (oversubscription) and below them (the Amdahl points): only the
+        // models whose p is their thread count; for virtual threads and parallel streams p counts tasks on a pool
+        // of carrier threads as large as the cores, so more tasks than cores is not oversubscription for them
+        List<StrategyKind> threadModels = inJvm.stream().filter(StrategyKind::parallelismIsThreads).toList();
+        scalingPass(passes, "models, scaling", threadModels, scaling.stream().filter(p -> p > grid.sweepParallelism())
+                .toList());
+        scalingPass(passes, "models, Amdahl", threadModels, scaling.stream().filter(p -> p < grid.sweepParallelism())
+                .toList());
 
-        if (!remote.isEmpty()) {
+        if (weakScaling) {
+            weakScalingPasses(passes, inJvm);
+        }
+        if (!remote.isEmpty() && !remoteSizes.isEmpty()) {
             List<String> parallel = workloads.stream().map(w -> method(w, "parallel")).toList();
             Map<String, List<String>> p = new LinkedHashMap<>();
             p.put("size", remoteSizes.stream().map(String::valueOf).toList());
             p.put("kernel", kernels);
             p.put("parallelism", remoteParallelism.stream().map(String::valueOf).toList());
             p.put("strategy", remote.stream().map(StrategyKind::id).toList());
-            passes.add(new Pass("out of process", parallel, p, forks, 0));
+            passes.add(new Pass("out of process", parallel, p, userForks || grid.remoteForks() == 0 ? forks
+                    : Math.min(forks, grid.remoteForks()), 0));
             Map<String, List<String>> t = new LinkedHashMap<>();
             t.put("megabytes", List.of("256"));
             passes.add(new Pass("transfer probes", Families.TRANSFER.includes(), t, forks, 0));
@@ -211,16 +254,78 @@ public final class RunSpec {
         }
         if (probe) {
             Map<String, List<String>> p = new LinkedHashMap<>();
-            p.put("elements", List.of(String.valueOf(profile.probeElements)));
+            p.put("elements", probeSizes.stream().map(String::valueOf).toList());
             p.put("threads", List.of("1", "all"));
-            passes.add(new Pass("bandwidth probe", Families.BANDWIDTH.includes(), p, Math.max(forks, PROBE_MIN_FORKS),
+            passes.add(new Pass("bandwidth probe", Families.BANDWIDTH.includes(), p, Math.max(forks,
+                    userForks || grid.probeForks() == 0 ? PROBE_MIN_FORKS : grid.probeForks()),
                     PROBE_MIN_ITERATIONS));
         }
         return passes;
     }
 
+    /** Adds the weak-scaling study ({@code --weak-scaling}): Gustafson's work-grows-with-p pairs. */
+    public RunSpec withWeakScaling(boolean on) {
+        this.weakScaling = on;
+        return this;
+    }
+
+    private void weakScalingPasses(List<Pass> passes, List<StrategyKind> inJvm) {
+        List<StrategyKind> models = inJvm.stream().filter(StrategyKind::parallelismIsThreads).toList();
+        List<Integer> ps = Profile.ladder(cores).stream().filter(p -> p >= 2 && p <= cores).toList();
+        if (models.isEmpty() || ps.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> base = new LinkedHashMap<>();
+        base.put("size", List.of(String.valueOf(WEAK_BASE)));
+        base.put("kernel", kernels);
+        passes.add(new Pass("weak scaling", workloads.stream().map(w -> method(w, "sequential")).toList(), base,
+                forks, 0));
+        for (int p : ps) {
+            Map<String, List<String>> m = new LinkedHashMap<>();
+            m.put("size", List.of(String.valueOf((long) WEAK_BASE * p)));
+            m.put("kernel", kernels);
+            m.put("parallelism", List.of(String.valueOf(p)));
+            m.put("strategy", models.stream().map(StrategyKind::id).toList());
+            passes.add(new Pass("weak scaling", workloads.stream().map(w -> method(w, "parallel")).toList(), m,
+                    forks, 0));
+        }
+    }
+
+    private void scalingPass(List<Pass> passes, String label, List<StrategyKind> models, List<Integer> ps) {
+        if (models.isEmpty() || ps.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        p.put("size", List.of(String.valueOf(grid.largestSize())));
+        p.put("kernel", kernels);
+        p.put("parallelism", ps.stream().map(String::valueOf).toList());
+        p.put("strategy", models.stream().map(StrategyKind::id).toList());
+        passes.add(new Pass(label, workloads.stream().map(w -> method(w, "parallel")).toList(), p, forks, 0));
+    }
+
     public Profile profile() {
         return profile;
+    }
+
+    /** The cores the profile's grid was chosen for. */
+    public int cores() {
+        return cores;
+    }
+
+    /** The profile's grid on this machine (what the rule chose; the user's --sizes/--parallelism override it). */
+    public Profile.Grid grid() {
+        return grid;
+    }
+
+    /**
+     * The rule that chose sizes and parallelism, as the plan prints it; when the user chose them, a line that says
+     * so instead.
+     */
+    public List<String> rule() {
+        if (explicitGrid) {
+            return List.of("sizes and parallelism as given: every in-JVM size at every parallelism");
+        }
+        return grid.rule();
     }
 
     public int forks() {

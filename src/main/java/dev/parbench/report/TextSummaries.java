@@ -83,9 +83,16 @@ final class TextSummaries {
     static String csv(Analysis a) {
         List<List<String>> rows = new ArrayList<>();
         Analysis.Probe p = a.probe();
-        for (dev.parbench.workload.Ceiling c : dev.parbench.workload.Ceiling.values()) {
-            probeRow(rows, c.probeMethod(), "1", p.oneCore().get(c), p.elements());
-            probeRow(rows, c.probeMethod(), "all", p.allCores().get(c), p.elements());
+        if (p.sweep().isEmpty()) {
+            for (dev.parbench.workload.Ceiling c : dev.parbench.workload.Ceiling.values()) {
+                probeRow(rows, c.probeMethod(), "1", p.oneCore().get(c), p.elements());
+                probeRow(rows, c.probeMethod(), "all", p.allCores().get(c), p.elements());
+            }
+        }
+        for (Analysis.ProbeLevel l : p.sweep()) { // best fork (STREAM's figure), then the central figure
+            String threads = l.allCores() ? "all" : "1";
+            probeRow(rows, l.ceiling().probeMethod(), threads, l.best(), l.elements());
+            probeRow(rows, l.ceiling().probeMethod(), threads + ";figure=central", l.central(), l.elements());
         }
         for (Analysis.WorkloadResult w : a.workloads()) {
             for (Map.Entry<Integer, Estimate> e : w.baseline().entrySet()) {

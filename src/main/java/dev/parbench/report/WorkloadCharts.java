@@ -17,12 +17,13 @@ import java.util.Optional;
 /**
  * The five charts of a model-matrix workload: speedup and efficiency vs parallelism at the largest size, time vs
  * size (log-log), a speedup heatmap (model x size; a star only where the claim rests on enough agreeing forks), and,
- * for memory-bound work, bandwidth against its probe.
+ * for memory-bound work, bandwidth over size against the probe's size sweep.
  * Picks and places the analysed figures; computes nothing.
  */
 final class WorkloadCharts {
     private static final Color IDEAL = new Color(0x88, 0x88, 0x88);
     private static final Color CEILING = new Color(0xB2, 0x18, 0x2B);
+    private static final Color CEILING_ONE = new Color(0xE0, 0x7B, 0x6A);
 
     private WorkloadCharts() {
     }
@@ -86,7 +87,7 @@ final class WorkloadCharts {
     }
 
     private static ChartSpec time(String id, Analysis.WorkloadResult w, String where) {
-        int maxP = w.largestParallelism();
+        int maxP = w.sweepParallelism();
         List<ChartSpec.Series> series = new ArrayList<>();
         List<ChartSpec.XY> seq = new ArrayList<>();
         w.baseline().forEach((size, t) -> seq.add(micros(size, t, config(w, size), row("sequential", 1, size))));
@@ -129,7 +130,7 @@ final class WorkloadCharts {
     }
 
     private static ChartSpec heatmap(String id, Analysis.WorkloadResult w, String where) {
-        int maxP = w.largestParallelism();
+        int maxP = w.sweepParallelism();
         List<String> cols = w.sizes().stream().map(Formats::size).toList();
         List<String> rows = w.strategies();
         double[][] values = new double[rows.size()][cols.size()];
@@ -157,34 +158,67 @@ final class WorkloadCharts {
         return fmt(speedup, 2);
     }
 
+    /**
+     * Achieved GB/s over size (log-log) against the bandwidth probe's size sweep: the probe's lines (one core and
+     * all cores, their central figures) draw the memory-hierarchy curve, cache plateaus down to DRAM; sequential and
+     * each model (at the parallelism of the size sweep) are drawn over it. Without a sweep (an older run: one probe
+     * size) the probe figures are horizontal markers.
+     */
     private static ChartSpec bandwidth(String id, Analysis.WorkloadResult w, Analysis.Probe probe, String where) {
-        int largest = w.largestSize();
-        int maxP = w.largestParallelism();
-        List<ChartSpec.Bar> bars = new ArrayList<>();
-        Estimate base = w.baselineRate().get(largest);
-        if (base != null) {
-            bars.add(new ChartSpec.Bar("sequential", base.point(), base.low(), base.high(), Palette.SEQUENTIAL,
-                    base.forks(), config(w, largest), row("sequential", 1, largest)));
+        int sweepP = w.sweepParallelism();
+        List<ChartSpec.Series> series = new ArrayList<>();
+        Ceiling ceiling = WorkloadKind.fromId(w.workload()).traffic().ceiling();
+        for (boolean all : List.of(false, true)) {
+            List<ChartSpec.XY> pts = new ArrayList<>();
+            for (Analysis.ProbeLevel l : probe.sweep()) {
+                if (l.ceiling() == ceiling && l.allCores() == all) {
+                    pts.add(new ChartSpec.XY(l.elements(), l.central().point(), l.central().low(),
+                            l.central().high(), l.central().forks(), "probe " + ceiling.probeMethod() + ", "
+                                    + (all ? "all cores" : "1 core") + ", best fork " + fmt(l.best().point(), 1)
+                                    + " GB/s", List.of()));
+                }
+            }
+            if (!pts.isEmpty()) {
+                series.add(new ChartSpec.Series("probe, " + (all ? "all cores" : "1 core"), all ? CEILING
+                        : CEILING_ONE, true, true, pts));
+            }
+        }
+        List<ChartSpec.XY> seq = new ArrayList<>();
+        w.baselineRate().forEach((size, r) -> seq.add(new ChartSpec.XY(size, r.point(), r.low(), r.high(), r.forks(),
+                config(w, size), row("sequential", 1, size))));
+        if (!seq.isEmpty()) {
+            series.add(new ChartSpec.Series("sequential", Palette.SEQUENTIAL, false, true, seq));
         }
         for (String s : w.strategies()) {
-            w.point(s, maxP, largest).ifPresent(pt -> bars.add(new ChartSpec.Bar(s + " p=" + maxP,
-                    pt.gigabytesPerSecond().point(), pt.gigabytesPerSecond().low(), pt.gigabytesPerSecond().high(),
-                    Palette.of(s), pt.gigabytesPerSecond().forks(), config(w, largest), row(s, maxP, largest))));
+            List<ChartSpec.XY> pts = new ArrayList<>();
+            for (int size : w.sizes()) {
+                w.point(s, sweepP, size).ifPresent(pt -> pts.add(new ChartSpec.XY(size,
+                        pt.gigabytesPerSecond().point(), pt.gigabytesPerSecond().low(),
+                        pt.gigabytesPerSecond().high(), pt.gigabytesPerSecond().forks(), config(w, size),
+                        row(s, sweepP, size))));
+            }
+            if (!pts.isEmpty()) {
+                series.add(new ChartSpec.Series(s + " (p=" + sweepP + ")", Palette.of(s), false, true, pts));
+            }
         }
-        Ceiling ceiling = WorkloadKind.fromId(w.workload()).traffic().ceiling();
         List<ChartSpec.Marker> markers = new ArrayList<>();
-        Estimate one = probe.oneCore().get(ceiling);
-        Estimate all = probe.allCores().get(ceiling);
-        if (one != null) {
-            markers.add(new ChartSpec.Marker(one.point(), "probe, 1 core: " + fmt(one.point(), 1) + " GB/s", CEILING));
+        if (probe.sweep().isEmpty()) {
+            Estimate one = probe.oneCore().get(ceiling);
+            Estimate all = probe.allCores().get(ceiling);
+            if (one != null) {
+                markers.add(new ChartSpec.Marker(one.point(), "probe, 1 core: " + fmt(one.point(), 1) + " GB/s",
+                        CEILING));
+            }
+            if (all != null) {
+                markers.add(new ChartSpec.Marker(all.point(), "probe, all cores: " + fmt(all.point(), 1) + " GB/s",
+                        CEILING));
+            }
         }
-        if (all != null) {
-            markers.add(new ChartSpec.Marker(all.point(), "probe, all cores: " + fmt(all.point(), 1) + " GB/s",
-                    CEILING));
-        }
-        return new ChartSpec.Bars(id + "-bandwidth", w.title() + ": achieved bandwidth at " + size(largest),
-                where + " | " + w.bytesPerElement() + " bytes per element | whiskers: 95% interval (range below "
-                        + ForkIntervals.MIN_FORKS + " forks)",
-                "GB/s (10^9 bytes per second)", bars, markers);
+        return new ChartSpec.Line(id + "-bandwidth", w.title() + ": achieved bandwidth vs size, against the probe",
+                where + " | " + w.bytesPerElement() + " bytes per element | dashed: the bandwidth probe at each size "
+                        + "(" + ceiling.probeMethod() + ", central figure; cache plateaus, then memory) | whiskers: "
+                        + "95% interval (range below " + ForkIntervals.MIN_FORKS + " forks) | log-log",
+                "size (elements, log scale)", "GB/s (10^9 bytes per second, log scale)", true, true, false, series,
+                markers, AxisUnit.ELEMENTS, AxisUnit.NUMBER);
     }
 }

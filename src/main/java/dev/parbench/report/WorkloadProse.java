@@ -15,6 +15,7 @@ import dev.parbench.workload.WorkloadKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,8 +42,28 @@ final class WorkloadProse {
         transfer(w, probe, out);
         balance(w, out);
         amdahl(w).ifPresent(out::add);
+        weakScaling(w).ifPresent(out::add);
         kernels(w, out);
         return out;
+    }
+
+    /** Gustafson's scaled efficiency, one clause per model and base size. */
+    private static Optional<String> weakScaling(Analysis.WorkloadResult w) {
+        if (w.weakScaling().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> byModel = new java.util.LinkedHashMap<>();
+        for (Analysis.WeakScaling x : w.weakScaling()) {
+            byModel.computeIfAbsent(x.strategy() + " from " + size(x.baseSize()), k -> new ArrayList<>())
+                    .add(String.format(Locale.ROOT, "p=%d (%s) %s%s", x.parallelism(), size(x.baseSize()
+                            * x.parallelism()), x.efficiency().format(2), x.unstable() ? ", forks disagree" : ""));
+        }
+        List<String> parts = new ArrayList<>();
+        byModel.forEach((k, v) -> parts.add(k + ": " + String.join(", ", v)));
+        return Optional.of("Weak scaling (Gustafson: the work grows with p), scaled efficiency T(sequential, n) / "
+                + "T(p, p x n), 1 = p times the work in the same time: " + String.join("; ", parts)
+                + ". Where it stays near 1 while the speedup at a fixed size flattens, the limit is the fixed size, "
+                + "not the model.");
     }
 
     private static Optional<String> fastest(Analysis.WorkloadResult w, Machine m) {
@@ -206,19 +227,23 @@ final class WorkloadProse {
         }
         int largest = w.largestSize();
         long workingSet = (long) w.bytesPerElement() * largest;
-        if (workingSet < CACHE_RESIDENT_BYTES) {
-            return Optional.of(String.format(Locale.ROOT, "At %s the data (%s MiB) fits in the caches: its GB/s are "
-                    + "cache figures, not memory ones, and the bandwidth probe does not apply.", size(largest),
-                    fmt(workingSet / 1048576.0, 1)));
-        }
         Ceiling ceiling = WorkloadKind.fromId(w.workload()).traffic().ceiling();
+        boolean sweep = !probe.sweep().isEmpty();
+        if (!sweep && workingSet < CACHE_RESIDENT_BYTES) {
+            return Optional.of(String.format(Locale.ROOT, "At %s the data (%s MiB) fits in the caches: its GB/s are "
+                    + "cache figures, not memory ones, and the bandwidth probe (measured at one large size only) does "
+                    + "not apply.", size(largest), fmt(workingSet / 1048576.0, 1)));
+        }
         Estimate seqRate = w.baselineRate().get(largest);
-        Estimate one = probe.oneCore().get(ceiling);
         StringBuilder b = new StringBuilder();
         if (seqRate != null) {
             b.append(String.format(Locale.ROOT, "At %s, sequential moves %s GB/s", size(largest),
                     fmt(seqRate.point(), 1)));
-            if (one != null) {
+            Analysis.ProbeLevel l = probe.at(ceiling, 1, largest);
+            Estimate one = probe.oneCore().get(ceiling);
+            if (l != null) {
+                b.append(" (the one-core probe ").append(probeAt(l, largest)).append(')');
+            } else if (one != null) {
                 b.append(String.format(Locale.ROOT, " (the one-core probe: %s GB/s)", fmt(one.point(), 1)));
             }
         }
@@ -227,15 +252,33 @@ final class WorkloadProse {
                     b.append(b.isEmpty() ? "At " + size(largest) + ", " : "; ");
                     b.append(String.format(Locale.ROOT, "the best model, %s at p=%d, %s GB/s", p.strategy(),
                             p.parallelism(), fmt(p.gigabytesPerSecond().point(), 1)));
-                    Estimate ref = probe.ceiling(ceiling, p.parallelism());
-                    if (Double.isFinite(p.percentOfProbe()) && ref != null) {
-                        b.append(String.format(Locale.ROOT, " = %s%% of the %s probe (%s GB/s)",
-                                fmt(p.percentOfProbe(), 0), p.parallelism() == 1 ? "one-core" : "all-core",
-                                fmt(ref.point(), 1)));
+                    String which = p.parallelism() == 1 ? "one-core" : "all-core";
+                    if (p.aboveProbe()) {
+                        b.append(String.format(Locale.ROOT, ", above the %s probe %s: the probe is not its "
+                                + "ceiling there", which, probeAt(p.probe(), largest)));
+                    } else if (p.probe() != null && p.percentOfProbe() > 100) {
+                        b.append(String.format(Locale.ROOT, ", at the %s probe %s (within the probe's own "
+                                + "spread)", which, probeAt(p.probe(), largest)));
+                    } else if (p.probe() != null && Double.isFinite(p.percentOfProbe())) {
+                        b.append(String.format(Locale.ROOT, " = %s%% of the %s probe %s", fmt(p.percentOfProbe(), 0),
+                                which, probeAt(p.probe(), largest)));
+                    } else {
+                        Estimate ref = probe.ceiling(ceiling, p.parallelism());
+                        if (Double.isFinite(p.percentOfProbe()) && ref != null) {
+                            b.append(String.format(Locale.ROOT, " = %s%% of the %s probe (%s GB/s)",
+                                    fmt(p.percentOfProbe(), 0), which, fmt(ref.point(), 1)));
+                        }
                     }
                 });
         return b.isEmpty() ? Optional.empty() : Optional.of(b + ". Memory-bound work cannot go faster than the "
                 + "memory: a speedup near the ratio of the two probe figures is the most there is.");
+    }
+
+    /** {@code at 32M: 11.2 GB/s central, best fork 12.0}: where and what the probe measured. */
+    private static String probeAt(Analysis.ProbeLevel l, int size) {
+        return String.format(Locale.ROOT, "at %s%s: %s GB/s central, best fork %s", size(l.elements()),
+                l.elements() == size ? "" : " (the nearest size measured)", fmt(l.central().point(), 1),
+                fmt(l.best().point(), 1));
     }
 
     /** The models whose input crosses a pipe or TCP in every operation, against that transport's own probe. */

@@ -26,7 +26,8 @@ final class WorkloadTables {
                 "Karp-Flatt e", "unstable"));
         if (w.memoryBound()) {
             headers.add("GB/s");
-            headers.add("% of probe");
+            headers.add("% of probe (central)");
+            headers.add("probe GB/s: central, best fork (size)");
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (int size : w.sizes()) {
@@ -41,6 +42,7 @@ final class WorkloadTables {
                 if (w.memoryBound()) {
                     Estimate r = w.baselineRate().get(size);
                     row.add(Cell.num(r.point(), fmt(r.point(), 1)));
+                    row.add(Cell.text(""));
                     row.add(Cell.text(""));
                 }
                 rows.add(row);
@@ -59,11 +61,33 @@ final class WorkloadTables {
                             ? "sequential forks disagree" : "forks disagree")));
             if (w.memoryBound()) {
                 row.add(Cell.num(p.gigabytesPerSecond().point(), fmt(p.gigabytesPerSecond().point(), 1)));
-                row.add(Cell.num(p.percentOfProbe(), fmt(p.percentOfProbe(), 0)));
+                row.add(percentOfProbe(p));
+                row.add(Cell.text(probeText(p.probe())));
             }
             rows.add(row);
         }
         return new ReportView.Table(id + "-points", w.title() + ": every configuration", headers, rows);
+    }
+
+    /**
+     * A model's share of its probe: a number up to 100; "at the probe" when it is above the probe's central figure
+     * but not its best fork (the probe's own spread); "above the probe" when it beat even the best fork.
+     */
+    static Cell percentOfProbe(Analysis.Point p) {
+        if (p.aboveProbe()) {
+            return Cell.text(p.probe().elements() == p.size() ? "above the probe: in a faster level"
+                    : "above the probe at " + size(p.probe().elements()) + ": in cache?");
+        }
+        if (p.percentOfProbe() > 100) {
+            return Cell.num(100, "at the probe");
+        }
+        return Cell.num(p.percentOfProbe(), fmt(p.percentOfProbe(), 0));
+    }
+
+    /** {@code 11.2, best 12.0 (32M)}: the probe level a point is read against. */
+    static String probeText(Analysis.ProbeLevel l) {
+        return l == null ? "" : fmt(l.central().point(), 1) + ", best " + fmt(l.best().point(), 1) + " ("
+                + size(l.elements()) + ", " + (l.allCores() ? "all cores" : "1 core") + ")";
     }
 
     private static ReportView.Table models(String id, Analysis.WorkloadResult w) {

@@ -13,25 +13,35 @@ import java.util.stream.Collectors;
  */
 public enum WorkloadKind {
     /** Sum of a {@code long[]}: memory-bound, one read stream. */
-    SUM("sum", "SumBench", Sum::new),
+    SUM("sum", "SumBench", 0.9e-9, Sum::new),
     /** {@code c[i] = a[i] + b[i]} over {@code double[]}: memory-bound, two reads and one write. */
-    VECTOR_ADD("vector-add", "VectorAddBench", VectorAdd::new),
+    VECTOR_ADD("vector-add", "VectorAddBench", 3.3e-9, VectorAdd::new),
     /** Monte Carlo estimate of pi (hits inside the unit circle): compute-bound, nothing but a seed travels. */
-    RANDOM("random", "MonteCarloBench", kernel -> new MonteCarlo()),
+    RANDOM("random", "MonteCarloBench", 4.5e-9, kernel -> new MonteCarlo()),
     /** Mandelbrot escape counts: compute-bound and load-imbalanced (rows near the set cost far more). */
-    MANDELBROT("mandelbrot", "MandelbrotBench", kernel -> new Mandelbrot());
+    MANDELBROT("mandelbrot", "MandelbrotBench", 18e-9, kernel -> new Mandelbrot());
 
     /** Package of the JMH shells. */
     public static final String BENCH_PACKAGE = "dev.parbench.bench";
 
     private final String id;
     private final String benchClass;
+    private final double secondsPerElement;
     private final Function<Kernel, Workload<?>> factory;
 
-    WorkloadKind(String id, String benchClass, Function<Kernel, Workload<?>> factory) {
+    WorkloadKind(String id, String benchClass, double secondsPerElement, Function<Kernel, Workload<?>> factory) {
         this.id = id;
         this.benchClass = benchClass;
+        this.secondsPerElement = secondsPerElement;
         this.factory = factory;
+    }
+
+    /**
+     * Roughly what one sequential operation costs per element on one core (s), from the quietest runs on the
+     * reference 2-core VM: only the run plan's time estimate reads it (an iteration lasts at least one operation).
+     */
+    public double secondsPerElement() {
+        return secondsPerElement;
     }
 
     public String id() {

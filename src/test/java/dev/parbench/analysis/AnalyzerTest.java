@@ -227,7 +227,80 @@ class AnalyzerTest {
         assertEquals(8.0 * 1048576 / 500e3, a.probe().allCores().get(dev.parbench.workload.Ceiling.READ).point(), 1e-9);
         assertEquals(8.0 * 1048576 / 1000e3, a.probe().allCores().get(dev.parbench.workload.Ceiling.READ).low(), 1e-9);
         Analysis.Point fj = a.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow();
-        assertEquals(100.0, fj.percentOfProbe(), 1e-9);
+        // read against the probe at its own size: central figure = geometric mean of the fork medians (707 us)
+        Analysis.ProbeLevel level = fj.probe();
+        assertEquals(1048576, level.elements());
+        assertEquals(8.0 * 1048576 / Math.sqrt(1000e3 * 500e3), level.central().point(), 1e-9);
+        assertEquals(level.best().point(), a.probe().allCores().get(dev.parbench.workload.Ceiling.READ).point());
+        // the model (500 us) equals the best fork: above the central figure, within the probe's spread, not above it
+        assertFalse(fj.aboveProbe());
+        assertEquals(100 * Math.sqrt(2), fj.percentOfProbe(), 1e-6);
+    }
+
+    @Test
+    void eachSizeIsReadAgainstTheNearestProbeSizeAndAModelAboveItIsFlagged() {
+        List<BenchmarkRecord> r = new ArrayList<>(crossoverRun());
+        // the probe at 2^10 (fast: 8 KiB in 0.1 us, in cache) and 2^25 (slow: memory); no probe at 2^20
+        for (String[] e : new String[][] {{"1024", "0.1"}, {"33554432", "50000"}}) {
+            double us = Double.parseDouble(e[1]);
+            r.add(new BenchmarkRecord("dev.parbench.bench.BandwidthProbe.read", "avgt",
+                    new TreeMap<>(Map.of("elements", e[0], "threads", "all")), 3, 1,
+                    new Metric(us, Double.NaN, "us/op", new TreeMap<>(), List.of(new double[] {us},
+                            new double[] {us}, new double[] {us})), Map.of(), Map.of(), List.of(), "test"));
+        }
+        Analysis a = new Analyzer().analyze(new RunData(r, Map.of()));
+        assertEquals(2, a.probe().sweep().size(), "two levels: read, all cores, two sizes");
+        assertEquals(33554432, a.probe().elements(), "the one-figure ceiling is the largest size");
+        Analysis.Point fj = a.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow();
+        // 2^20 is nearer 2^25 than 2^10 on a log scale (5 vs 10 doublings); the model at 1M beats that probe
+        assertEquals(33554432, fj.probe().elements());
+        assertTrue(fj.aboveProbe(), "16.8 GB/s vs a 5.4 GB/s memory probe: in cache");
+        assertTrue(Double.isNaN(fj.percentOfProbe()), "no 300%");
+    }
+
+    /** The same record as read from {@code source}. */
+    private static BenchmarkRecord from(BenchmarkRecord r, String source) {
+        return new BenchmarkRecord(r.benchmark(), r.mode(), r.params(), r.forks(), r.threads(), r.primary(),
+                r.secondary(), r.jvm(), r.jvmArgs(), source);
+    }
+
+    private static Map<String, Object> env(String host, int cores) {
+        return Map.of("host", host, "cpu", Map.of("model", "Xeon", "cores", cores), "memoryBytes", 1L << 34);
+    }
+
+    @Test
+    void filesFromDifferentMachinesAreNotDividedAcross() {
+        List<BenchmarkRecord> r = new ArrayList<>();
+        for (BenchmarkRecord x : crossoverRun()) {
+            // the baseline from one machine, the models from another
+            r.add(from(x, x.benchmark().endsWith("sequential") ? "a/results.json" : "b/results.json"));
+        }
+        Analysis mixed = new Analyzer().analyze(new RunData(r, Map.of("a/results.json", env("a", 2),
+                "b/results.json", env("b", 64))));
+        Analysis.Point fj = mixed.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow();
+        assertTrue(Double.isNaN(fj.speedup().point()), "no speedup across machines");
+        assertTrue(mixed.warnings().get(0).contains("2 different conditions"), mixed.warnings().get(0));
+        assertTrue(mixed.workloads().get(0).crossovers().values().stream().allMatch(c -> c.size() == null));
+        // two files of one machine: divided as usual
+        Analysis same = new Analyzer().analyze(new RunData(r, Map.of("a/results.json", env("a", 2),
+                "b/results.json", env("a", 2))));
+        assertEquals(2.0, same.workloads().get(0).point("fork-join", 2, 1048576).orElseThrow().speedup().point(),
+                1e-9);
+        assertTrue(same.warnings().stream().noneMatch(w -> w.contains("different conditions")));
+    }
+
+    @Test
+    void weakScalingPairsSequentialAtNWithTheModelAtPTimesN() {
+        List<BenchmarkRecord> r = new ArrayList<>(crossoverRun());
+        // sequential at 1M takes 1000 us; fork-join at p = 2 on 2M takes 1250 us: scaled efficiency 0.8
+        r.add(rec("parallel", "us/op", par("fork-join", 2, 2097152), forks(1250, 3)));
+        Analysis a = new Analyzer().analyze(new RunData(r, Map.of()));
+        List<Analysis.WeakScaling> weak = a.workloads().get(0).weakScaling();
+        assertEquals(1, weak.size(), weak.toString());
+        assertEquals(1048576, weak.get(0).baseSize());
+        assertEquals(2, weak.get(0).parallelism());
+        assertEquals(0.8, weak.get(0).efficiency().point(), 1e-3);
+        assertTrue(weak.get(0).efficiency().interval());
     }
 
     @Test

@@ -33,7 +33,8 @@ class RunOptionsTest {
                 name -> user.getParameter(name).hasValue() ? List.copyOf(user.getParameter(name).get()) : null,
                 user.getExcludes());
         return new RunCommand.Setup(spec.profile(), spec, user, 1, TimeValue.milliseconds(100), 1,
-                TimeValue.milliseconds(100), configs, Plan.of(spec, BenchmarkList.defaultList(), QUIET, 1.0));
+                TimeValue.milliseconds(100), configs, Plan.of(spec, BenchmarkList.defaultList(), QUIET,
+                        new Plan.Timing(1, 0.1, 1, 0.1, spec.cores())));
     }
 
     private static RunSpec sum() {
@@ -78,8 +79,8 @@ class RunOptionsTest {
         RunCommand.Setup s = setup(new RunSpec(Profile.QUICK, List.of("sum"), List.of("executor"), null, null, null,
                 null, false), "-p", "size=1024");
         assertTrue(s.configurations().stream().allMatch(c -> c.params().get("size").equals("1024")));
-        // sequential + executor x parallelism 1, 2
-        assertEquals(3, s.configurations().size());
+        // sequential + executor at p = cores
+        assertEquals(2, s.configurations().size());
     }
 
     @Test
