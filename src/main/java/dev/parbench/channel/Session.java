@@ -31,6 +31,23 @@ public final class Session implements AutoCloseable {
     /** Bytes of each ring of a shared-memory-ring channel (largest record: an eighth). */
     public static final int DEFAULT_RING_CAPACITY = 4 << 20;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** Unix socket directories that exist right now (while a child connects); removed by the shutdown hook. */
+    private static final java.util.Set<Path> SOCKET_DIRS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SOCKET_DIRS.forEach(Session::removeSocketDir),
+                "parbench-socket-reaper"));
+    }
+
+    private static void removeSocketDir(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve("s"));
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // best effort
+        }
+        SOCKET_DIRS.remove(dir);
+    }
 
     /** How a session is opened. */
     public record Options(ChannelKind kind, Peer.Role role, int bytes, int ackEvery, Duration timeout,
@@ -317,6 +334,7 @@ public final class Session implements AutoCloseable {
             if (unix) {
                 dir = Files.createTempDirectory("parbench-uds-",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                SOCKET_DIRS.add(dir);
                 Path sock = dir.resolve("s");
                 server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                 server.bind(UnixDomainSocketAddress.of(sock));
@@ -349,12 +367,7 @@ public final class Session implements AutoCloseable {
         } finally {
             closeQuietly(server);
             if (dir != null) {
-                try {
-                    Files.deleteIfExists(dir.resolve("s"));
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // best effort
-                }
+                removeSocketDir(dir); // the connection needs no name
             }
         }
     }
