@@ -76,7 +76,6 @@ public final class Session implements AutoCloseable {
     private final ByteBuffer ctl = ByteBuffer.allocateDirect(4096);
     private long seq;
     private long acked;
-    private boolean finished;
 
     private Session(Options options, Link link, Process child) {
         this.options = options;
@@ -192,7 +191,6 @@ public final class Session implements AutoCloseable {
                 throw new ChannelException(link.describe() + ": " + seq + " messages sent, the peer received "
                         + received);
             }
-            finished = true;
             return received;
         }
     }
