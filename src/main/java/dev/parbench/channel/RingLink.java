@@ -245,7 +245,9 @@ final class RingLink implements Link {
             } else {
                 receiveIdle.reset();
                 idleRounds = 0;
-                wakePeer(); // records taken: a sender waiting for room may go on
+                if (in.size() <= in.capacity() / 2) {
+                    wakePeer(); // half the ring is free: a sender waiting for room may go on (not per record)
+                }
             }
         }
         target = null;

@@ -31,6 +31,23 @@ public final class Session implements AutoCloseable {
     /** Bytes of each ring of a shared-memory-ring channel (largest record: an eighth). */
     public static final int DEFAULT_RING_CAPACITY = 4 << 20;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** Unix socket directories that exist right now (while a child connects); removed by the shutdown hook. */
+    private static final java.util.Set<Path> SOCKET_DIRS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SOCKET_DIRS.forEach(Session::removeSocketDir),
+                "parbench-socket-reaper"));
+    }
+
+    private static void removeSocketDir(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve("s"));
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // best effort
+        }
+        SOCKET_DIRS.remove(dir);
+    }
 
     /** How a session is opened. */
     public record Options(ChannelKind kind, Peer.Role role, int bytes, int ackEvery, Duration timeout,
@@ -59,7 +76,6 @@ public final class Session implements AutoCloseable {
     private final ByteBuffer ctl = ByteBuffer.allocateDirect(4096);
     private long seq;
     private long acked;
-    private boolean finished;
 
     private Session(Options options, Link link, Process child) {
         this.options = options;
@@ -175,7 +191,6 @@ public final class Session implements AutoCloseable {
                 throw new ChannelException(link.describe() + ": " + seq + " messages sent, the peer received "
                         + received);
             }
-            finished = true;
             return received;
         }
     }
@@ -317,6 +332,7 @@ public final class Session implements AutoCloseable {
             if (unix) {
                 dir = Files.createTempDirectory("parbench-uds-",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                SOCKET_DIRS.add(dir);
                 Path sock = dir.resolve("s");
                 server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                 server.bind(UnixDomainSocketAddress.of(sock));
@@ -349,12 +365,7 @@ public final class Session implements AutoCloseable {
         } finally {
             closeQuietly(server);
             if (dir != null) {
-                try {
-                    Files.deleteIfExists(dir.resolve("s"));
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // best effort
-                }
+                removeSocketDir(dir); // the connection needs no name
             }
         }
     }

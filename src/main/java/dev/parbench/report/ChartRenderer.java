@@ -300,8 +300,9 @@ public final class ChartRenderer {
         widenIfFlat(y, spec.series(), false);
         XYPlot plot = new XYPlot(data, x, y, r);
         style(plot);
-        for (ChartSpec.Marker m : spec.markers()) {
-            plot.addRangeMarker(marker(m, false, 0));
+        int k = 0;
+        for (ChartSpec.Marker m : spec.markers()) { // labels alternate left and right: close lines do not collide
+            plot.addRangeMarker(marker(m, false, k++ % 2));
         }
         return new JFreeChart(null, TITLE, plot, true);
     }
@@ -630,8 +631,9 @@ public final class ChartRenderer {
         vm.setLabelPaint(m.color().darker());
         vm.setLabelBackgroundColor(new Color(255, 255, 255, 220));
         if (!vertical) {
-            vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            boolean right = place == 1; // horizontal: 0 labels at the left end, 1 at the right end
+            vm.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+            vm.setLabelTextAnchor(right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
         } else {
             boolean right = place > 0;
             vm.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);

@@ -69,6 +69,17 @@ class ChannelTest {
     }
 
     @Test
+    void aQueueBetweenTwoEndsDeliversEveryItemExactlyOnce() throws Exception {
+        try (ProcessQueue q = new ProcessQueue(ChannelKind.IN_JVM, 300)) {
+            for (int i = 0; i < 1000; i++) {
+                q.put();
+            }
+            assertEquals(1000, q.produced());
+            assertEquals(1000, q.drainAndCheck());
+        }
+    }
+
+    @Test
     void aSinkRejectsAMessageOutOfOrderLoudly() throws Exception {
         try (Session s = Session.open(new Session.Options(ChannelKind.IN_JVM, Peer.Role.SINK, 64, 1, TIMEOUT,
                 RING))) {
