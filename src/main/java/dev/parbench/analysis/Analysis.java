@@ -217,7 +217,7 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
         /** The raw-transfer ceiling of a transport that moves the input in every operation (null: none measured). */
         public Estimate transfer(dev.parbench.strategy.StrategyKind.Transport t) {
             return switch (t) {
-                case TCP -> loopback;
+                case TCP, ENGINE -> loopback; // Hazelcast members talk TCP over loopback
                 case PIPES -> pipe;
                 default -> null;
             };

@@ -305,7 +305,7 @@ final class EngineCluster implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> CompletableFuture<T> toCompletable(Future<T> f) {
+    static <T> CompletableFuture<T> toCompletable(Future<T> f) {
         if (f instanceof CompletionStage<?> s) {
             return (CompletableFuture<T>) s.toCompletableFuture();
         }

@@ -99,34 +99,53 @@ final class EngineSerialization {
         }
     }
 
-    /** Reads what {@link #writeArrays} wrote: whole long[] and double[] arrays. */
+    /**
+     * Reads what {@link #writeArrays} wrote: whole long[] and double[] arrays. Each array's bytes (an int length, then
+     * the bytes, as {@code writeByteArray} puts them) are read in chunks through a small buffer straight into the
+     * typed array: no byte[] of the whole slice is allocated and filled first (for a 32M sum split two ways, that
+     * was one 128 MiB allocation and one 128 MiB copy per task on the member).
+     */
     static List<Object> readArrays(ObjectDataInput in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > 16) {
             throw new IOException("bad array count " + n);
         }
         List<Object> out = new ArrayList<>(n);
+        byte[] chunk = null;
         for (int i = 0; i < n; i++) {
             byte tag = in.readByte();
-            byte[] bytes = in.readByteArray();
-            if (bytes == null || bytes.length % 8 != 0) {
-                throw new IOException("bad array of " + (bytes == null ? "null" : bytes.length + " bytes"));
+            int bytes = in.readInt();
+            if (bytes < 0 || bytes % 8 != 0) {
+                throw new IOException("bad array of " + (bytes < 0 ? "null" : bytes + " bytes"));
             }
-            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-            switch (tag) {
-                case 'L' -> {
-                    long[] a = new long[bytes.length / 8];
-                    b.asLongBuffer().get(a);
-                    out.add(a);
-                }
-                case 'D' -> {
-                    double[] a = new double[bytes.length / 8];
-                    b.asDoubleBuffer().get(a);
-                    out.add(a);
-                }
-                default -> throw new IOException("bad array tag " + tag);
+            if (tag != 'L' && tag != 'D') {
+                throw new IOException("bad array tag " + tag);
             }
+            if (in instanceof java.io.InputStream s && bytes > s.available()) { // Hazelcast's inputs are streams
+                throw new IOException("array of " + bytes + " bytes but only " + s.available() + " left");
+            }
+            if (chunk == null) {
+                chunk = new byte[Math.min(CHUNK_BYTES, Math.max(8, bytes))];
+            }
+            int length = bytes / 8;
+            long[] longs = tag == 'L' ? new long[length] : null;
+            double[] doubles = tag == 'D' ? new double[length] : null;
+            for (int done = 0; done < length; ) {
+                int count = Math.min(length - done, chunk.length / 8);
+                in.readFully(chunk, 0, count * 8);
+                ByteBuffer b = ByteBuffer.wrap(chunk, 0, count * 8).order(ByteOrder.LITTLE_ENDIAN);
+                if (longs != null) {
+                    b.asLongBuffer().get(longs, done, count);
+                } else {
+                    b.asDoubleBuffer().get(doubles, done, count);
+                }
+                done += count;
+            }
+            out.add(longs != null ? longs : doubles);
         }
         return out;
     }
+
+    /** Bytes read at a time by {@link #readArrays}. */
+    private static final int CHUNK_BYTES = 1 << 20;
 }

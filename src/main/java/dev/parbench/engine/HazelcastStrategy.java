@@ -9,7 +9,11 @@ import dev.parbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code hazelcast}: the {@code executor} model on a cluster. Hazelcast's {@link IExecutorService} is a distributed
@@ -29,24 +33,38 @@ import java.util.concurrent.Future;
 public final class HazelcastStrategy extends PartitionedStrategy {
     private final EngineCluster cluster;
     private final IExecutorService executor;
+    /**
+     * Submits ranges 0 to p-2 while the caller submits the last: {@code submitToMember} serializes its task on the
+     * calling thread (for a 32M sum split two ways, 128 MiB each), so one caller would serialize the slices one
+     * after the other, where the {@code socket} model encodes each worker's slice on that worker's own sender thread.
+     */
+    private final ExecutorService submitters;
 
     public HazelcastStrategy(int parallelism) {
         super(StrategyKind.HAZELCAST, parallelism);
         this.cluster = new EngineCluster(StrategyKind.HAZELCAST.id(), parallelism);
         this.executor = cluster.client().getExecutorService(EngineConfigs.EXECUTOR);
+        this.submitters = Executors.newFixedThreadPool(Math.max(1, parallelism - 1),
+                Thread.ofPlatform().daemon(true).name("parbench-hazelcast-submit-", 0).factory());
     }
 
     @Override
     protected <I> long runAll(Workload<I> workload, I input, List<BlockRange> ranges) {
         cluster.requireMembers();
-        List<Slice> slices = new ArrayList<>(ranges.size());
-        List<Future<TaskResult>> futures = new ArrayList<>(ranges.size());
-        for (int k = 0; k < ranges.size(); k++) {
-            BlockRange r = ranges.get(k);
-            Slice s = Slice.of(workload, input, r.from(), r.to());
-            slices.add(s);
-            Member m = cluster.memberFor(k);
-            futures.add(executor.submitToMember(new SliceTask(s), m));
+        int n = ranges.size();
+        List<Slice> slices = new ArrayList<>(n);
+        for (BlockRange r : ranges) {
+            slices.add(Slice.of(workload, input, r.from(), r.to()));
+        }
+        List<CompletableFuture<Future<TaskResult>>> submitted = new ArrayList<>(n);
+        for (int k = 0; k < n - 1; k++) {
+            int range = k;
+            submitted.add(CompletableFuture.supplyAsync(() -> submit(slices.get(range), range), submitters));
+        }
+        submitted.add(CompletableFuture.completedFuture(submit(slices.get(n - 1), n - 1)));
+        List<Future<TaskResult>> futures = new ArrayList<>(n);
+        for (CompletableFuture<Future<TaskResult>> f : submitted) {
+            futures.add(f.thenCompose(EngineCluster::toCompletable));
         }
         List<TaskResult> results = cluster.await(futures, cluster::memberFor);
         long total = 0;
@@ -60,6 +78,16 @@ public final class HazelcastStrategy extends PartitionedStrategy {
             total = workload.combine(total, r.partial());
         }
         return total;
+    }
+
+    /** Serializes and sends range {@code k}'s task to member {@code k}; a failure to send fails that task's future. */
+    private Future<TaskResult> submit(Slice slice, int k) {
+        Member m = cluster.memberFor(k);
+        try {
+            return executor.submitToMember(new SliceTask(slice), m);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** The cluster this model runs on, for env.json. */
@@ -80,6 +108,12 @@ public final class HazelcastStrategy extends PartitionedStrategy {
 
     @Override
     public void close() {
+        submitters.shutdownNow();
+        try {
+            submitters.awaitTermination(10, TimeUnit.SECONDS); // bounded: a submit in flight fails with the client
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         cluster.close();
     }
 }

@@ -1,9 +1,11 @@
 package dev.parbench.engine;
 
+import dev.parbench.strategy.ChildJvmFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Member JVMs: the same class path as this JVM, {@code dev.parbench.cli.Main worker --hazelcast ...}, bound to
+ * Member JVMs: the same class path as this JVM and its flags ({@link #jvmFlags}: the fork's GC and heap ceiling),
+ * {@code dev.parbench.cli.Main worker --hazelcast ...}, bound to
  * loopback, with {@code --parent-pid} (a member exits when this JVM dies). Their stdout is read for the announcement
  * line and then drained; stderr is forwarded with a {@code [member pid]} prefix. A shutdown hook kills any member
  * still alive, so none outlives the run.
@@ -31,6 +34,7 @@ final class MemberProcesses {
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens=java.management/sun.management=ALL-UNNAMED",
             "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED");
+    private static final String UNSAFE = "--sun-misc-unsafe-memory-access=";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(MemberProcesses::kill),
@@ -44,16 +48,7 @@ final class MemberProcesses {
     static Process start(String cluster, int port, List<String> members) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-modules=jdk.incubator.vector");
-        cmd.addAll(OPENS);
-        cmd.add("-XX:+UseSerialGC"); // one GC thread: members share the cores with everything else
-        if (Runtime.version().feature() >= 23) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow"); // Hazelcast's shaded JCTools: no warning per member
-        }
-        String extra = System.getProperty("parbench.workerJvmArgs", "").trim();
-        if (!extra.isEmpty()) {
-            cmd.addAll(List.of(extra.split("\\s+")));
-        }
+        cmd.addAll(jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         cmd.add("-Dhazelcast.logging.type=" + EngineConfigs.loggingType());
         if (EngineConfigs.verbose()) {
             cmd.add("-Dparbench.hazelcast.verbose=true");
@@ -69,6 +64,34 @@ final class MemberProcesses {
         p.onExit().thenRun(() -> LIVE.remove(p));
         drain(p.getErrorStream(), "[member " + p.pid() + "] ");
         return p;
+    }
+
+    /**
+     * The flags of a member JVM: those of the JVM that starts it ({@code forkFlags}, its input arguments), filtered as
+     * the workers' are ({@link ChildJvmFlags#copied}: the JMH fork's GC and {@code -Xmx}, its modules and the user's
+     * {@code -jvmArgsAppend}; no {@code -Xms}, no agents or recorders), so that a member computes under the fork's
+     * runtime as a {@code socket} worker does; then the vector module and the opens Hazelcast wants if missing, and
+     * {@code -Dparbench.workerJvmArgs} last (it can override). Before, members ran {@code -XX:+UseSerialGC} with the
+     * default heap: each task's 128 MiB slice went straight to the old generation, which grew by 128 MiB steps.
+     */
+    static List<String> jvmFlags(List<String> forkFlags) {
+        List<String> cmd = new ArrayList<>(ChildJvmFlags.inherited(forkFlags));
+        if (cmd.stream().noneMatch(f -> f.startsWith("--add-modules") && f.contains("jdk.incubator.vector"))) {
+            cmd.add("--add-modules=jdk.incubator.vector");
+        }
+        for (String f : OPENS) {
+            if (!cmd.contains(f)) {
+                cmd.add(f);
+            }
+        }
+        if (Runtime.version().feature() >= 23 && cmd.stream().noneMatch(f -> f.startsWith(UNSAFE))) {
+            cmd.add(UNSAFE + "allow"); // Hazelcast's shaded JCTools: no warning per member
+        }
+        String extra = System.getProperty("parbench.workerJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        return cmd;
     }
 
     /** Waits (bounded) for the member's announcement line and returns its {@code host:port}; keeps draining stdout. */

@@ -1,5 +1,6 @@
 package dev.parbench.remote;
 
+import dev.parbench.strategy.ChildJvmFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,24 +124,9 @@ final class WorkerProcesses {
         return cmd;
     }
 
-    /**
-     * Whether a flag of the starting JVM is passed on to a worker. Not copied: {@code -Xms} (see
-     * {@link #jvmFlags}); JMH's own ({@code -Djmh.*}, {@code -DcompilerBlackholesEnabled}, its
-     * {@code -XX:CompileCommandFile}); agents, debuggers and
-     * recorders, which would attach to (or write the same file from, or listen on the same port in) every worker
-     * ({@code -javaagent}, {@code -agentlib}, {@code -agentpath}, {@code -Xdebug}, {@code -Xrunjdwp},
-     * {@code -XX:StartFlightRecording}, {@code -XX:FlightRecorderOptions}, {@code -Xlog} with a file); the
-     * class path and main class, given separately; and a two-part {@code --add-modules X} is never split (the
-     * JVM reports it as {@code --add-modules=X}).
-     */
+    /** Whether a flag of the starting JVM is passed on to a worker: {@link ChildJvmFlags#copied}. */
     static boolean copied(String f) {
-        return !(f.startsWith("-Xms") || f.startsWith("-Djmh.") || f.startsWith("-XX:CompileCommandFile")
-                || f.startsWith("-DcompilerBlackholesEnabled")
-                || f.startsWith("-javaagent") || f.startsWith("-agentlib") || f.startsWith("-agentpath")
-                || f.startsWith("-Xdebug") || f.startsWith("-Xrunjdwp") || f.startsWith("-XX:StartFlightRecording")
-                || f.startsWith("-XX:FlightRecorderOptions") || (f.startsWith("-Xlog") && f.contains("file="))
-                || f.startsWith("-Djava.class.path") || f.startsWith("-Dsun.java.command")
-                || f.equals("-cp") || f.equals("-classpath") || f.equals("--class-path"));
+        return ChildJvmFlags.copied(f);
     }
 
     /** Forwards a stream line by line to stderr on a daemon thread, so the pipe never fills. */

@@ -281,7 +281,12 @@ final class WorkloadProse {
                 fmt(l.best().point(), 1));
     }
 
-    /** The models whose input crosses a pipe or TCP in every operation, against that transport's own probe. */
+    /**
+     * The out-of-process models at the largest size. Those whose input crosses a pipe or TCP in every operation
+     * ({@code process-pool}, {@code socket}, {@code hazelcast}, whose members talk TCP over loopback) against that
+     * transport's own probe; the resident ones, whose input does not travel, say what they move instead and are not
+     * read against any probe.
+     */
     private static void transfer(Analysis.WorkloadResult w, Analysis.Probe probe, List<String> out) {
         if (!w.memoryBound()) {
             return;
@@ -289,19 +294,54 @@ final class WorkloadProse {
         int largest = w.largestSize();
         for (String s : w.strategies()) {
             Optional<StrategyKind> k = kind(s);
-            Estimate ceiling = k.map(x -> probe.transfer(x.transport())).orElse(null);
-            if (ceiling == null) {
+            if (k.isEmpty()) {
                 continue;
             }
-            String name = k.get().transport() == StrategyKind.Transport.TCP ? "loopback" : "pipe";
-            w.points().stream().filter(p -> p.strategy().equals(s) && p.size() == largest)
-                    .max(Comparator.comparingDouble(p -> p.gigabytesPerSecond().point()))
-                    .ifPresent(p -> out.add(String.format(Locale.ROOT, "%s at %s moves %s GB/s of %s data (p=%d) = "
-                            + "%s%% of the %s probe (%s GB/s).", s, size(largest),
-                            fmt(p.gigabytesPerSecond().point(), 1), w.workload(), p.parallelism(),
-                            fmt(100 * p.gigabytesPerSecond().point() / ceiling.point(), 0), name,
-                            fmt(ceiling.point(), 1))));
+            StrategyKind.Transport t = k.get().transport();
+            Optional<Analysis.Point> best = w.points().stream().filter(p -> p.strategy().equals(s)
+                    && p.size() == largest).max(Comparator.comparingDouble(p -> p.gigabytesPerSecond().point()));
+            if (best.isEmpty()) {
+                continue;
+            }
+            Analysis.Point p = best.get();
+            String name = probeName(t);
+            if (t.movesInput()) {
+                Estimate ceiling = probe.transfer(t);
+                if (ceiling != null) {
+                    out.add(String.format(Locale.ROOT, "%s at %s moves %s GB/s of %s data (p=%d) = %s%% of the %s "
+                            + "probe (%s GB/s)%s.", s, size(largest), fmt(p.gigabytesPerSecond().point(), 1),
+                            w.workload(), p.parallelism(), fmt(100 * p.gigabytesPerSecond().point() / ceiling.point(),
+                                    0), name, fmt(ceiling.point(), 1),
+                            t == StrategyKind.Transport.ENGINE ? ", the ceiling of its members, which talk TCP over "
+                                    + "loopback" : ""));
+                }
+            } else if (name != null) {
+                out.add(String.format(Locale.ROOT, "%s at %s moves no input per operation: the input is %s, and only "
+                        + "the request, the partial result and any output slices travel. Its %s GB/s (p=%d) is the "
+                        + "rate of %s over data already in place, not a transfer rate, so it is not read against the "
+                        + "%s probe.", s, size(largest), residentWhere(t), fmt(p.gigabytesPerSecond().point(), 1),
+                        p.parallelism(), w.workload(), name));
+            }
         }
+    }
+
+    /** The transfer probe that bounds a transport's traffic (null: in-JVM, nothing crosses a process boundary). */
+    private static String probeName(StrategyKind.Transport t) {
+        return switch (t) {
+            case TCP, TCP_RESIDENT, ENGINE, ENGINE_RESIDENT -> "loopback";
+            case PIPES, PIPES_RESIDENT, SHARED_MEMORY -> "pipe";
+            case IN_JVM -> null;
+        };
+    }
+
+    /** Where a resident model's input lives. */
+    private static String residentWhere(StrategyKind.Transport t) {
+        return switch (t) {
+            case ENGINE_RESIDENT -> "stored once per trial in the members' partitioned IMap, each task running on the "
+                    + "member that owns its blocks";
+            case SHARED_MEMORY -> "written once (in warm-up) into shared-memory files the worker JVMs map";
+            default -> "shipped once (in warm-up) and held by the worker JVMs";
+        };
     }
 
     /** One equal range per task vs work stealing, at each parallelism measured. */
