@@ -152,6 +152,14 @@ final class CalibrateCommand implements Callable<Integer> {
                     }
                 }
                 ReportWriter.deleteTree(dir);
+                if (r + 1 < repetitions) {
+                    String partial = table(tally, r + 1, n, cfg, started);
+                    o.printf("%n[parbench] after %d of %d comparisons:%n%s%n", r + 1, repetitions, partial);
+                    if (out != null) {
+                        Files.createDirectories(out);
+                        AtomicFiles.writeString(out.resolve("calibration.md"), partial);
+                    }
+                }
             }
         } finally {
             CompareCommand.cleanUp(null, work);
@@ -161,14 +169,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 // the hook is running or will run: it does the same, idempotently
             }
         }
-        Duration took = Duration.between(started, Instant.now());
-        String load = loadAverage();
-        String md = "Calibration of the gate on this machine (`calibrate`, " + repetitions + " comparison(s) x "
-                + copies + " copies, " + n + " paired rounds, threshold " + Math.round(100 * threshold(cfg))
-                + "%, " + cfg.correctionOrDefault().label() + " at α = " + cfg.familyAlpha() + "), " + Instant.now()
-                .toString().substring(0, 16).replace('T', ' ') + " UTC, took " + Plan.format(took)
-                + (load != null ? ", load average at the end " + load : "") + ":\n\n"
-                + Calibration.markdown(tally.levels());
+        String md = table(tally, repetitions, n, cfg, started);
         o.println();
         o.print(md);
         if (out != null) {
@@ -178,6 +179,18 @@ final class CalibrateCommand implements Callable<Integer> {
             o.println("[parbench] calibration outputs: " + out.resolve("calibration.md") + " (and calibration.json)");
         }
         return 0;
+    }
+
+    /** The table so far, headed by what was run, when, how long it took and the load. */
+    private String table(Calibration tally, int done, int n, GateConfig cfg, Instant started) {
+        Duration took = Duration.between(started, Instant.now());
+        String load = loadAverage();
+        return "Calibration of the gate on this machine (`calibrate`, " + done + " comparison(s) x " + copies
+                + " copies, " + n + " paired rounds, threshold " + Math.round(100 * threshold(cfg)) + "%, "
+                + cfg.correctionOrDefault().label() + " at α = " + cfg.familyAlpha() + "), " + Instant.now()
+                .toString().substring(0, 16).replace('T', ' ') + " UTC, took " + Plan.format(took)
+                + (load != null ? ", load average at the end " + load : "") + ":\n\n"
+                + Calibration.markdown(tally.levels());
     }
 
     static String json(List<Calibration.Level> levels) throws java.io.IOException {

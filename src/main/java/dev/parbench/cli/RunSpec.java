@@ -46,6 +46,8 @@ public final class RunSpec {
     private final boolean probe;
     private final int forks;
     private final List<Family> families;
+    /** Passes given outright (the gate subset), instead of those the profile and filters make; null: none. */
+    private List<Pass> explicit;
 
     public RunSpec(Profile profile, List<String> workloadIds, List<String> strategyIds, List<String> sizes,
             List<String> parallelism, List<String> kernels, Integer forks, boolean probe) {
@@ -118,7 +120,21 @@ public final class RunSpec {
         return "^" + Pattern.quote(kind.benchClassName() + "." + method) + "$";
     }
 
+    /**
+     * A run of exactly {@code passes} (e.g. compare's gate subset, {@code run --gate-subset}) with {@code forks}
+     * forks each; the profile gives only the iteration settings, and no probe runs.
+     */
+    public static RunSpec of(Profile profile, List<Pass> passes, int forks) {
+        RunSpec s = new RunSpec(profile, null, null, null, null, null, null, forks, false);
+        s.explicit = passes.stream().map(p -> new Pass(p.label(), p.includes(), p.params(), forks,
+                p.minMeasurementIterations())).toList();
+        return s;
+    }
+
     public List<Pass> passes() {
+        if (explicit != null) {
+            return explicit;
+        }
         List<Pass> passes = new ArrayList<>();
         if (families.contains(Families.MODELS)) {
             passes.addAll(matrixPasses());
