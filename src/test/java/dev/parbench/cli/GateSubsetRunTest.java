@@ -48,6 +48,13 @@ class GateSubsetRunTest {
     }
 
     @Test
+    void theFirstWorkloadShellIsWorkloadKindsFirst() {
+        GateConfig.Pass p = new GateConfig.Pass("x\\.{first-workload-shell}\\.parallel$", java.util.Map.of());
+        assertEquals("x\\." + dev.parbench.workload.WorkloadKind.values()[0].benchClass() + "\\.parallel$",
+                p.includeRegex());
+    }
+
+    @Test
     void tooFewForksAreSaidUpFront() {
         String[] r = run("run", "--gate-subset", "--forks", "2", "--dry-run");
         assertEquals("0", r[0], r[1] + r[2]);
