@@ -269,7 +269,9 @@ public final class GateReport {
         String[] parts = bench.split("\\.");
         String method = parts[parts.length - 1];
         String cls = parts.length > 1 ? parts[parts.length - 2] : "";
-        String workload = cls.endsWith("Bench") ? cls.substring(0, cls.length() - 5) : cls;
+        String workload = java.util.Arrays.stream(dev.parbench.workload.WorkloadKind.values())
+                .filter(k -> k.benchClass().equals(cls)).map(dev.parbench.workload.WorkloadKind::id).findFirst()
+                .orElse(cls.endsWith("Bench") ? cls.substring(0, cls.length() - 5) : cls);
         workload = workload.isEmpty() ? method : Character.toLowerCase(workload.charAt(0)) + workload.substring(1);
         Map<String, String> params = new LinkedHashMap<>();
         if (open >= 0 && key.endsWith("]")) {

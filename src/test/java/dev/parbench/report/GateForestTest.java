@@ -55,6 +55,8 @@ class GateForestTest {
         assertEquals(Verdict.REGRESSION, order.get(0).verdict());
         assertEquals(1.153, order.get(0).ratio(), 1e-12);
         assertEquals("sum · fork-join · 1M · p=2", GateReport.label(order.get(0).key()));
+        assertEquals("random · fork-join · 1M · p=2", GateReport.label("dev.parbench.bench.MonteCarloBench.parallel "
+                + "[kernel=simd, parallelism=2, size=1048576, strategy=fork-join]"));
         assertEquals("mandelbrot · sequential · 1M", GateReport.label(
                 "dev.parbench.bench.MandelbrotBench.sequential [size=1048576]"));
         String svg = Files.readString(dir.resolve("g/gate-ratio.svg"));
