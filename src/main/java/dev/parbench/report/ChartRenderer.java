@@ -365,10 +365,10 @@ public final class ChartRenderer {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i = 0; i < spec.bars().size(); i++) {
             ChartSpec.Bar b = spec.bars().get(i);
-            data.addValue(b.value(), "value", b.category());
             if (!spec.limits().isEmpty()) {
-                data.addValue(spec.limits().get(i), "limit", b.category());
+                data.addValue(spec.limits().get(i), "limit", b.category()); // first: the dots are drawn over it
             }
+            data.addValue(b.value(), "value", b.category());
         }
         Map<String, Color> colours = new HashMap<>();
         spec.bars().forEach(b -> colours.putIfAbsent(b.category(), b.color()));
@@ -379,12 +379,15 @@ public final class ChartRenderer {
 
                     @Override
                     public Paint getItemPaint(int row, int column) {
-                        return row == 0 ? colours.getOrDefault((String) data.getColumnKey(column), Color.GRAY)
-                                : limit;
+                        return "limit".equals(data.getRowKey(row)) ? limit
+                                : colours.getOrDefault((String) data.getColumnKey(column), Color.GRAY);
                     }
                 };
-        r.setSeriesShape(0, DOT);
-        r.setSeriesShape(1, LIMIT_TICK);
+        boolean limits = !spec.limits().isEmpty();
+        r.setSeriesShape(limits ? 1 : 0, DOT);
+        if (limits) {
+            r.setSeriesShape(0, LIMIT_TICK);
+        }
         r.setDefaultShapesFilled(true);
         r.setUseFillPaint(false);
         CategoryAxis x = new WrappingCategoryAxis();
