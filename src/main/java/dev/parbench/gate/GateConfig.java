@@ -114,6 +114,16 @@ public record GateConfig(Double threshold, Double delta, Double alpha, String co
                         + " is outside [0, 600]");
             }
         }
+        if (compare != null && compare.passes() != null) {
+            for (Pass p : compare.passes()) {
+                try {
+                    Pattern.compile(p.includeRegex());
+                } catch (PatternSyntaxException | NullPointerException e) {
+                    throw new IllegalArgumentException(where + ": compare pass include '" + p.include()
+                            + "' is not a regex");
+                }
+            }
+        }
         for (Rule r : rules()) {
             if (r.match() == null) {
                 throw new IllegalArgumentException(where + ": every rule needs a 'match' regex");
