@@ -118,22 +118,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             Comparison comparison = new Comparison(c, new JmhForkRunner(c), work, System.out);
             Comparison.Collected data = comparison.run(base, cand, n, FORK_ARGS, candidateJvmArgs, estimate);
-            GateResult result = decide(cfg, c, n, data);
-            long deadline = System.nanoTime() + Duration.ofMinutes(c.extraMinutesOrDefault()).toNanos();
-            int cap = c.extraRoundsOrDefault();
-            while (data.extraRounds() < cap && System.nanoTime() - deadline < 0) {
-                List<String> suspects = Sequential.suspects(result.verdicts(), data.baseline(), data.candidate());
-                if (suspects.isEmpty()) {
-                    break;
-                }
-                int batch = Math.min(Sequential.BATCH, cap - data.extraRounds());
-                System.out.printf("[parbench] sequential stage: %d suspect(s) past the threshold but not yet "
-                        + "decided (%s): %d more paired rounds of just those (%d of at most %d extra, budget %d min)%n",
-                        suspects.size(), String.join("; ", suspects.stream().map(GateReport::label).toList()), batch,
-                        data.extraRounds() + batch, cap, c.extraMinutesOrDefault());
-                data = comparison.extend(suspects, batch, deadline);
-                result = decide(cfg, c, n, data);
-            }
+            GateResult result = gate(comparison, data, c, d -> decide(cfg, c, n, d), System.out);
             return GateCommand.finish(result, options.out);
         } finally {
             cleanUp(build, work);
@@ -145,7 +130,10 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** Kills every child process of this JVM (JMH and its forks), removes the worktree and the work folder. */
+    /**
+     * Kills every child process of this JVM (JMH and its forks), removes the worktree (if {@code build} is not null)
+     * and the work folder.
+     */
     static synchronized void cleanUp(BaselineBuild build, Path work) {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
         ProcessHandle.current().descendants().forEach(p -> {
@@ -156,7 +144,9 @@ final class CompareCommand implements Callable<Integer> {
             }
         });
         try {
-            build.close();
+            if (build != null) {
+                build.close();
+            }
         } catch (Exception e) {
             System.err.println("parbench: could not remove the baseline worktree: " + e.getMessage());
         }
@@ -167,7 +157,46 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The gate of a paired comparison, after its fixed rounds: decide, then the sequential stage (more paired rounds
+     * for the suspects only, {@link Sequential#BATCH} at a time, up to the cap and the time budget of {@code c}),
+     * deciding again on all pairs after each batch. {@code compare} and {@code calibrate} both gate through this.
+     */
+    static GateResult gate(Comparison comparison, Comparison.Collected first, GateConfig.Compare c,
+            java.util.function.Function<Comparison.Collected, GateResult> decide, java.io.PrintStream progress)
+            throws IOException, InterruptedException {
+        Comparison.Collected data = first;
+        GateResult result = decide.apply(data);
+        long deadline = System.nanoTime() + Duration.ofMinutes(c.extraMinutesOrDefault()).toNanos();
+        int cap = c.extraRoundsOrDefault();
+        while (data.extraRounds() < cap && System.nanoTime() - deadline < 0) {
+            List<String> suspects = Sequential.suspects(result.verdicts(), data.baseline(), data.candidate());
+            if (suspects.isEmpty()) {
+                break;
+            }
+            int batch = Math.min(Sequential.BATCH, cap - data.extraRounds());
+            progress.printf("[parbench] sequential stage: %d suspect(s) past the threshold but not yet "
+                    + "decided (%s): %d more paired rounds of just those (%d of at most %d extra, budget %d min)%n",
+                    suspects.size(), String.join("; ", suspects.stream().map(GateReport::label).toList()), batch,
+                    data.extraRounds() + batch, cap, c.extraMinutesOrDefault());
+            data = comparison.extend(suspects, batch, deadline);
+            result = decide.apply(data);
+        }
+        return result;
+    }
+
     private GateResult decide(GateConfig cfg, GateConfig.Compare c, int n, Comparison.Collected data) {
+        List<String> extra = candidateJvmArgs.isBlank() ? List.of()
+                : List.of("The candidate's forks ran with extra JVM flags: " + candidateJvmArgs);
+        return decidePaired(cfg, c, n, data, "paired mode: " + (against != null ? against : baselineJar)
+                + " (A) vs " + (candidateJar != null ? candidateJar : "the working tree")
+                + " (B), same machine, interleaved; Wilcoxon signed-rank on paired forks", extra,
+                options.inconclusiveOk);
+    }
+
+    /** The decision on the pairs collected so far (units and keys checked, references taken out, notes). */
+    static GateResult decidePaired(GateConfig cfg, GateConfig.Compare c, int n, Comparison.Collected data,
+            String mode, List<String> extraNotes, boolean inconclusiveOk) {
         Map<String, double[]> av = new LinkedHashMap<>(data.baseline());
         Map<String, double[]> bv = new LinkedHashMap<>(data.candidate());
         av.keySet().removeIf(k -> cfg.settingsFor(k) == null);
@@ -188,13 +217,8 @@ final class CompareCommand implements Callable<Integer> {
                         ", plus %d extra paired rounds for the suspects (sequential stage)", data.extraRounds()) : "",
                 refKeys.isEmpty() ? "none" : String.join(", ", refKeys), cfg.correctionOrDefault().label(),
                 cfg.familyAlpha()));
-        if (!candidateJvmArgs.isBlank()) {
-            notes.add("The candidate's forks ran with extra JVM flags: " + candidateJvmArgs);
-        }
-        return GateCommand.decide(av, bv, true, cfg, refKeys, "paired mode: " + (against != null
-                ? against : baselineJar) + " (A) vs " + (candidateJar != null ? candidateJar : "the working tree")
-                + " (B), same machine, interleaved; Wilcoxon signed-rank on paired forks", notes,
-                options.inconclusiveOk);
+        notes.addAll(extraNotes);
+        return GateCommand.decide(av, bv, true, cfg, refKeys, mode, notes, inconclusiveOk);
     }
 
     private static long orZero(Integer v) {

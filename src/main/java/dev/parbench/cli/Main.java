@@ -6,9 +6,8 @@ import picocli.CommandLine.Command;
 /** The parbench command line: {@code java -cp target/benchmarks.jar dev.parbench.cli.Main COMMAND ...}. */
 @Command(name = "parbench", mixinStandardHelpOptions = true, version = "parbench 0.1",
         description = "Which concurrency model wins for this work on this machine, and from what size on?",
-        subcommands = {RunCommand.class, ReportCommand.class, GateCommand.class, CompareCommand.class, HistoryCommand.class,
-            TimelineCommand.class,
-            WorkerCommand.class, EnvCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, GateCommand.class, CompareCommand.class,
+            CalibrateCommand.class, HistoryCommand.class, TimelineCommand.class, WorkerCommand.class, EnvCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

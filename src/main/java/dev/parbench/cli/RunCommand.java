@@ -1,6 +1,7 @@
 package dev.parbench.cli;
 
 import dev.parbench.analysis.Analyzer;
+import dev.parbench.gate.GateConfig;
 import dev.parbench.report.ReportWriter;
 import dev.parbench.results.JmhJsonReader;
 import dev.parbench.results.RunFailures;
@@ -102,6 +103,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "JMH forks per configuration (default from profile).")
     Integer forks;
 
+    @Option(names = "--gate-subset", description = "Run compare's gate subset (the passes of --gate-config) instead "
+            + "of a profile's matrix, with compare's iteration times and, unless --forks says otherwise, the fewest "
+            + "forks with which the stored gate (gate --baseline A --candidate B) can decide for that many "
+            + "benchmarks.")
+    boolean gateSubset;
+
+    @Option(names = "--gate-config", paramLabel = "FILE", defaultValue = ".ci/gate.json",
+            description = "The gate settings whose subset --gate-subset runs (default: ${DEFAULT-VALUE} if present).")
+    Path gateConfig;
+
     @Option(names = "--no-probe", description = "Skip the memory-bandwidth probe.")
     boolean noProbe;
 
@@ -193,16 +204,34 @@ final class RunCommand implements Callable<Integer> {
                     + "results/<timestamp>/results.json (JMH JSON) itself");
         }
         Profile prof = Profile.fromId(profile);
-        RunSpec runSpec = new RunSpec(prof, patterns, workloads, strategies, sizes, parallelism, kernels,
-                user.getForkCount().hasValue() ? user.getForkCount().get() : forks, !noProbe)
-                .withWeakScaling(weakScaling);
-        int wi = user.getWarmupIterations().orElse(prof.warmupIterations);
-        TimeValue wt = user.getWarmupTime().orElse(TimeValue.milliseconds(prof.warmupMillis));
-        int mi = user.getMeasurementIterations().orElse(prof.measurementIterations);
-        TimeValue mt = user.getMeasurementTime().orElse(TimeValue.milliseconds(prof.measurementMillis));
+        Integer userForks = user.getForkCount().hasValue() ? user.getForkCount().get() : forks;
         OutputFormat quiet = OutputFormatFactory.createFormatInstance(
                 new PrintStream(java.io.OutputStream.nullOutputStream()), VerboseMode.SILENT);
         BenchmarkList list = BenchmarkList.defaultList();
+        RunSpec runSpec;
+        int wi;
+        TimeValue wt;
+        int mi;
+        TimeValue mt;
+        if (gateSubset) {
+            GateSubset g = gateSubset(list, quiet, userForks);
+            gateForksLine = g.forksLine();
+            runSpec = g.spec();
+            wi = user.getWarmupIterations().orElse((int) JmhForkRunner.orZero(g.compare().warmupIterations()));
+            wt = user.getWarmupTime().orElse(TimeValue.milliseconds(JmhForkRunner.orZero(g.compare().warmupMillis())));
+            mi = user.getMeasurementIterations().orElse((int) JmhForkRunner.orZero(g.compare().iterations()));
+            mt = user.getMeasurementTime().orElse(TimeValue.milliseconds(
+                    JmhForkRunner.orZero(g.compare().iterationMillis())));
+        } else {
+            runSpec = new RunSpec(prof, patterns, workloads, strategies, sizes, parallelism, kernels, userForks,
+                    !noProbe).withWeakScaling(weakScaling);
+            wi = user.getWarmupIterations().orElse(prof.warmupIterations);
+            wt = user.getWarmupTime().orElse(TimeValue.milliseconds(prof.warmupMillis));
+            mi = user.getMeasurementIterations().orElse(prof.measurementIterations);
+            mt = user.getMeasurementTime().orElse(TimeValue.milliseconds(prof.measurementMillis));
+        }
+        double iterationSeconds = (wi * wt.convertTo(TimeUnit.MILLISECONDS)
+                + mi * mt.convertTo(TimeUnit.MILLISECONDS)) / 1000.0;
         List<Configuration> configurations = Plan.enumerate(runSpec, list, quiet,
                 name -> user.getParameter(name).hasValue() ? List.copyOf(user.getParameter(name).get()) : null,
                 user.getExcludes());
@@ -213,8 +242,48 @@ final class RunCommand implements Callable<Integer> {
         return new Setup(prof, runSpec, user, wi, wt, mi, mt, configurations, plan);
     }
 
-    private static void printPlan(Setup s, PrintStream out) {
-        out.printf("parbench: profile %s (%s)%n", s.profile().id(), s.profile().summary());
+    /** Set by {@link #setup()} for --gate-subset: how many forks the stored gate needs, in one line. */
+    private String gateForksLine;
+
+    /** The gate subset as a run: its spec, the compare settings it came from, and the one-line forks verdict. */
+    record GateSubset(RunSpec spec, GateConfig.Compare compare, String forksLine) {
+    }
+
+    /**
+     * The passes of compare's gate subset (from --gate-config), with --forks forks or, by default, the fewest with
+     * which Mann-Whitney can reach the family's α after the correction for that many benchmarks; says so in one line.
+     */
+    GateSubset gateSubset(BenchmarkList list, OutputFormat quiet, Integer userForks) {
+        if (patterns != null || workloads != null || strategies != null || sizes != null || parallelism != null
+                || kernels != null) {
+            throw new UsageException("--gate-subset runs the subset of " + gateConfig + "; it takes no --patterns, "
+                    + "--workloads, --strategies, --sizes, --parallelism or --kernels");
+        }
+        GateConfig cfg = GateCommand.loadConfig(gateConfig);
+        GateConfig.Compare c = cfg.compare() != null ? cfg.compare() : CompareCommand.defaultCompare();
+        List<RunSpec.Pass> passes = new ArrayList<>();
+        for (GateConfig.Pass p : c.passes()) {
+            passes.add(new RunSpec.Pass("gate subset", List.of(p.includeRegex()), p.params() == null ? Map.of()
+                    : p.params(), 1, 0));
+        }
+        int benchmarks = Plan.enumerate(RunSpec.of(Profile.fromId(profile), passes, 1), list, quiet, n -> null,
+                List.of()).size();
+        int need = GateCommand.forksPerSide(Math.max(1, benchmarks), cfg.familyAlpha());
+        int forks = userForks != null ? userForks : need;
+        String line = String.format(java.util.Locale.ROOT, "gate subset: %d benchmarks; the stored gate "
+                + "(Mann-Whitney, %s at α = %s) needs at least %d forks per side to decide; this run makes %d%s",
+                benchmarks, cfg.correctionOrDefault().label(), cfg.familyAlpha(), need, forks,
+                forks < need ? " (too few: its gate can only be INCONCLUSIVE)" : "");
+        return new GateSubset(RunSpec.of(Profile.fromId(profile), passes, forks), c, line);
+    }
+
+    private void printPlan(Setup s, PrintStream out) {
+        if (gateForksLine != null) {
+            out.println("parbench: " + gateForksLine);
+            out.printf("parbench: compare's gate subset from %s, with compare's iteration times%n", gateConfig);
+        } else {
+            out.printf("parbench: profile %s (%s)%n", s.profile().id(), s.profile().summary());
+        }
         out.printf("  warm-up %d x %s, measurement %d x %s, %d fork(s) per configuration%n", s.wi(), s.wt(), s.mi(),
                 s.mt(), s.spec().forks());
         out.println("  how the sizes and parallelism were chosen:");

@@ -56,6 +56,8 @@ public final class RunSpec {
 
     /** Weak scaling's base size: sequential at n, each thread-count model at p with p x n (p = 2 ... cores). */
     static final int WEAK_BASE = 1 << 20;
+    /** Passes given outright (the gate subset), instead of those the profile and filters make; null: none. */
+    private List<Pass> explicit;
 
     public RunSpec(Profile profile, List<String> workloadIds, List<String> strategyIds, List<String> sizes,
             List<String> parallelism, List<String> kernels, Integer forks, boolean probe) {
@@ -146,7 +148,21 @@ public final class RunSpec {
         return "^" + Pattern.quote(kind.benchClassName() + "." + method) + "$";
     }
 
+    /**
+     * A run of exactly {@code passes} (e.g. compare's gate subset, {@code run --gate-subset}) with {@code forks}
+     * forks each; the profile gives only the iteration settings, and no probe runs.
+     */
+    public static RunSpec of(Profile profile, List<Pass> passes, int forks) {
+        RunSpec s = new RunSpec(profile, null, null, null, null, null, null, forks, false);
+        s.explicit = passes.stream().map(p -> new Pass(p.label(), p.includes(), p.params(), forks,
+                p.minMeasurementIterations())).toList();
+        return s;
+    }
+
     public List<Pass> passes() {
+        if (explicit != null) {
+            return explicit;
+        }
         List<Pass> passes = new ArrayList<>();
         if (families.contains(Families.MODELS)) {
             passes.addAll(matrixPasses());

@@ -31,9 +31,10 @@ public final class Families {
             "How fast can one connection carry bytes, and what does starting a worker JVM cost?", Family.Layout.PROBE,
             List.of("TransferProbe"), "megabytes", "bytes per operation (MiB)", null, null, Map.of(), Map.of());
 
-    /** The regression gate's reference work (a fixed LCG). */
-    public static final Family REFERENCE = new Family("reference", "Gate reference",
-            "Did the machine change speed during a comparison?", Family.Layout.REFERENCE, List.of("ReferenceBench"),
+    /** The regression gate's reference work (ALU and memory) and its calibration benchmark (planted slowdowns). */
+    public static final Family REFERENCE = new Family("reference", "Gate reference and calibration",
+            "Did the machine change speed during a comparison? What does the gate catch here?",
+            Family.Layout.REFERENCE, List.of("ReferenceBench", "CalibrationBench"),
             null, null, null, null, Map.of(), Map.of());
 
     // ---- threads working together (package coordination); x = worker threads, lines = variants, platform vs virtual

@@ -56,12 +56,18 @@ public record GateConfig(Double threshold, Double delta, Double alpha, String co
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Pass(String include, Map<String, List<String>> params) {
         public static final String WORKLOAD_SHELLS = "{workload-shells}";
+        /**
+         * The JMH shell of the first workload of {@code WorkloadKind} (the suite's lead workload, sum): the one on
+         * which the gate runs every model, so that a model's own cost is gated once without naming a workload here.
+         */
+        public static final String FIRST_WORKLOAD_SHELL = "{first-workload-shell}";
 
-        /** The include pattern with {@value #WORKLOAD_SHELLS} expanded. */
+        /** The include pattern with {@value #WORKLOAD_SHELLS} and {@value #FIRST_WORKLOAD_SHELL} expanded. */
         public String includeRegex() {
             return include.replace(WORKLOAD_SHELLS, java.util.Arrays.stream(dev.parbench.workload.WorkloadKind.values())
                     .map(dev.parbench.workload.WorkloadKind::benchClass)
-                    .collect(java.util.stream.Collectors.joining("|", "(", ")")));
+                    .collect(java.util.stream.Collectors.joining("|", "(", ")")))
+                    .replace(FIRST_WORKLOAD_SHELL, dev.parbench.workload.WorkloadKind.values()[0].benchClass());
         }
     }
 
@@ -106,6 +112,16 @@ public record GateConfig(Double threshold, Double delta, Double alpha, String co
             if (compare.extraMinutes() != null && (compare.extraMinutes() < 0 || compare.extraMinutes() > 600)) {
                 throw new IllegalArgumentException(where + ": compare.extraMinutes " + compare.extraMinutes()
                         + " is outside [0, 600]");
+            }
+        }
+        if (compare != null && compare.passes() != null) {
+            for (Pass p : compare.passes()) {
+                try {
+                    Pattern.compile(p.includeRegex());
+                } catch (PatternSyntaxException | NullPointerException e) {
+                    throw new IllegalArgumentException(where + ": compare pass include '" + p.include()
+                            + "' is not a regex");
+                }
             }
         }
         for (Rule r : rules()) {

@@ -188,7 +188,8 @@ public final class ChartRenderer {
                     target(s, id + "-s" + e.getSeriesIndex() + "-" + e.getItem(), e.getArea().getBounds2D(), false,
                             of.get(e.getItem()).hover(), List.of());
                 }
-            } else if (o instanceof CategoryItemEntity e && spec instanceof ChartSpec.Bars b) {
+            } else if (o instanceof CategoryItemEntity e && spec instanceof ChartSpec.Bars b
+                    && "value".equals(e.getRowKey())) {
                 Integer i = barIndex.get(e.getColumnKey());
                 if (i != null) {
                     ChartSpec.Bar bar = b.bars().get(i);
@@ -449,7 +450,95 @@ public final class ChartRenderer {
         return 0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue();
     }
 
+    /** The forest plot's limit tick: a thin vertical bar as tall as a row's dot is wide, times three. */
+    private static final java.awt.Shape LIMIT_TICK = new Rectangle2D.Double(-1.5, -10, 3, 20);
+    private static final java.awt.Shape DOT = new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10);
+
+    private static JFreeChart forest(ChartSpec.Bars spec) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i = 0; i < spec.bars().size(); i++) {
+            ChartSpec.Bar b = spec.bars().get(i);
+            if (!spec.limits().isEmpty()) {
+                data.addValue(spec.limits().get(i), "limit", b.category()); // first: the dots are drawn over it
+            }
+            data.addValue(b.value(), "value", b.category());
+        }
+        Map<String, Color> colours = new HashMap<>();
+        spec.bars().forEach(b -> colours.putIfAbsent(b.category(), b.color()));
+        Color limit = new Color(0xB2, 0x18, 0x2B);
+        org.jfree.chart.renderer.category.LineAndShapeRenderer r =
+                new org.jfree.chart.renderer.category.LineAndShapeRenderer(false, true) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public Paint getItemPaint(int row, int column) {
+                        return "limit".equals(data.getRowKey(row)) ? limit
+                                : colours.getOrDefault((String) data.getColumnKey(column), Color.GRAY);
+                    }
+                };
+        boolean limits = !spec.limits().isEmpty();
+        r.setSeriesShape(limits ? 1 : 0, DOT);
+        if (limits) {
+            r.setSeriesShape(0, LIMIT_TICK);
+        }
+        r.setDefaultShapesFilled(true);
+        r.setUseFillPaint(false);
+        CategoryAxis x = new WrappingCategoryAxis();
+        x.setTickLabelFont(CATEGORY);
+        double plotHeight = size(spec).height - BARS_OVERHEAD;
+        x.setLowerMargin(Math.min(0.4, (END_SPACE + markerBand(spec)) / plotHeight));
+        x.setUpperMargin(Math.min(0.1, END_SPACE / plotHeight));
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ChartSpec.Bar b : spec.bars()) {
+            for (double v : new double[] {b.value(), b.low(), b.high()}) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        for (double v : spec.limits()) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        for (ChartSpec.Marker m : spec.markers()) {
+            lo = Math.min(lo, m.value());
+            hi = Math.max(hi, m.value());
+        }
+        if (!Double.isFinite(lo)) {
+            lo = 0.9;
+            hi = 1.1;
+        }
+        double pad = Math.max(0.01, (hi - lo) * 0.06);
+        ValueAxis y = linear(spec.yLabel(), false, spec.unit());
+        y.setRange(lo - pad, hi + pad);
+        y.setLabelFont(LABEL);
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlinesVisible(true);
+        plot.setDomainGridlinePaint(new Color(0xF0, 0xF0, 0xF0));
+        for (ChartSpec.Bar b : spec.bars()) {
+            if (Double.isFinite(b.low()) && Double.isFinite(b.high())) {
+                plot.addAnnotation(new CategoryLineAnnotation(b.category(), b.low(), b.category(), b.high(),
+                        b.color().darker(), new BasicStroke(2.5f)));
+            }
+        }
+        int k = 0;
+        for (ChartSpec.Marker m : spec.markers()) {
+            double at = (m.value() - y.getLowerBound()) / (y.getUpperBound() - y.getLowerBound());
+            plot.addRangeMarker(marker(m, true, (1 + k++) * (at > 0.5 ? -1 : 1)));
+        }
+        return new JFreeChart(null, TITLE, plot, false);
+    }
+
     private static JFreeChart bars(ChartSpec.Bars spec) {
+        if (spec.forest()) {
+            return forest(spec);
+        }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ChartSpec.Bar b : spec.bars()) {
             data.addValue(b.value(), "value", b.category());

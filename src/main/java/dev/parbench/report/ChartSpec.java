@@ -114,9 +114,27 @@ public sealed interface ChartSpec {
      * @param unit     what the values are
      */
     record Bars(String name, String title, String subtitle, String yLabel, List<Bar> bars, List<Marker> markers,
-            boolean logValue, AxisUnit unit) implements ChartSpec {
+            boolean logValue, AxisUnit unit, boolean forest, List<Double> limits) implements ChartSpec {
         public Bars {
             unit = unit == null ? AxisUnit.NUMBER : unit;
+            limits = limits == null ? List.of() : List.copyOf(limits);
+            if (!limits.isEmpty() && limits.size() != bars.size()) {
+                throw new IllegalArgumentException("one limit per bar, or none");
+            }
+        }
+
+        public Bars(String name, String title, String subtitle, String yLabel, List<Bar> bars, List<Marker> markers,
+                boolean logValue, AxisUnit unit) {
+            this(name, title, subtitle, yLabel, bars, markers, logValue, unit, false, List.of());
+        }
+
+        /**
+         * A forest plot: per row its estimate as a dot with the interval as whiskers, and that row's own limit (e.g.
+         * the gate threshold of that benchmark) as a red tick in that row; the value axis spans the data, not 0.
+         */
+        public static Bars forest(String name, String title, String subtitle, String xLabel, List<Bar> rows,
+                List<Double> limits, List<Marker> markers) {
+            return new Bars(name, title, subtitle, xLabel, rows, markers, false, AxisUnit.NUMBER, true, limits);
         }
 
         public Bars(String name, String title, String subtitle, String yLabel, List<Bar> bars, List<Marker> markers) {

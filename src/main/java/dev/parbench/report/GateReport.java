@@ -65,11 +65,6 @@ public final class GateReport {
             case PASS -> "✅";
         };
         s.append("## ").append(icon).append(" parbench performance gate: ").append(r.overall()).append("\n\n");
-        s.append("_").append(r.mode()).append("_\n\n");
-        r.notes().forEach(n -> s.append("> ").append(n).append("\n"));
-        if (!r.notes().isEmpty()) {
-            s.append('\n');
-        }
         List<BenchmarkVerdict> regressions = r.verdicts().stream().filter(b -> b.verdict() == Verdict.REGRESSION)
                 .sorted((x, y) -> Double.compare(y.ratio(), x.ratio())).toList();
         if (!regressions.isEmpty()) {
@@ -84,6 +79,11 @@ public final class GateReport {
             s.append("### Past the threshold but not decided\n\n");
             undecided.forEach(b -> s.append("- ").append(label(b.key())).append(" (").append(b.verdict())
                     .append("): ").append(explain(b)).append(" — ").append(b.reason()).append("\n"));
+            s.append('\n');
+        }
+        s.append("_").append(r.mode()).append("_\n\n");
+        r.notes().forEach(n -> s.append("> ").append(n).append("\n"));
+        if (!r.notes().isEmpty()) {
             s.append('\n');
         }
         s.append("| benchmark | baseline | candidate | ratio [95% interval] | p (adjusted) | verdict | why |\n")
@@ -200,35 +200,46 @@ public final class GateReport {
 
     private static List<ChartSpec> charts(GateResult r) {
         List<ChartSpec.Bar> ratios = new ArrayList<>();
+        List<Double> limits = new ArrayList<>();
         List<ChartSpec.Bar> sides = new ArrayList<>();
-        double threshold = r.verdicts().isEmpty() ? 0.1 : r.verdicts().get(0).settings().threshold();
+        double threshold = commonThreshold(r.verdicts());
         for (BenchmarkVerdict b : suspectsFirst(r.verdicts())) {
             double t = b.settings().threshold();
             String label = label(b.key()) + (t != threshold ? String.format(Locale.ROOT, " (threshold %.0f%%)",
                     100 * t) : "");
-            Color c = switch (b.verdict()) {
-                case REGRESSION -> new Color(0xD5, 0x5E, 0x00);
-                case IMPROVED -> new Color(0x00, 0x9E, 0x73);
-                case INCONCLUSIVE -> new Color(0xE6, 0x9F, 0x00);
-                case PASS -> new Color(0x56, 0xB4, 0xE9);
-            };
-            String forks = b.baselineForks() + " baseline / " + b.candidateForks() + " candidate forks; "
-                    + b.verdict() + (b.reason().isEmpty() ? "" : ": " + b.reason());
+            Color c = colour(b.verdict());
+            String forks = b.verdict() + ": " + explain(b) + (b.reason().isEmpty() ? "" : "; " + b.reason());
             List<String> row = List.of(b.key());
             ratios.add(new ChartSpec.Bar(label, b.ratio(), b.ratioLow(), b.ratioHigh(), c, 0, forks, row));
+            limits.add(1 + t);
             sides.add(new ChartSpec.Bar(label + " (base)", 1, Double.NaN, Double.NaN, BASE, b.baselineForks(),
                     "baseline = 1", row));
             sides.add(new ChartSpec.Bar(label + " (cand)", b.ratio(), b.ratioLow(), b.ratioHigh(), CAND,
                     b.candidateForks(), forks, row));
         }
-        return List.of(new ChartSpec.Bars("gate-ratio", "Candidate / baseline, per benchmark (suspects first)",
-                r.mode() + " | whiskers: 95% interval | colour: verdict (red regression, orange inconclusive, blue "
-                + "pass, green improved)", "cost ratio (above 1 = slower)", ratios,
-                List.of(new ChartSpec.Marker(1 + threshold, String.format(Locale.ROOT, "threshold +%.0f%%",
-                        100 * threshold), new Color(0xB2, 0x18, 0x2B)), new ChartSpec.Marker(1, "no change",
-                        Color.DARK_GRAY))),
+        return List.of(ChartSpec.Bars.forest("gate-ratio", "Candidate / baseline cost per benchmark (suspects first)",
+                r.mode() + " | dot: ratio, whiskers: 95% interval, red tick: that benchmark's threshold | colour: "
+                + "verdict (red regression, orange inconclusive, blue pass, green improved)",
+                "cost ratio, candidate / baseline (above 1 = slower)", ratios, limits,
+                List.of(new ChartSpec.Marker(1, "no change", Color.DARK_GRAY))),
                 new ChartSpec.Bars("gate-sides", "Baseline vs candidate (baseline = 1)", r.mode(),
                         "relative cost", sides, List.of()));
+    }
+
+    static Color colour(Verdict v) {
+        return switch (v) {
+            case REGRESSION -> new Color(0xD5, 0x5E, 0x00);
+            case IMPROVED -> new Color(0x00, 0x9E, 0x73);
+            case INCONCLUSIVE -> new Color(0xE6, 0x9F, 0x00);
+            case PASS -> new Color(0x56, 0xB4, 0xE9);
+        };
+    }
+
+    /** The threshold most benchmarks have (labels name only the others'). */
+    private static double commonThreshold(List<BenchmarkVerdict> verdicts) {
+        Map<Double, Integer> n = new LinkedHashMap<>();
+        verdicts.forEach(b -> n.merge(b.settings().threshold(), 1, Integer::sum));
+        return n.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0.1);
     }
 
     /** Regressions first, then inconclusive, improved, pass; within each, the largest slowdown first. */
@@ -258,7 +269,9 @@ public final class GateReport {
         String[] parts = bench.split("\\.");
         String method = parts[parts.length - 1];
         String cls = parts.length > 1 ? parts[parts.length - 2] : "";
-        String workload = cls.endsWith("Bench") ? cls.substring(0, cls.length() - 5) : cls;
+        String workload = java.util.Arrays.stream(dev.parbench.workload.WorkloadKind.values())
+                .filter(k -> k.benchClass().equals(cls)).map(dev.parbench.workload.WorkloadKind::id).findFirst()
+                .orElse(cls.endsWith("Bench") ? cls.substring(0, cls.length() - 5) : cls);
         workload = workload.isEmpty() ? method : Character.toLowerCase(workload.charAt(0)) + workload.substring(1);
         Map<String, String> params = new LinkedHashMap<>();
         if (open >= 0 && key.endsWith("]")) {
