@@ -91,12 +91,12 @@ class HistoryCommandTest {
         int changeSection = md.indexOf("## Change points");
         assertTrue(changeSection > 0, md);
         String table = md.substring(changeSection, md.indexOf("## Runs"));
-        assertTrue(table.contains("monteCarlo · fork-join · 256k"), table);
+        assertTrue(table.contains("random · fork-join · 256k"), table);
         assertTrue(table.contains("+20.0%") || table.contains("+19.") || table.contains("+20."), table);
         assertTrue(table.contains("2026-11-08"), table); // run 7 (0-based) is the 8th day
         // the step was planted at parallelism 1 and 2: exactly those two rows, nothing else
-        assertEquals(2, table.lines().filter(l -> l.startsWith("| monteCarlo")).count(), table);
-        assertTrue(table.lines().filter(l -> l.startsWith("| monteCarlo")).allMatch(l -> l.contains(
+        assertEquals(2, table.lines().filter(l -> l.startsWith("| random")).count(), table);
+        assertTrue(table.lines().filter(l -> l.startsWith("| random")).allMatch(l -> l.contains(
                 "fork-join · 256k")), table);
         assertTrue(Files.size(o.resolve("history.html")) > 1000);
         assertTrue(Files.exists(o.resolve("history-0.png")) && Files.exists(o.resolve("history-0.svg")));
