@@ -308,12 +308,22 @@ final class WorkloadProse {
             if (t.movesInput()) {
                 Estimate ceiling = probe.transfer(t);
                 if (ceiling != null) {
-                    out.add(String.format(Locale.ROOT, "%s at %s moves %s GB/s of %s data (p=%d) = %s%% of the %s "
-                            + "probe (%s GB/s)%s.", s, size(largest), fmt(p.gigabytesPerSecond().point(), 1),
-                            w.workload(), p.parallelism(), fmt(100 * p.gigabytesPerSecond().point() / ceiling.point(),
-                                    0), name, fmt(ceiling.point(), 1),
-                            t == StrategyKind.Transport.ENGINE ? ", the ceiling of its members, which talk TCP over "
-                                    + "loopback" : ""));
+                    // the probe measures one pipe or one connection; the model moves its data over p of them at
+                    // once, so it is read per pipe (or connection) against the probe, never in aggregate
+                    String link = name.equals("pipe") ? "pipe" : "connection";
+                    double perLink = p.gigabytesPerSecond().point() / Math.max(1, p.parallelism());
+                    String members = t == StrategyKind.Transport.ENGINE ? ", the ceiling of its members, which talk "
+                            + "TCP over loopback" : "";
+                    String head = String.format(Locale.ROOT, "%s at %s moves %s GB/s of %s data over %d %ss (p=%d): "
+                            + "%s GB/s per %s", s, size(largest), fmt(p.gigabytesPerSecond().point(), 1), w.workload(),
+                            p.parallelism(), link, p.parallelism(), fmt(perLink, 2), link);
+                    out.add(perLink > ceiling.point()
+                            ? String.format(Locale.ROOT, "%s, above the %s probe (one %s: %s GB/s)%s: the probe "
+                                    + "understates what this transport carries here, so no percentage is given.", head,
+                                    name, link, fmt(ceiling.point(), 2), members)
+                            : String.format(Locale.ROOT, "%s = %s%% of the %s probe (one %s: %s GB/s)%s.", head,
+                                    fmt(100 * perLink / ceiling.point(), 0), name, link, fmt(ceiling.point(), 2),
+                                    members));
                 }
             } else if (name != null) {
                 out.add(String.format(Locale.ROOT, "%s at %s moves no input per operation: the input is %s, and only "
