@@ -42,7 +42,7 @@ parbench() {
 
 cmd=run
 case "${1:-}" in
-  run|report|gate|compare|history|timeline|worker|env|help) cmd=$1; shift ;;
+  run|report|gate|compare|calibrate|history|timeline|worker|env|help) cmd=$1; shift ;;
   -h|--help)
     cat <<'USAGE'
 Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks (default profile: standard)
@@ -50,6 +50,7 @@ Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks 
        ./run-benchmarks.sh report RESULTS.json... [--out DIR] charts + index.html from any JMH JSON
        ./run-benchmarks.sh compare --against GIT_REF         paired regression gate (what CI should use)
        ./run-benchmarks.sh gate --baseline B.json --candidate C.json   gate two stored results
+       ./run-benchmarks.sh calibrate                         measure the gate here: planted 5-20% slowdowns, A/A
        ./run-benchmarks.sh history results/                  scores over stored runs, change points marked
        ./run-benchmarks.sh timeline --workload sum --size 1M --parallelism 2 --strategies thread-per-task,socket
                                                              Gantt chart per model: where each task's time goes

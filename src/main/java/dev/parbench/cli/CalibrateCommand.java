@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
         description = {"Measure the gate on this machine: plant known slowdowns into a real kernel of this jar "
                 + "(CalibrationBench: the sum kernel, more blocks per operation on the candidate side), run baseline "
                 + "and candidate through compare's paired machinery, and print the detection rate per planted level "
-                + "and the A/A false-alarm rate, each with a 95% Wilson interval.",
+                + "and the A/A false-alarm rate, each with a 95%% Wilson interval.",
             "The default (2 repetitions x 2 copies of each level) takes about 10 minutes on 2 cores; the ETA is "
                     + "printed first. More repetitions narrow the intervals."},
         footer = {"", "Examples:", "  calibrate", "  calibrate --repetitions 10 --out calibration",
