@@ -1,5 +1,6 @@
 package dev.parbench.engine;
 
+import dev.parbench.strategy.ChildStreams;
 import dev.parbench.strategy.ChildJvmFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class MemberProcesses {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-    private static final String NOISE = "WARNING: Using incubator modules";
     /** What Hazelcast needs opened on JDK 17+ to run at full speed (it only warns without them). */
     private static final List<String> OPENS = List.of("--add-modules=java.se",
             "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
@@ -130,32 +130,14 @@ final class MemberProcesses {
         return address;
     }
 
-    private static void drain(InputStream stream, String prefix) {
-        Thread.ofPlatform().daemon(true).name("parbench-member-err").start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (!line.startsWith(NOISE)) {
-                        System.err.println(prefix + line);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the member is gone
-            }
-        });
+    /** Forwards a stream line by line to stderr on a daemon thread: {@link ChildStreams#drain}. */
+    static void drain(InputStream stream, String prefix) {
+        ChildStreams.drain(stream, prefix, "parbench-member-err");
     }
 
-    /** "pid N exited with code X (killed)" or "pid N still running". */
+    /** What became of a child: {@link ChildStreams#describe}. */
     static String describe(Process p) {
-        try {
-            if (p.waitFor(300, TimeUnit.MILLISECONDS)) {
-                int code = p.exitValue();
-                return "pid " + p.pid() + " exited with code " + code + (code == 137 || code == 9 ? " (killed)" : "");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "pid " + p.pid() + " still running";
+        return ChildStreams.describe(p);
     }
 
     /** SIGTERM to every member, up to {@code grace} in all for them to exit, then SIGKILL and up to 10 s more. */

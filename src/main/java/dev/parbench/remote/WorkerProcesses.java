@@ -1,12 +1,10 @@
 package dev.parbench.remote;
 
+import dev.parbench.strategy.ChildStreams;
 import dev.parbench.strategy.ChildJvmFlags;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class WorkerProcesses {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-    private static final String NOISE = "WARNING: Using incubator modules";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
@@ -129,33 +126,14 @@ final class WorkerProcesses {
         return ChildJvmFlags.copied(f);
     }
 
-    /** Forwards a stream line by line to stderr on a daemon thread, so the pipe never fills. */
+    /** Forwards a stream line by line to stderr on a daemon thread: {@link ChildStreams#drain}. */
     static void drain(InputStream stream, String prefix) {
-        Thread.ofPlatform().daemon(true).name("parbench-drain").start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (!line.startsWith(NOISE)) {
-                        System.err.println(prefix + line);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the worker is gone
-            }
-        });
+        ChildStreams.drain(stream, prefix, "parbench-drain");
     }
 
-    /** What became of a worker: "pid N exited with code X" or "pid N". */
+    /** What became of a child: {@link ChildStreams#describe}. */
     static String describe(Process p) {
-        try {
-            if (p.waitFor(300, TimeUnit.MILLISECONDS)) {
-                int code = p.exitValue();
-                return "pid " + p.pid() + " exited with code " + code + (code == 137 || code == 9 ? " (killed)" : "");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "pid " + p.pid() + " still running";
+        return ChildStreams.describe(p);
     }
 
     /** Waits up to {@code grace} for the worker to exit by itself, then kills it; returns when it is gone. */
