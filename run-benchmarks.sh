@@ -18,7 +18,7 @@ build_if_needed() {
   echo "parbench: building target/benchmarks.jar with JDK at $JAVA_HOME (sources changed or first run)..." >&2
   local log
   log=$(mktemp)
-  if ! (cd "$ROOT" && ./mvnw -B -q -DskipTests package) >"$log" 2>&1; then
+  if ! (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true package) >"$log" 2>&1; then
     grep -v '^WARNING' "$log" | tail -40 >&2
     rm -f "$log"
     echo "parbench: the build failed (output above); fix it or run ./mvnw -B verify to see more." >&2

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline of a comparison, built from a git ref: a detached git worktree of the repository, built there with its
- * own Maven wrapper ({@code ./mvnw -B -q -DskipTests package}). {@link #close()} removes the worktree.
+ * own Maven wrapper ({@code ./mvnw -B -q -Dmaven.test.skip=true package}: the tests are neither compiled nor run).
+ * {@link #close()} removes the worktree.
  */
 final class BaselineBuild implements AutoCloseable {
     static final long BUILD_MINUTES = 20;
@@ -39,8 +40,8 @@ final class BaselineBuild implements AutoCloseable {
         progress.printf("[parbench] building the baseline %s (%s) in %s ...%n", ref,
                 sha.trim().substring(0, Math.min(12, sha.trim().length())), worktree);
         Path log = worktree.resolveSibling("baseline-build.log");
-        Process p = new ProcessBuilder("./mvnw", "-B", "-q", "-DskipTests", "package").directory(worktree.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder("./mvnw", "-B", "-q", "-Dmaven.test.skip=true", "package")
+                .directory(worktree.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished = p.waitFor(BUILD_MINUTES, TimeUnit.MINUTES);
         if (!finished) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -169,11 +169,22 @@ final class CompareCommand implements Callable<Integer> {
         GateResult result = decide.apply(data);
         long deadline = System.nanoTime() + Duration.ofMinutes(c.extraMinutesOrDefault()).toNanos();
         int cap = c.extraRoundsOrDefault();
+        List<String> references = c.reference() == null ? List.of() : first.baseline().keySet().stream()
+                .filter(java.util.regex.Pattern.compile(c.reference()).asPredicate()).toList();
+        int fixed = references.isEmpty() ? 0 : first.baseline().get(references.get(0)).length;
+        java.util.Set<String> extended = new java.util.TreeSet<>();
         while (data.extraRounds() < cap && System.nanoTime() - deadline < 0) {
             List<String> suspects = Sequential.suspects(result.verdicts(), data.baseline(), data.candidate());
             if (suspects.isEmpty()) {
                 break;
             }
+            if (!extended.isEmpty()) {
+                String moved = Sequential.drift(data.baseline(), data.candidate(), references, fixed);
+                if (moved != null) {
+                    break;
+                }
+            }
+            extended.addAll(suspects);
             int batch = Math.min(Sequential.BATCH, cap - data.extraRounds());
             progress.printf("[parbench] sequential stage: %d suspect(s) past the threshold but not yet "
                     + "decided (%s): %d more paired rounds of just those (%d of at most %d extra, budget %d min)%n",
@@ -181,6 +192,13 @@ final class CompareCommand implements Callable<Integer> {
                     data.extraRounds() + batch, cap, c.extraMinutesOrDefault());
             data = comparison.extend(suspects, batch, deadline);
             result = decide.apply(data);
+        }
+        String moved = extended.isEmpty() ? null : Sequential.drift(data.baseline(), data.candidate(), references,
+                fixed);
+        if (moved != null) {
+            progress.printf("[parbench] sequential stage stopped: %s%n", moved);
+            result = new GateResult(result.mode(), result.notes(), Sequential.discard(result.verdicts(), extended,
+                    moved), result.inconclusiveOk());
         }
         return result;
     }

@@ -24,16 +24,17 @@ public final class Plan {
      * started): a 32M Mandelbrot takes ~0.5 s sequentially here, so its iterations are not 200 ms. Operation times
      * come from the workload's secondsPerElement (sequential, one core), divided by min(p, cores) for a parallel model; the
      * out-of-process models add their bytes at TRANSFER_BYTES_PER_SECOND.
-     * Calibrated on the 2-core VM of issue 13 (JDK 25); docs/METHOD.md, "The plan's estimate", says how and how well.
+     * Fitted to a standard run on a quiet 2-core AMD EPYC VM (JDK 25; 583 s actual); docs/METHOD.md, "The plan's
+     * estimate", says how and how well.
      */
     /** Host side of one configuration: a new JMH runner, its benchmark list, the result saved (s). */
     static final double CONFIG_OVERHEAD_SECONDS = 0.35;
     /** One fork outside its iterations and data set-up: JVM start, JMH's handshake, JIT of the harness (s). */
-    static final double FORK_OVERHEAD_SECONDS = 1.0;
+    static final double FORK_OVERHEAD_SECONDS = 0.25;
     /** Building and filling a benchmark's arrays before the first iteration, per GiB of data (s). */
-    static final double SETUP_SECONDS_PER_GIB = 1.5;
+    static final double SETUP_SECONDS_PER_GIB = 1.0;
     /** An out-of-process model's worker JVMs, started in the trial's set-up (in parallel), per fork (s). */
-    static final double WORKER_START_SECONDS = 0.6;
+    static final double WORKER_START_SECONDS = 1.1;
     /** What the out-of-process models move per second (pipes and loopback TCP with their framing). */
     static final double TRANSFER_BYTES_PER_SECOND = 1.0e9;
     /** The bandwidth probe's cost per element and per sweep (s); the workloads say their own. */

@@ -1,6 +1,10 @@
 package dev.parbench.gate;
 
+import dev.parbench.analysis.Stats;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,6 +19,14 @@ import java.util.Map;
  * more than δ"; they are spent only on benchmarks that already read past the threshold (10% by default, five times δ),
  * so under A/A the extension almost never starts. GateSimulationTest measures the rates on seeded fork noise (the
  * numbers are in docs/METHOD.md).
+ *
+ * <p>Drift guard: the pairs keep the machine's drift off the ratio only while the machine's speed is one regime. The
+ * references run in every extra round as well; when a reference's median fork in the extra rounds is more than
+ * {@link #DRIFT} away from its median in the fixed rounds (both sides pooled: its code is the same on both), the
+ * machine changed speed between the stages (a calibration on this machine raised its only A/A false alarm that way:
+ * the load fell from ~50 to ~6 while one suspect got 20 more pairs). The stage then stops, and every benchmark it
+ * extended becomes INCONCLUSIVE with the reference named ({@link #drift}, {@link #discard}): its pairs mix two
+ * regimes, so neither REGRESSION nor PASS would be earned.
  */
 public final class Sequential {
     /** Extra rounds per look. */
@@ -24,7 +36,63 @@ public final class Sequential {
     /** Default time budget of the sequential stage. */
     public static final int BUDGET_MINUTES = 10;
 
+    /** How far a reference's level may move between the fixed and the extra rounds before they are not comparable. */
+    public static final double DRIFT = 0.10;
+
     private Sequential() {
+    }
+
+    /**
+     * Did the machine change speed during the sequential stage? For each of {@code references} (keys of both maps,
+     * one cost per round, the first {@code fixedRounds} from the fixed rounds), the median of both sides' forks in
+     * the extra rounds against the median in the fixed rounds; returns a sentence naming the first reference that
+     * moved by more than {@link #DRIFT} (which way, by how much), or null when none did or no extra round has run.
+     */
+    public static String drift(Map<String, double[]> baseline, Map<String, double[]> candidate,
+            List<String> references, int fixedRounds) {
+        for (String ref : references) {
+            double[] a = baseline.get(ref);
+            double[] b = candidate.get(ref);
+            if (a == null || b == null || a.length <= fixedRounds || b.length <= fixedRounds) {
+                continue;
+            }
+            double before = Stats.median(pooled(a, b, 0, fixedRounds));
+            double after = Stats.median(pooled(a, b, fixedRounds, Math.min(a.length, b.length)));
+            double ratio = after / before;
+            if (!(ratio <= 1 + DRIFT && ratio >= 1 / (1 + DRIFT))) {
+                return String.format(Locale.ROOT, "%s%s ran %.0f%% %s in the extra rounds than in "
+                        + "the fixed rounds (median fork, both sides): the machine changed speed during the "
+                        + "sequential stage, so the extra pairs are not comparable with the first ones; rerun on a "
+                        + "steadier machine", GateDecision.MACHINE_MOVED, ref, 100 * Math.abs(ratio - 1),
+                        ratio > 1 ? "slower" : "faster");
+            }
+        }
+        return null;
+    }
+
+    private static double[] pooled(double[] a, double[] b, int from, int to) {
+        double[] out = new double[2 * (to - from)];
+        for (int i = from; i < to; i++) {
+            out[2 * (i - from)] = a[i];
+            out[2 * (i - from) + 1] = b[i];
+        }
+        return out;
+    }
+
+    /**
+     * {@code verdicts} with each benchmark in {@code extended} (those the sequential stage gave more rounds) made
+     * INCONCLUSIVE for {@code reason}; the others as they were.
+     */
+    public static List<BenchmarkVerdict> discard(List<BenchmarkVerdict> verdicts, Collection<String> extended,
+            String reason) {
+        List<BenchmarkVerdict> out = new ArrayList<>();
+        for (BenchmarkVerdict b : verdicts) {
+            out.add(!extended.contains(b.key()) ? b : new BenchmarkVerdict(b.key(), b.baselineForks(),
+                    b.candidateForks(), b.baseline(), b.candidate(), b.ratio(), b.ratioLow(), b.ratioHigh(),
+                    b.pSlower(), b.pSlowerAdjusted(), b.pFaster(), b.pFasterAdjusted(), Verdict.INCONCLUSIVE, reason,
+                    b.settings()));
+        }
+        return out;
     }
 
     /** The keys of the suspects among {@code verdicts} (no confirmation of REGRESSIONs: no fork data given). */

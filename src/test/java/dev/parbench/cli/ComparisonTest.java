@@ -188,4 +188,50 @@ class ComparisonTest {
         assertFalse(git(repo, "worktree", "list").contains(worktree.toString()));
         CompareCommand.cleanUp(build, work); // idempotent: the hook and the finally block may both run it
     }
+
+    /**
+     * A candidate 20% slower (a suspect after 2 fixed rounds: no test on 2 pairs is decisive) gets extra rounds;
+     * when the reference's level moves between the fixed and the extra rounds, the suspect's verdict is
+     * INCONCLUSIVE naming the reference, and with a steady reference it is decided (REGRESSION).
+     */
+    @Test
+    void theSequentialStageDiscardsSuspectsWhenTheReferenceMoved(@TempDir Path dir) throws Exception {
+        for (boolean drift : new boolean[] {true, false}) {
+            int[] referenceRuns = {0};
+            Comparison.ForkRunner runner = (jar, pass, json, args) -> {
+                boolean reference = pass.include().equals(REF);
+                boolean a = jar.getFileName().toString().startsWith("a");
+                double score = reference ? (drift && referenceRuns[0]++ >= 4 ? 80 : 50) : a ? 100 : 120;
+                String bench = reference ? "dev.parbench.bench.ReferenceBench.lcg"
+                        : "dev.parbench.bench.SumBench.parallel";
+                Files.writeString(json, String.format(Locale.ROOT, """
+                        [{"benchmark": "%s", "mode": "avgt", "threads": 1, "forks": 1, "params": {"size": "1024"},
+                          "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "us/op",
+                                            "rawData": [[%s]]},
+                          "secondaryMetrics": {}}]
+                        """, bench, score, score));
+            };
+            ByteArrayOutputStream progress = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8);
+            Path work = Files.createDirectories(dir.resolve(drift ? "drift" : "steady"));
+            Comparison c = new Comparison(config(), runner, work, out);
+            Comparison.Collected first = c.run(dir.resolve("a.jar"), dir.resolve("b.jar"), 2, "", "",
+                    Duration.ZERO);
+            dev.parbench.gate.GateConfig cfg = dev.parbench.gate.GateConfig.defaults();
+            dev.parbench.gate.GateResult r = CompareCommand.gate(c, first, config(), d -> CompareCommand
+                    .decidePaired(cfg, config(), 2, d, "test", List.of(), false), out);
+            dev.parbench.gate.BenchmarkVerdict v = r.verdicts().stream()
+                    .filter(b -> b.key().startsWith("dev.parbench.bench.SumBench")).findFirst().orElseThrow();
+            String log = progress.toString(StandardCharsets.UTF_8);
+            assertTrue(log.contains("sequential stage:"), log);
+            if (drift) {
+                assertEquals(dev.parbench.gate.Verdict.INCONCLUSIVE, v.verdict(), v.reason());
+                assertTrue(v.reason().contains("ReferenceBench.lcg [size=1024] ran 60% slower in the extra rounds"), v.reason());
+                assertTrue(log.contains("sequential stage stopped"), log);
+            } else {
+                assertEquals(dev.parbench.gate.Verdict.REGRESSION, v.verdict(), v.reason());
+                assertFalse(log.contains("sequential stage stopped"), log);
+            }
+        }
+    }
 }
