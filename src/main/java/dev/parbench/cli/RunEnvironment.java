@@ -175,12 +175,22 @@ public final class RunEnvironment {
         return -1;
     }
 
+    /**
+     * The commit of the code that ran: git is asked in the folder of the jar on the class path (target/ of the work
+     * tree that built it), not in the current folder, which may be another checkout; a jar outside any work tree
+     * (copied elsewhere) records "unknown" rather than a commit it may not be. With a class path of several entries
+     * (tests, an IDE) the current folder is asked.
+     */
     private static Map<String, Object> git() {
         Map<String, Object> git = new LinkedHashMap<>();
-        String commit = runGit("rev-parse", "HEAD");
+        String cp = System.getProperty("java.class.path", "");
+        java.io.File jar = new java.io.File(cp);
+        String dir = !cp.contains(java.io.File.pathSeparator) && jar.isFile() && jar.getAbsoluteFile().getParentFile()
+                != null ? jar.getAbsoluteFile().getParent() : ".";
+        String commit = runGit("-C", dir, "rev-parse", "HEAD");
         git.put("commit", commit == null ? "unknown" : commit);
         if (commit != null) {
-            String status = runGit("status", "--porcelain", "--untracked-files=no");
+            String status = runGit("-C", dir, "status", "--porcelain", "--untracked-files=no");
             git.put("dirty", status != null && !status.isEmpty());
         }
         return git;
