@@ -22,8 +22,8 @@ import java.util.Map;
  *
  * <p>Drift guard: the pairs keep the machine's drift off the ratio only while the machine's speed is one regime. The
  * references run in every extra round as well; when a reference's median fork in the extra rounds is more than
- * {@link #DRIFT} away from its median in the fixed rounds (both sides pooled: its code is the same on both), the
- * machine changed speed between the stages (a calibration on this machine raised its only A/A false alarm that way:
+ * {@link #DRIFT} away from its median in the fixed rounds (both sides pooled: its code is the same on both), and a
+ * rank test says the two sets differ ({@link #DRIFT_P}), the machine changed speed between the stages (a calibration on this machine raised its only A/A false alarm that way:
  * the load fell from ~50 to ~6 while one suspect got 20 more pairs). The stage then stops, and every benchmark it
  * extended becomes INCONCLUSIVE with the reference named ({@link #drift}, {@link #discard}): its pairs mix two
  * regimes, so neither REGRESSION nor PASS would be earned.
@@ -38,6 +38,12 @@ public final class Sequential {
 
     /** How far a reference's level may move between the fixed and the extra rounds before they are not comparable. */
     public static final double DRIFT = 0.10;
+    /**
+     * And how surely (one-sided Mann-Whitney of the extra rounds' forks against the fixed rounds'): a reference whose
+     * forks fall into one of two speeds from one JVM to the next (this machine's memory bandwidth does) moves its
+     * median by that much in 5 rounds by chance; a machine whose load changed separates the two sets almost entirely.
+     */
+    public static final double DRIFT_P = 0.001;
 
     private Sequential() {
     }
@@ -46,7 +52,8 @@ public final class Sequential {
      * Did the machine change speed during the sequential stage? For each of {@code references} (keys of both maps,
      * one cost per round, the first {@code fixedRounds} from the fixed rounds), the median of both sides' forks in
      * the extra rounds against the median in the fixed rounds; returns a sentence naming the first reference that
-     * moved by more than {@link #DRIFT} (which way, by how much), or null when none did or no extra round has run.
+     * moved by more than {@link #DRIFT} with a one-sided Mann-Whitney p below {@link #DRIFT_P} (which way, by how
+     * much), or null when none did or no extra round has run.
      */
     public static String drift(Map<String, double[]> baseline, Map<String, double[]> candidate,
             List<String> references, int fixedRounds) {
@@ -56,10 +63,12 @@ public final class Sequential {
             if (a == null || b == null || a.length <= fixedRounds || b.length <= fixedRounds) {
                 continue;
             }
-            double before = Stats.median(pooled(a, b, 0, fixedRounds));
-            double after = Stats.median(pooled(a, b, fixedRounds, Math.min(a.length, b.length)));
-            double ratio = after / before;
-            if (!(ratio <= 1 + DRIFT && ratio >= 1 / (1 + DRIFT))) {
+            double[] fixed = pooled(a, b, 0, fixedRounds);
+            double[] extra = pooled(a, b, fixedRounds, Math.min(a.length, b.length));
+            double ratio = Stats.median(extra) / Stats.median(fixed);
+            boolean slower = ratio > 1 + DRIFT && RankTests.mannWhitneyGreater(extra, fixed) < DRIFT_P;
+            boolean faster = ratio < 1 / (1 + DRIFT) && RankTests.mannWhitneyGreater(fixed, extra) < DRIFT_P;
+            if (slower || faster) {
                 return String.format(Locale.ROOT, "%s%s ran %.0f%% %s in the extra rounds than in "
                         + "the fixed rounds (median fork, both sides): the machine changed speed during the "
                         + "sequential stage, so the extra pairs are not comparable with the first ones; rerun on a "
