@@ -59,17 +59,31 @@ public final class Sum implements Workload<Sum.Input> {
                 return new Local<>(local, 0, blocks(local));
             }
 
-            /** The scalar loop on the mapped values (a buffer has no SIMD loop before JDK 22's memory segments). */
+            /**
+             * The scalar loop on the mapped values (a buffer has no SIMD loop before JDK 22's memory segments), with
+             * four independent sums so that the adds do not wait for each other (long addition wraps the same in any
+             * order: the total is exact).
+             */
             @Override
             public java.util.OptionalLong runInPlace(int size, long seed, int fromBlock, int toBlock,
                     List<java.nio.Buffer> inputs, List<java.nio.Buffer> outputs) {
                 java.nio.LongBuffer v = (java.nio.LongBuffer) inputs.get(0);
                 int n = WireForm.elements(size, BLOCK, fromBlock, toBlock);
-                long s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += v.get(i);
+                long s0 = 0;
+                long s1 = 0;
+                long s2 = 0;
+                long s3 = 0;
+                int i = 0;
+                for (; i + 3 < n; i += 4) {
+                    s0 += v.get(i);
+                    s1 += v.get(i + 1);
+                    s2 += v.get(i + 2);
+                    s3 += v.get(i + 3);
                 }
-                return java.util.OptionalLong.of(s);
+                for (; i < n; i++) {
+                    s0 += v.get(i);
+                }
+                return java.util.OptionalLong.of(s0 + s1 + s2 + s3);
             }
         };
     }
