@@ -61,81 +61,65 @@ public class CollectivesBench {
     public static final Duration EXCHANGE_DEADLINE = Duration.ofMillis(
             Long.getLong("parbench.messaging.exchangeDeadlineMillis", 1000));
 
+    /**
+     * A world of {@code ranks} worker JVMs for one collective, started once per trial; the subclasses name the
+     * collectives (JMH takes the inherited parameters and set-up; it wants {@code @Param} in a {@code @State} class).
+     */
     @State(Scope.Benchmark)
-    public static class PointToPoint {
+    public abstract static class Ranks {
+        @Param({"2", "4", "8"})
+        public int ranks;
+
+        @Param({"8", "1024", "65536", "1048576"})
+        public int bytes;
+
+        CollectiveKind kind;
+        World world;
+
+        abstract String variantId();
+
+        @Setup(Level.Trial)
+        public void start() throws IOException {
+            kind = CollectiveKind.fromId(variantId());
+            world = World.start(ranks, World.Launch.JVMS);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            world.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class PointToPoint extends Ranks {
         @Param({"send-recv", "barrier"})
         public String variant;
 
-        @Param({"2", "4", "8"})
-        public int ranks;
-
-        @Param({"8", "1024", "65536", "1048576"})
-        public int bytes;
-
-        CollectiveKind kind;
-        World world;
-
-        @Setup(Level.Trial)
-        public void start() throws IOException {
-            kind = CollectiveKind.fromId(variant);
-            world = World.start(ranks, World.Launch.JVMS);
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            world.close();
+        @Override
+        String variantId() {
+            return variant;
         }
     }
 
     @State(Scope.Benchmark)
-    public static class FanOut {
+    public static class FanOut extends Ranks {
         @Param({"broadcast-linear", "broadcast-binomial", "scatter"})
         public String variant;
 
-        @Param({"2", "4", "8"})
-        public int ranks;
-
-        @Param({"8", "1024", "65536", "1048576"})
-        public int bytes;
-
-        CollectiveKind kind;
-        World world;
-
-        @Setup(Level.Trial)
-        public void start() throws IOException {
-            kind = CollectiveKind.fromId(variant);
-            world = World.start(ranks, World.Launch.JVMS);
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            world.close();
+        @Override
+        String variantId() {
+            return variant;
         }
     }
 
     @State(Scope.Benchmark)
-    public static class FanIn {
+    public static class FanIn extends Ranks {
         @Param({"gather", "reduce", "allreduce"})
         public String variant;
 
-        @Param({"2", "4", "8"})
-        public int ranks;
-
-        @Param({"8", "1024", "65536", "1048576"})
-        public int bytes;
-
-        CollectiveKind kind;
-        World world;
-
-        @Setup(Level.Trial)
-        public void start() throws IOException {
-            kind = CollectiveKind.fromId(variant);
-            world = World.start(ranks, World.Launch.JVMS);
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            world.close();
+        @Override
+        String variantId() {
+            return variant;
         }
     }
 
@@ -200,18 +184,22 @@ public class CollectivesBench {
     @Benchmark
     @OperationsPerInvocation(REPS)
     public long pointToPoint(PointToPoint s) throws IOException {
-        return s.world.run(s.kind, s.bytes, REPS, DEADLINE).nanos();
+        return reps(s);
     }
 
     @Benchmark
     @OperationsPerInvocation(REPS)
     public long fanOut(FanOut s) throws IOException {
-        return s.world.run(s.kind, s.bytes, REPS, DEADLINE).nanos();
+        return reps(s);
     }
 
     @Benchmark
     @OperationsPerInvocation(REPS)
     public long fanIn(FanIn s) throws IOException {
+        return reps(s);
+    }
+
+    private static long reps(Ranks s) throws IOException {
         return s.world.run(s.kind, s.bytes, REPS, DEADLINE).nanos();
     }
 

@@ -76,24 +76,16 @@ final class SharedArray {
 
     /** Copies {@code n} elements from {@code element} (an index in the whole array) into {@code dest[off...]}. */
     void get(long element, Object dest, int off, int n) {
-        check(element, n);
-        int done = 0;
-        while (done < n) {
-            long i = element + done - from;
-            int w = (int) (i / WINDOW_ELEMENTS);
-            int at = (int) (i % WINDOW_ELEMENTS);
-            int k = Math.min(n - done, WINDOW_ELEMENTS - at);
-            switch (dest) {
-                case long[] a -> longs.get(w).get(at, a, off + done, k);
-                case double[] a -> doubles.get(w).get(at, a, off + done, k);
-                default -> throw new IllegalArgumentException("only long[] and double[], not " + dest.getClass());
-            }
-            done += k;
-        }
+        copy(element, dest, off, n, false);
     }
 
     /** Copies {@code n} elements of {@code src[off...]} to {@code element} (an index in the whole array). */
     void put(long element, Object src, int off, int n) {
+        copy(element, src, off, n, true);
+    }
+
+    /** The window-by-window bulk copy of {@link #get} ({@code intoMapping} false) and {@link #put} (true). */
+    private void copy(long element, Object array, int off, int n, boolean intoMapping) {
         check(element, n);
         int done = 0;
         while (done < n) {
@@ -101,10 +93,22 @@ final class SharedArray {
             int w = (int) (i / WINDOW_ELEMENTS);
             int at = (int) (i % WINDOW_ELEMENTS);
             int k = Math.min(n - done, WINDOW_ELEMENTS - at);
-            switch (src) {
-                case long[] a -> longs.get(w).put(at, a, off + done, k);
-                case double[] a -> doubles.get(w).put(at, a, off + done, k);
-                default -> throw new IllegalArgumentException("only long[] and double[], not " + src.getClass());
+            switch (array) {
+                case long[] a -> {
+                    if (intoMapping) {
+                        longs.get(w).put(at, a, off + done, k);
+                    } else {
+                        longs.get(w).get(at, a, off + done, k);
+                    }
+                }
+                case double[] a -> {
+                    if (intoMapping) {
+                        doubles.get(w).put(at, a, off + done, k);
+                    } else {
+                        doubles.get(w).get(at, a, off + done, k);
+                    }
+                }
+                default -> throw new IllegalArgumentException("only long[] and double[], not " + array.getClass());
             }
             done += k;
         }
