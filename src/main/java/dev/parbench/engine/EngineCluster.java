@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The cluster a trial's engine model talks to, and the client it talks through.
@@ -243,6 +244,11 @@ final class EngineCluster implements AutoCloseable {
      * member it was sent to named ({@code memberOf.apply(k)}), and a timeout names every member still silent.
      */
     <T> List<T> await(List<? extends Future<T>> futures, Function<Integer, Member> memberOf) {
+        return await(what, futures, k -> name(memberOf.apply(k)));
+    }
+
+    /** {@link #await(List, Function)} with the member of range k named by {@code nameOf}; static for tests. */
+    static <T> List<T> await(String what, List<? extends Future<T>> futures, IntFunction<String> nameOf) {
         List<CompletableFuture<T>> cfs = new ArrayList<>();
         for (Future<T> f : futures) {
             cfs.add(toCompletable(f));
@@ -268,23 +274,26 @@ final class EngineCluster implements AutoCloseable {
             List<String> late = new ArrayList<>();
             for (int k = 0; k < cfs.size(); k++) {
                 if (!cfs.get(k).isDone()) {
-                    late.add("range " + k + " on " + name(memberOf.apply(k)));
+                    late.add("range " + k + " on " + nameOf.apply(k));
                 }
             }
             throw new IllegalStateException(what + ": no answer within " + TIMEOUT.toSeconds() + " s from " + late
                     + " (-Dparbench.remote.timeoutSeconds)");
         } catch (ExecutionException e) {
+            // Which of the two completed first (anyFailure, or all with the same exception when the failed range was
+            // the last to finish) is up to the scheduler: the failed range is found from the futures themselves.
             Throwable c = e.getCause();
             while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
                 c = c.getCause();
             }
-            if (c instanceof IndexedFailure f) {
-                Throwable cause = f.getCause();
+            int index = c instanceof IndexedFailure f ? f.index : firstFailed(cfs);
+            if (index >= 0) {
+                Throwable cause = c instanceof IndexedFailure f ? f.getCause() : c;
                 while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
                         && cause.getCause() != null) {
                     cause = cause.getCause();
                 }
-                throw new IllegalStateException(what + ": range " + f.index + " on " + name(memberOf.apply(f.index))
+                throw new IllegalStateException(what + ": range " + index + " on " + nameOf.apply(index)
                         + " failed: " + cause, cause);
             }
             throw new IllegalStateException(what + ": " + c, c);
@@ -292,6 +301,16 @@ final class EngineCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(what + ": interrupted", e);
         }
+    }
+
+    /** The first future that completed exceptionally, or -1. */
+    private static int firstFailed(List<? extends CompletableFuture<?>> cfs) {
+        for (int k = 0; k < cfs.size(); k++) {
+            if (cfs.get(k).isCompletedExceptionally()) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static final class IndexedFailure extends RuntimeException {
