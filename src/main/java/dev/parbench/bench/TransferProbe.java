@@ -23,17 +23,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the out-of-process models cannot avoid paying, measured on its own:
  *
  * loopback: raw bulk throughput of one TCP connection on this machine (bytes per operation = `megabytes` MiB, sent
- *   from a direct buffer with the socket models' options, acknowledged by one byte). The socket model's achieved
+ *   from a direct buffer that large into another that large, memory to memory as an array's transfer is, with the
+ *   socket models' options, acknowledged by one byte). The socket model's achieved
  *   bytes/s on sum at the largest size is compared with it. GB/s = bytes / time.
  * pipe: raw bulk throughput of the pipes the process models use, parent JVM -> child JVM (bytes per operation =
- *   `megabytes` MiB, sent from a direct buffer to a child JVM started like a worker that only counts them, and
- *   acknowledged by one byte). Named pipes opened as FileChannels on Linux, the process streams elsewhere (see
+ *   `megabytes` MiB, sent from a direct buffer that large to a child JVM started like a worker that reads them into
+ *   another that large and only counts them, and acknowledged by one byte; the pipes sized as the models' are). Named pipes opened as FileChannels on Linux, the process streams elsewhere (see
  *   remote/Pipes). The process-pool model's achieved bytes/s on sum at the largest size is compared with it.
  * workerStart: start one worker JVM (same class path and flags as the process models use), wait until it says
  *   READY over its pipe, say BYE, wait until it exited. That is the fixed price of process-per-task, per task.
  *
  * What would make the number lie: measuring the first connection set-up or the child's JVM start (both are per trial);
- * a sink that decodes (it only counts bytes).
+ * a sink that decodes (it only counts bytes); cycling one small buffer (bytes would move between caches, faster than
+ * any array of `megabytes` MiB can).
  *
  * Run just this class:  java -jar target/benchmarks.jar TransferProbe
  */

@@ -29,12 +29,12 @@ final class ProbeSection {
                     gb(p.allCores().get(Ceiling.ADD))));
         }
         if (p.loopback() != null) {
-            summary.add(String.format(Locale.ROOT, "One loopback TCP connection carries %s GB/s of raw bulk bytes: "
-                    + "the ceiling for what the socket models can move.", gb(p.loopback())));
+            summary.add(String.format(Locale.ROOT, "One loopback TCP connection carries %s GB/s of raw bulk bytes, "
+                    + "memory to memory: the ceiling for what the socket models can move over one connection.", gb(p.loopback())));
         }
         if (p.pipe() != null) {
-            summary.add(String.format(Locale.ROOT, "One pipe to a child JVM carries %s GB/s of raw bulk bytes: the "
-                    + "ceiling for what the process models can move.", gb(p.pipe())));
+            summary.add(String.format(Locale.ROOT, "One pipe to a child JVM carries %s GB/s of raw bulk bytes, memory "
+                    + "to memory: the ceiling for what the process models can move over one pipe.", gb(p.pipe())));
         }
         if (p.workerStart() != null) {
             summary.add(String.format(Locale.ROOT, "Starting a worker JVM until it answers, and letting it exit, "

@@ -308,22 +308,7 @@ final class WorkloadProse {
             if (t.movesInput()) {
                 Estimate ceiling = probe.transfer(t);
                 if (ceiling != null) {
-                    // the probe measures one pipe or one connection; the model moves its data over p of them at
-                    // once, so it is read per pipe (or connection) against the probe, never in aggregate
-                    String link = name.equals("pipe") ? "pipe" : "connection";
-                    double perLink = p.gigabytesPerSecond().point() / Math.max(1, p.parallelism());
-                    String members = t == StrategyKind.Transport.ENGINE ? ", the ceiling of its members, which talk "
-                            + "TCP over loopback" : "";
-                    String head = String.format(Locale.ROOT, "%s at %s moves %s GB/s of %s data over %d %ss (p=%d): "
-                            + "%s GB/s per %s", s, size(largest), fmt(p.gigabytesPerSecond().point(), 1), w.workload(),
-                            p.parallelism(), link, p.parallelism(), fmt(perLink, 2), link);
-                    out.add(perLink > ceiling.point()
-                            ? String.format(Locale.ROOT, "%s, above the %s probe (one %s: %s GB/s)%s: the probe "
-                                    + "understates what this transport carries here, so no percentage is given.", head,
-                                    name, link, fmt(ceiling.point(), 2), members)
-                            : String.format(Locale.ROOT, "%s = %s%% of the %s probe (one %s: %s GB/s)%s.", head,
-                                    fmt(100 * perLink / ceiling.point(), 0), name, link, fmt(ceiling.point(), 2),
-                                    members));
+                    out.add(againstProbe(w, s, t, name, ceiling));
                 }
             } else if (name != null) {
                 out.add(String.format(Locale.ROOT, "%s at %s moves no input per operation: the input is %s, and only "
@@ -333,6 +318,45 @@ final class WorkloadProse {
                         p.parallelism(), w.workload(), name));
             }
         }
+    }
+
+    /**
+     * A moving model against its transport's probe, like for like: the probe measures one pipe (or connection)
+     * carrying memory to memory, so it is the model at p = 1 (one pipe) that is given a percentage of it. At p > 1
+     * the model moves over p links at once on shared cores: its total is said, and not read against a one-link probe.
+     */
+    private static String againstProbe(Analysis.WorkloadResult w, String s, StrategyKind.Transport t, String name,
+            Estimate ceiling) {
+        int largest = w.largestSize();
+        String link = name.equals("pipe") ? "pipe" : "connection";
+        String members = t == StrategyKind.Transport.ENGINE ? ", the ceiling of its members, which talk TCP over "
+                + "loopback" : "";
+        String probeFigure = String.format(Locale.ROOT, "the %s probe (one %s, memory to memory: %s GB/s)%s", name,
+                link, fmt(ceiling.point(), 2), members);
+        Optional<Analysis.Point> one = w.points().stream().filter(p -> p.strategy().equals(s) && p.size() == largest
+                && p.parallelism() == 1).findFirst();
+        Optional<Analysis.Point> many = w.points().stream().filter(p -> p.strategy().equals(s)
+                && p.size() == largest && p.parallelism() > 1)
+                .max(Comparator.comparingDouble(p -> p.gigabytesPerSecond().point()));
+        StringBuilder b = new StringBuilder();
+        if (one.isPresent()) {
+            double gbps = one.get().gigabytesPerSecond().point();
+            b.append(String.format(Locale.ROOT, "%s at %s moves %s GB/s of %s data over one %s (p=1)", s,
+                    size(largest), fmt(gbps, 2), w.workload(), link));
+            b.append(gbps > ceiling.point()
+                    ? String.format(Locale.ROOT, ", above %s: the probe understates what this transport carries "
+                            + "here, so no percentage is given.", probeFigure)
+                    : String.format(Locale.ROOT, " = %s%% of %s.", fmt(100 * gbps / ceiling.point(), 0),
+                            probeFigure));
+        } else {
+            b.append(String.format(Locale.ROOT, "%s at %s was not measured over one %s (p=1), the only case %s "
+                    + "reads against: no percentage.", s, size(largest), link, probeFigure));
+        }
+        many.ifPresent(m -> b.append(String.format(Locale.ROOT, " Over %d %ss at once (p=%d) it moves %s GB/s in "
+                + "all (%s GB/s per %s, the cores shared by every %s), which a one-%s probe does not bound.",
+                m.parallelism(), link, m.parallelism(), fmt(m.gigabytesPerSecond().point(), 2),
+                fmt(m.gigabytesPerSecond().point() / m.parallelism(), 2), link, link, link)));
+        return b.toString();
     }
 
     /** The transfer probe that bounds a transport's traffic (null: in-JVM, nothing crosses a process boundary). */

@@ -19,16 +19,19 @@ class TransferProseTest {
         return new Estimate(v, v * 0.9, v * 1.1, 4);
     }
 
-    private static Analysis.Point point(String strategy, double gbps) {
-        return new Analysis.Point(strategy, 2, SIZE, e(0.1), e(1), 0.5, 0.1, e(gbps), Double.NaN, false);
+    private static Analysis.Point point(String strategy, int p, double gbps) {
+        return new Analysis.Point(strategy, p, SIZE, e(0.1), e(1), 0.5, 0.1, e(gbps), Double.NaN, false);
     }
 
     private static List<String> prose(Estimate loopback) {
+        return prose(loopback, List.of(point("socket", 1, 0.2), point("socket", 2, 0.3), point("hazelcast", 2, 0.2),
+                point("hazelcast-resident", 2, 4.0), point("socket-resident", 2, 5.0)));
+    }
+
+    private static List<String> prose(Estimate loopback, List<Analysis.Point> points) {
         List<String> strategies = List.of("socket", "hazelcast", "hazelcast-resident", "socket-resident");
-        Analysis.WorkloadResult w = new Analysis.WorkloadResult("sum", "", 8, List.of(SIZE), strategies, List.of(2),
-                Map.of(SIZE, e(0.05)), Map.of(), Map.of(),
-                List.of(point("socket", 0.3), point("hazelcast", 0.2), point("hazelcast-resident", 4.0),
-                        point("socket-resident", 5.0)),
+        Analysis.WorkloadResult w = new Analysis.WorkloadResult("sum", "", 8, List.of(SIZE), strategies,
+                List.of(1, 2), Map.of(SIZE, e(0.05)), Map.of(), Map.of(), points,
                 Map.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of(), 2);
         Analysis.Probe probe = new Analysis.Probe(Map.of(), Map.of(), SIZE, loopback, null, null);
         return WorkloadProse.of(w, probe, Machine.of(Map.of()));
@@ -41,23 +44,38 @@ class TransferProseTest {
     }
 
     @Test
-    void hazelcastIsReadAgainstTheLoopbackProbe() {
+    void oneConnectionIsReadAgainstTheOneConnectionProbeAndManyAreNot() {
         List<String> prose = prose(e(0.8));
-        // p = 2 connections at once, the probe one: read per connection
-        assertEquals("socket at 32M moves 0.3 GB/s of sum data over 2 connections (p=2): 0.15 GB/s per connection = "
-                + "19% of the loopback probe (one connection: 0.80 GB/s).", about(prose, "socket"));
-        assertEquals("hazelcast at 32M moves 0.2 GB/s of sum data over 2 connections (p=2): 0.10 GB/s per connection "
-                + "= 13% of the loopback probe (one connection: 0.80 GB/s), the ceiling of its members, which talk TCP "
-                + "over loopback.", about(prose, "hazelcast"));
+        assertEquals("socket at 32M moves 0.20 GB/s of sum data over one connection (p=1) = 25% of the loopback probe "
+                + "(one connection, memory to memory: 0.80 GB/s). Over 2 connections at once (p=2) it moves 0.30 GB/s "
+                + "in all (0.15 GB/s per connection, the cores shared by every connection), which a one-connection "
+                + "probe does not bound.", about(prose, "socket"));
+        String hz = about(prose, "hazelcast");
+        assertTrue(hz.startsWith("hazelcast at 32M was not measured over one connection (p=1), the only case the "
+                + "loopback probe (one connection, memory to memory: 0.80 GB/s), the ceiling of its members, which "
+                + "talk TCP over loopback reads against: no percentage."), hz);
+        assertTrue(hz.contains("Over 2 connections at once (p=2) it moves 0.20 GB/s in all"), hz);
+        assertFalse(hz.contains("%"), hz);
     }
 
     @Test
-    void aModelFasterPerConnectionThanTheProbeGetsNoPercentage() {
+    void aModelFasterThanTheProbeGetsNoPercentage() {
         List<String> prose = prose(e(0.1));
         String socket = about(prose, "socket");
-        assertTrue(socket.contains("0.15 GB/s per connection, above the loopback probe (one connection: 0.10 GB/s)"),
-                socket);
+        assertTrue(socket.startsWith("socket at 32M moves 0.20 GB/s of sum data over one connection (p=1), above the "
+                + "loopback probe (one connection, memory to memory: 0.10 GB/s): the probe understates"), socket);
         assertFalse(socket.contains("%"), socket);
+    }
+
+    @Test
+    void aProcessModelIsReadAgainstThePipeProbe() {
+        Analysis.WorkloadResult w = new Analysis.WorkloadResult("sum", "", 8, List.of(SIZE), List.of("process-pool"),
+                List.of(1), Map.of(SIZE, e(0.05)), Map.of(), Map.of(), List.of(point("process-pool", 1, 1.0)),
+                Map.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of(), 2);
+        Analysis.Probe probe = new Analysis.Probe(Map.of(), Map.of(), SIZE, e(3.0), e(1.6), null);
+        assertEquals("process-pool at 32M moves 1.00 GB/s of sum data over one pipe (p=1) = 63% of the pipe probe "
+                + "(one pipe, memory to memory: 1.60 GB/s).", about(WorkloadProse.of(w, probe,
+                        Machine.of(Map.of())), "process-pool"));
     }
 
     @Test
