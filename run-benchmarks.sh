@@ -33,6 +33,8 @@ JVM_FLAGS=()
 if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
   JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
 fi
+# The pipes are sized through the Foreign Function API (JDK 22+): native access without JDK 24's warning.
+JVM_FLAGS+=(--enable-native-access=ALL-UNNAMED)
 
 # exec: the JVM replaces this shell, so Ctrl-C (SIGINT) reaches it directly, its shutdown hook stops the JMH
 # forks and saves what finished, and its exit code (130 when interrupted) is the script's.

@@ -525,9 +525,16 @@ final class RunCommand implements Callable<Integer> {
     /** Lets JMH use {@code sun.misc.Unsafe} without its four warnings per fork (JEP 471/498); JDK 23+ only. */
     static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";
 
+    /**
+     * Lets the pipes be sized through the Foreign Function API ({@code remote/PipeSize}, JDK 22+) without JDK 24's
+     * "restricted method" warning in every fork.
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     /** The flags that keep a JVM of this feature release quiet: JDK 21 and 22 reject {@link #UNSAFE_ALLOW}. */
     static List<String> quietJvmArgs(int feature) {
-        return feature >= 23 ? List.of(UNSAFE_ALLOW) : List.of();
+        return feature >= 23 ? List.of(UNSAFE_ALLOW, NATIVE_ACCESS) : feature == 22 ? List.of(NATIVE_ACCESS)
+                : List.of();
     }
 
     /**

@@ -96,6 +96,7 @@ public final class RunEnvironment {
             }
         }
         Map<String, Object> w = new LinkedHashMap<>();
+        w.put("pipes", dev.parbench.remote.PipeSize.describe());
         if (addresses.isEmpty()) {
             w.put("where", "this machine");
             w.put("note", "worker JVMs started here, with the fork's flags (GC, -Xmx, modules, -jvmArgsAppend; "

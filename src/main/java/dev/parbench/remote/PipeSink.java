@@ -15,17 +15,17 @@ import java.util.concurrent.TimeUnit;
  * The raw pipe-throughput probe's two ends: a child JVM (started like a worker, its stdin and stdout on the same
  * {@link Pipes} as the process models' workers) that reads {@code bytesPerRound} bytes from stdin and answers with
  * one byte on stdout, and this side, which sends them from a direct buffer. No framing, no decoding: the ceiling a
- * process model's transfer can approach, as {@link LoopbackSink} is for the socket models.
+ * process model's transfer can approach, as {@link LoopbackSink} is for the socket models. Memory to memory like it:
+ * sent from a buffer as large as the round, landing in another as large ({@link Spans}).
  *
  * <p>{@link #close()} closes the pipes (the child sees end of stream and exits) and waits for the child, killing it
  * after a grace period; the worker reaper kills it if this JVM exits first.
  */
 public final class PipeSink implements AutoCloseable {
-    private static final int CHUNK = 1 << 20;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Pipes.Piped child;
-    private final ByteBuffer out = ByteBuffer.allocateDirect(CHUNK);
+    private final ByteBuffer out;
     private final ByteBuffer ack = ByteBuffer.allocateDirect(1);
     private final long bytesPerRound;
 
@@ -34,10 +34,8 @@ public final class PipeSink implements AutoCloseable {
             throw new IllegalArgumentException("bytes per round must be positive, got " + bytesPerRound);
         }
         this.bytesPerRound = bytesPerRound;
+        out = Spans.filled(bytesPerRound);
         child = WorkerProcesses.startPipedMain(PipeSink.class.getName(), List.of(Long.toString(bytesPerRound)));
-        while (out.hasRemaining()) {
-            out.put((byte) out.position());
-        }
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         CompletableFuture.runAsync(() -> {
             if (!started.get()) {
@@ -62,8 +60,7 @@ public final class PipeSink implements AutoCloseable {
     public long round() throws IOException {
         long left = bytesPerRound;
         while (left > 0) {
-            out.clear().limit((int) Math.min(CHUNK, left));
-            left -= child.out().write(out);
+            left -= child.out().write(Spans.next(out, bytesPerRound - left, left));
         }
         awaitAck();
         return bytesPerRound;
@@ -93,7 +90,7 @@ public final class PipeSink implements AutoCloseable {
         long perRound = Long.parseLong(args[0]);
         FileChannel in = new FileInputStream(FileDescriptor.in).getChannel();
         FileChannel out = new FileOutputStream(FileDescriptor.out).getChannel();
-        ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
+        ByteBuffer buf = Spans.allocate(perRound);
         ByteBuffer one = ByteBuffer.allocateDirect(1);
         while (true) {
             one.clear();
@@ -103,8 +100,7 @@ public final class PipeSink implements AutoCloseable {
             }
             long left = perRound;
             while (left > 0) {
-                buf.clear().limit((int) Math.min(CHUNK, left));
-                int n = in.read(buf);
+                int n = in.read(Spans.next(buf, perRound - left, left));
                 if (n < 0) {
                     return;
                 }

@@ -117,6 +117,8 @@ final class Pipes {
             mkfifo(toChild, fromChild);
             holdTo = FileChannel.open(toChild, StandardOpenOption.READ, StandardOpenOption.WRITE);
             holdFrom = FileChannel.open(fromChild, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            PipeSize.set(toChild); // a pipe's size belongs to the pipe, whichever descriptor set it
+            PipeSize.set(fromChild);
             p = WorkerProcesses.track(pb.redirectInput(toChild.toFile()).redirectOutput(fromChild.toFile()).start());
             out = FileChannel.open(toChild, StandardOpenOption.WRITE);
             in = FileChannel.open(fromChild, StandardOpenOption.READ);

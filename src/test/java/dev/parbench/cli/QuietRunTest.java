@@ -17,9 +17,11 @@ class QuietRunTest {
     @Test
     void theUnsafeFlagIsGivenOnlyToJdksThatKnowIt() {
         assertEquals(List.of(), RunCommand.quietJvmArgs(21));
-        assertEquals(List.of(), RunCommand.quietJvmArgs(22));
-        assertEquals(List.of("--sun-misc-unsafe-memory-access=allow"), RunCommand.quietJvmArgs(23));
-        assertEquals(List.of("--sun-misc-unsafe-memory-access=allow"), RunCommand.quietJvmArgs(25));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED"), RunCommand.quietJvmArgs(22));
+        assertEquals(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"),
+                RunCommand.quietJvmArgs(23));
+        assertEquals(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"),
+                RunCommand.quietJvmArgs(25));
     }
 
     @Test
@@ -29,9 +31,17 @@ class QuietRunTest {
         Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-version")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(p.exitValue() == 0, !flags.isEmpty(), "JDK " + Runtime.version() + " and the flag disagree");
+        assertEquals(p.exitValue() == 0, flags.contains(RunCommand.UNSAFE_ALLOW),
+                "JDK " + Runtime.version() + " and the flag disagree");
+        List<String> all = new java.util.ArrayList<>(List.of(java));
+        all.addAll(flags);
+        all.add("-version");
+        Process q = new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertTrue(q.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, q.exitValue(), "this JDK rejects " + flags);
         assertTrue(CompareCommand.FORK_ARGS.contains("--add-modules=jdk.incubator.vector"));
-        assertEquals(!flags.isEmpty(), CompareCommand.FORK_ARGS.contains("--sun-misc-unsafe-memory-access=allow"));
+        flags.forEach(f -> assertTrue(CompareCommand.FORK_ARGS.contains(f), f));
     }
 
     private static void writeInChunks(OutputStream out, String s, int chunk) throws Exception {
