@@ -35,6 +35,14 @@ public final class Plan {
     static final double SETUP_SECONDS_PER_GIB = 1.0;
     /** An out-of-process model's worker JVMs, started in the trial's set-up (in parallel), per fork (s). */
     static final double WORKER_START_SECONDS = 1.1;
+    /**
+     * A child JVM a process family's fork starts besides any model's workers (a rank, a worker process, a channel's
+     * peer), started one after another or on cores shared with the others (s). Fitted to a quick run of the five
+     * process families on the 2-core AMD EPYC VM: 4m46s estimated without this term, 6m49s actual; docs/METHOD.md.
+     */
+    static final double CHILD_JVM_SECONDS = 0.35;
+    /** KillBench starts a fresh worker for every timed stop: counted as this many child JVMs per fork (fitted). */
+    static final int KILL_STARTS_PER_FORK = 3;
     /** What the out-of-process models move per second (pipes and loopback TCP with their framing). */
     static final double TRANSFER_BYTES_PER_SECOND = 1.0e9;
     /** The bandwidth probe's cost per element and per sweep (s); the workloads say their own. */
@@ -104,9 +112,29 @@ public final class Plan {
                 + (remote ? bytes / TRANSFER_BYTES_PER_SECOND : 0);
         int measured = Math.max(t.measurementIterations(), c.minMeasurementIterations());
         double fork = FORK_OVERHEAD_SECONDS + SETUP_SECONDS_PER_GIB * gib + (remote ? WORKER_START_SECONDS : 0)
+                + CHILD_JVM_SECONDS * childJvms(cls, c.params())
                 + t.warmupIterations() * iteration(t.warmupSeconds(), op)
                 + measured * iteration(t.measurementSeconds(), op);
         return CONFIG_OVERHEAD_SECONDS + c.forks() * fork;
+    }
+
+    /** The channel variants whose peer is another JVM (every one but {@code in-jvm}). */
+    private static final java.util.Set<String> PROCESS_CHANNELS = java.util.Set.of("pipe", "unix-socket", "tcp",
+            "shared-memory-ring");
+
+    /**
+     * The child JVMs one fork of a process family starts (0 for everything else): the ranks of a collective (2 for
+     * the exchanges, which have no ranks parameter), the workers adding to a shared counter, a channel's or a
+     * queue's peer, and {@link #KILL_STARTS_PER_FORK} for the stop benchmark.
+     */
+    static int childJvms(String benchClass, Map<String, String> params) {
+        return switch (benchClass) {
+            case "CollectivesBench" -> Integer.parseInt(params.getOrDefault("ranks", "2"));
+            case "SharedCounterBench" -> Integer.parseInt(params.getOrDefault("workers", "1"));
+            case "ChannelBench", "IpcQueueBench" -> PROCESS_CHANNELS.contains(params.get("variant")) ? 1 : 0;
+            case "KillBench" -> KILL_STARTS_PER_FORK;
+            default -> 0;
+        };
     }
 
     /**
