@@ -103,6 +103,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "JMH forks per configuration (default from profile).")
     Integer forks;
 
+    @Option(names = "--adaptive", description = "After the planned configurations, add forks (2 at a time) to the "
+            + "headline speedups (every model at the largest size of its workload) until each speedup's 95%% "
+            + "interval is within --adaptive-width, a side has --adaptive-max-forks, or --adaptive-minutes are spent.")
+    boolean adaptive;
+
+    @Option(names = "--adaptive-width", paramLabel = "PCT", defaultValue = "5",
+            description = "Half-width of a settled speedup's interval, in %% of the speedup (default: ${DEFAULT-VALUE}).")
+    double adaptiveWidth;
+
+    @Option(names = "--adaptive-max-forks", paramLabel = "N", defaultValue = "10",
+            description = "At most this many forks per configuration (default: ${DEFAULT-VALUE}).")
+    int adaptiveMaxForks;
+
+    @Option(names = "--adaptive-minutes", paramLabel = "M", defaultValue = "5",
+            description = "Time budget of the added forks (default: ${DEFAULT-VALUE}); no step starts past it.")
+    double adaptiveMinutes;
+
     @Option(names = "--gate-subset", description = "Run compare's gate subset (the passes of --gate-config) instead "
             + "of a profile's matrix, with compare's iteration times and, unless --forks says otherwise, the fewest "
             + "forks with which the stored gate (gate --baseline A --candidate B) can decide for that many "
@@ -153,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** What the options of one run command line select: the profile, the JMH settings, every configuration. */
     record Setup(Profile profile, RunSpec spec, CommandLineOptions user, int wi, TimeValue wt, int mi, TimeValue mt,
-            List<Configuration> configurations, Plan plan) {
+            List<Configuration> configurations, Plan plan, AdaptiveForks.Target adaptive) {
         Plan.Timing timing() {
             return timing(wi, wt, mi, mt, spec.cores());
         }
@@ -239,7 +256,31 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("nothing to run: the filters select no benchmark");
         }
         Plan plan = Plan.of(configurations, Setup.timing(wi, wt, mi, mt, runSpec.cores()));
-        return new Setup(prof, runSpec, user, wi, wt, mi, mt, configurations, plan);
+        AdaptiveForks.Target target = adaptiveTarget();
+        if (target != null && target.maxForks() < runSpec.forks()) {
+            throw new UsageException("--adaptive-max-forks " + target.maxForks() + " is below the run's "
+                    + runSpec.forks() + " forks: nothing could be added");
+        }
+        return new Setup(prof, runSpec, user, wi, wt, mi, mt, configurations, plan, target);
+    }
+
+    /** The adaptive phase's target from the options (null without --adaptive); bad values are exit 2. */
+    AdaptiveForks.Target adaptiveTarget() {
+        if (!adaptive) {
+            return null;
+        }
+        if (!(adaptiveWidth > 0 && adaptiveWidth < 100)) {
+            throw new UsageException("--adaptive-width must be a percentage between 0 and 100, got " + adaptiveWidth);
+        }
+        if (adaptiveMaxForks < dev.parbench.analysis.ForkIntervals.MIN_FORKS || adaptiveMaxForks > 100) {
+            throw new UsageException("--adaptive-max-forks must be between " + dev.parbench.analysis.ForkIntervals.MIN_FORKS
+                    + " (the fewest forks an interval needs) and 100, got " + adaptiveMaxForks);
+        }
+        if (!(adaptiveMinutes > 0 && adaptiveMinutes <= 24 * 60)) {
+            throw new UsageException("--adaptive-minutes must be above 0 and at most a day, got " + adaptiveMinutes);
+        }
+        return new AdaptiveForks.Target(adaptiveWidth / 100, adaptiveMaxForks,
+                java.time.Duration.ofMillis(Math.round(adaptiveMinutes * 60_000)));
     }
 
     /** Set by {@link #setup()} for --gate-subset: how many forks the stored gate needs, in one line. */
@@ -289,6 +330,11 @@ final class RunCommand implements Callable<Integer> {
         out.println("  how the sizes and parallelism were chosen:");
         s.spec().rule().forEach(r -> out.println("    - " + r));
         s.plan().describe().forEach(out::println);
+        if (s.adaptive() != null) {
+            out.printf("  then --adaptive: %d headline speedups (each model at its workload's largest size), %s; "
+                    + "the run may take that much longer%n", AdaptiveForks.headline(s.configurations()).size(),
+                    s.adaptive().describe());
+        }
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (busy(load, s.spec().cores())) {
             out.printf(java.util.Locale.ROOT, "  note: this machine is busy (load average %.1f on %d cores): the "
@@ -392,6 +438,8 @@ final class RunCommand implements Callable<Integer> {
                 Plan.estimate(todo, s.timing()), start, 0);
         boolean failFast = this.failFast || s.user().shouldFailOnError().orElse(false);
         List<RunResult> session = new ArrayList<>();
+        Map<String, RunResult> measured = new java.util.HashMap<>(); // this session's, for --adaptive
+        List<String> sessionKeys = new ArrayList<>(); // the configuration of each of session's results
         int failures = 0;
         String stoppedBy = null;
         boolean linked = !newRun; // results/latest: the newest run, pointed at once it has a result
@@ -435,9 +483,19 @@ final class RunCommand implements Callable<Integer> {
                 }
                 store.finished(c, results);
                 session.addAll(results);
+                results.forEach(r -> {
+                    measured.put(c.key(), r);
+                    sessionKeys.add(c.key());
+                });
                 if (!linked) {
                     AtomicFiles.pointLink(runDir.toAbsolutePath().getParent().resolve("latest"), Path.of(stamp));
                     linked = true;
+                }
+            }
+            if (s.adaptive() != null && stoppedBy == null && !guard.stopping()) {
+                adaptivePhase(s, store, guard, measured, out);
+                for (int i = 0; i < session.size(); i++) { // JMH's closing table with the added forks
+                    session.set(i, measured.get(sessionKeys.get(i)));
                 }
             }
             if (guard.stopping()) {
@@ -465,6 +523,41 @@ final class RunCommand implements Callable<Integer> {
             out.printf("[parbench] report: %s%n", index);
         }
         return f.isEmpty() ? 0 : 1;
+    }
+
+    /** --adaptive: more forks for the unsettled headline speedups, merged into results.json as they come. */
+    private static void adaptivePhase(Setup s, RunStore store, RunGuard guard, Map<String, RunResult> measured,
+            PrintStream out) throws Exception {
+        List<AdaptiveForks.Pair> pairs = AdaptiveForks.headline(s.configurations());
+        out.printf("%n[parbench] adaptive: %d headline speedups, %s%n", pairs.size(), s.adaptive().describe());
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(
+                new PrintStream(java.io.OutputStream.nullOutputStream()), VerboseMode.SILENT);
+        AdaptiveForks.Measure measure = (c, forks) -> {
+            Configuration more = new Configuration(c.pass(), c.benchmark(), c.params(), forks,
+                    c.minMeasurementIterations(), c.forkJvmArgsAppend());
+            try {
+                Collection<RunResult> r = new Runner(options(s, more), silent).run();
+                return r.stream().findFirst();
+            } catch (RunnerException e) {
+                if (!guard.stopping()) {
+                    System.err.println("parbench: adaptive forks failed: " + c.label() + ": " + reason(e));
+                }
+                return java.util.Optional.empty();
+            }
+        };
+        AdaptiveForks.Sink sink = new AdaptiveForks.Sink() {
+            @Override
+            public void finished(Configuration c, RunResult merged) throws Exception {
+                store.finished(c, List.of(merged));
+            }
+
+            @Override
+            public boolean stopping() {
+                return guard.stopping();
+            }
+        };
+        List<String> summary = AdaptiveForks.run(pairs, measured, s.adaptive(), measure, sink, out);
+        summary.forEach(line -> out.println("[parbench] adaptive: " + line));
     }
 
     /** JMH options of one configuration: the run's settings, its parameter values, its forks' flags. */

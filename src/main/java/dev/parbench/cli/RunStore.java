@@ -279,7 +279,10 @@ final class RunStore {
         try (PrintStream ps = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(List.of(r));
         }
-        return JSON.readTree(bytes.toByteArray()).get(0);
+        JsonNode entry = JSON.readTree(bytes.toByteArray()).get(0);
+        // JMH writes the forks it was asked for; a result with forks added (--adaptive) has more
+        ((ObjectNode) entry).put("forks", r.getBenchmarkResults().size());
+        return entry;
     }
 
     private void writeResults() throws IOException {

@@ -34,7 +34,7 @@ class RunOptionsTest {
                 user.getExcludes());
         return new RunCommand.Setup(spec.profile(), spec, user, 1, TimeValue.milliseconds(100), 1,
                 TimeValue.milliseconds(100), configs, Plan.of(spec, BenchmarkList.defaultList(), QUIET,
-                        new Plan.Timing(1, 0.1, 1, 0.1, spec.cores())));
+                        new Plan.Timing(1, 0.1, 1, 0.1, spec.cores())), null);
     }
 
     private static RunSpec sum() {

@@ -1,0 +1,54 @@
+package dev.parbench.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --adaptive} on the built jar: with a width no speedup can reach (0.01%), the headline configurations
+ * (the model and its baseline at the largest size) get forks added up to the cap, merged into one results.json entry
+ * each (JSON "forks" = forks in rawData); the configuration at the smaller size is left as planned.
+ */
+class AdaptiveRunIT {
+    private static final Path JAR = Path.of(System.getProperty("parbench.jar", "target/benchmarks.jar"));
+
+    @Test
+    void headlineConfigurationsGetForksUpToTheCap(@TempDir Path dir) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Djmh.ignoreLock=true", "-cp", JAR.toString(), "dev.parbench.cli.Main", "run",
+                "--profile", "smoke", "--workloads", "sum", "--strategies", "fork-join", "--sizes", "1024,32768",
+                "--parallelism", "2", "--forks", "3", "--no-probe", "--no-report", "--results-dir",
+                dir.resolve("r").toString(), "--adaptive", "--adaptive-width", "0.01", "--adaptive-max-forks", "5",
+                "--", "-wi", "1", "-w", "20ms", "-i", "2", "-r", "20ms"));
+        Path log = dir.resolve("run.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(8, TimeUnit.MINUTES), "run did not finish");
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("then --adaptive: 1 headline speedups"), out);
+        assertTrue(out.contains("[parbench] adaptive: SumBench fork-join p=2 32768: "), out);
+        assertTrue(out.contains("SumBench fork-join p=2 32768: 5 + 5 forks, "), out);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("r/latest/results.json").toFile());
+        Map<String, Integer> forks = new HashMap<>();
+        for (JsonNode r : json) {
+            int raw = r.get("primaryMetric").get("rawData").size();
+            assertEquals(raw, r.get("forks").asInt(), "the forks field counts the merged forks: " + r);
+            String method = r.get("benchmark").asText().replaceAll(".*\\.", "");
+            forks.put(method + " " + r.get("params").get("size").asText(), raw);
+        }
+        assertEquals(Map.of("sequential 1024", 3, "parallel 1024", 3, "sequential 32768", 5, "parallel 32768", 5),
+                forks, json.toString());
+    }
+}
