@@ -38,7 +38,7 @@ final class AdaptiveForks {
     /** What "settled" means and what may be spent on it. */
     record Target(double width, int maxForks, Duration budget) {
         String describe() {
-            return String.format(Locale.ROOT, "speedup interval within ±%s%%, at most %d forks a side, at most %s",
+            return String.format(Locale.ROOT, "speedup interval within +/-%s%%, at most %d forks a side, at most %s",
                     trim(100 * width), maxForks, Plan.format(budget));
         }
     }
@@ -124,10 +124,10 @@ final class AdaptiveForks {
             return new Need(modelOff && modelRoom ? pair.model() : pair.baseline(), why, half);
         }
         if (half <= t.width()) {
-            return new Need(null, String.format(Locale.ROOT, "settled at ±%.1f%%", 100 * half), half);
+            return new Need(null, String.format(Locale.ROOT, "settled at +/-%.1f%%", 100 * half), half);
         }
         boolean toModel = share(model) >= share(baseline) ? modelRoom : !baseRoom;
-        return pick(pair, toModel, modelRoom || baseRoom, String.format(Locale.ROOT, "±%.1f%%", 100 * half), half);
+        return pick(pair, toModel, modelRoom || baseRoom, String.format(Locale.ROOT, "+/-%.1f%%", 100 * half), half);
     }
 
     private static Need pick(Pair pair, boolean toModel, boolean room, String why, double half) {

@@ -59,7 +59,7 @@ class AdaptiveForksTest {
         AdaptiveForks.Pair p = AdaptiveForks.headline(List.of(seq("1024"), model("fork-join", "2", "1024"))).get(0);
         AdaptiveForks.Need n = AdaptiveForks.need(p, forks(50, 50.5, 49.5), forks(100, 101, 99), TARGET);
         assertNull(n.side(), n.why());
-        assertTrue(n.why().startsWith("settled at ±"), n.why());
+        assertTrue(n.why().startsWith("settled at +/-"), n.why());
     }
 
     @Test
