@@ -1,6 +1,7 @@
 package dev.parbench.cli;
 
 import dev.parbench.analysis.Analyzer;
+import dev.parbench.analysis.ForkIntervals;
 import dev.parbench.gate.GateConfig;
 import dev.parbench.report.ReportWriter;
 import dev.parbench.results.JmhJsonReader;
@@ -109,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
     boolean adaptive;
 
     @Option(names = "--adaptive-width", paramLabel = "PCT", defaultValue = "5",
-            description = "Half-width of a settled speedup's interval, in %% of the speedup (default: ${DEFAULT-VALUE}).")
+            description = "Half-width of a settled speedup's interval, in %% of the speedup "
+                    + "(default: ${DEFAULT-VALUE}).")
     double adaptiveWidth;
 
     @Option(names = "--adaptive-max-forks", paramLabel = "N", defaultValue = "10",
@@ -272,8 +274,8 @@ final class RunCommand implements Callable<Integer> {
         if (!(adaptiveWidth > 0 && adaptiveWidth < 100)) {
             throw new UsageException("--adaptive-width must be a percentage between 0 and 100, got " + adaptiveWidth);
         }
-        if (adaptiveMaxForks < dev.parbench.analysis.ForkIntervals.MIN_FORKS || adaptiveMaxForks > 100) {
-            throw new UsageException("--adaptive-max-forks must be between " + dev.parbench.analysis.ForkIntervals.MIN_FORKS
+        if (adaptiveMaxForks < ForkIntervals.MIN_FORKS || adaptiveMaxForks > 100) {
+            throw new UsageException("--adaptive-max-forks must be between " + ForkIntervals.MIN_FORKS
                     + " (the fewest forks an interval needs) and 100, got " + adaptiveMaxForks);
         }
         if (!(adaptiveMinutes > 0 && adaptiveMinutes <= 24 * 60)) {
