@@ -31,7 +31,11 @@ public final class PipeSize {
     private static final int F_GETPIPE_SZ = 1032;
     /** What the pipes are asked for; the kernel rounds up to a power-of-two number of pages. */
     static final int WANTED = Integer.getInteger("parbench.pipeBytes", 1 << 20);
-    private static final MethodHandle FCNTL = fcntl();
+
+    /** The downcall, made on first use: asking for it is what JDK 24+ warns about without native access. */
+    private static final class Native {
+        static final MethodHandle FCNTL = fcntl();
+    }
 
     private PipeSize() {
     }
@@ -41,7 +45,7 @@ public final class PipeSize {
      * which this JVM holds open; returns the pipe's size afterwards, or -1 if it cannot be known here.
      */
     static int set(Path fifo) {
-        if (FCNTL == null || WANTED <= 0) {
+        if (!possible() || WANTED <= 0 || Native.FCNTL == null) {
             return -1;
         }
         int fd = descriptorOf(fifo);
@@ -51,9 +55,9 @@ public final class PipeSize {
         try {
             int bytes = Math.min(WANTED, maxBytes());
             if (bytes > 0) {
-                int unused = (int) FCNTL.invoke(fd, F_SETPIPE_SZ, bytes); // -1 (EPERM: over the user's quota): kept
+                int unused = (int) Native.FCNTL.invoke(fd, F_SETPIPE_SZ, bytes); // -1 (EPERM: over the user's quota): kept
             }
-            return (int) FCNTL.invoke(fd, F_GETPIPE_SZ, 0);
+            return (int) Native.FCNTL.invoke(fd, F_GETPIPE_SZ, 0);
         } catch (Throwable t) {
             return -1;
         }
@@ -64,16 +68,21 @@ public final class PipeSize {
         if (!Pipes.named()) {
             return "the process streams (-Dparbench.pipes=streams, or not Linux)";
         }
-        if (FCNTL == null) {
+        if (!possible()) {
             return "named pipes, the kernel's default buffer (64 KiB): sizing them needs JDK 22 or later";
         }
         return WANTED <= 0 ? "named pipes, the kernel's default buffer (-Dparbench.pipeBytes=0)"
                 : "named pipes, buffer asked: " + Math.min(WANTED, maxBytes()) + " bytes (F_SETPIPE_SZ)";
     }
 
-    /** Whether pipe sizes can be set in this JVM (Linux, JDK 22 or later). */
+    /** Whether pipe sizes can be set in this JVM (Linux, JDK 22 or later, and fcntl found). */
     static boolean available() {
-        return FCNTL != null;
+        return possible() && Native.FCNTL != null;
+    }
+
+    /** Linux and JDK 22 or later: where {@link #fcntl} can work (checked without calling into the linker). */
+    private static boolean possible() {
+        return System.getProperty("os.name", "").equals("Linux") && Runtime.version().feature() >= 22;
     }
 
     /** The descriptor number under which this process has {@code path} open, or -1. */
@@ -111,7 +120,7 @@ public final class PipeSize {
      * FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2))}.
      */
     private static MethodHandle fcntl() {
-        if (!System.getProperty("os.name", "").equals("Linux") || Runtime.version().feature() < 22) {
+        if (!possible()) {
             return null;
         }
         try {
