@@ -87,10 +87,16 @@ public final class PipeSize {
 
     /** The descriptor number under which this process has {@code path} open, or -1. */
     private static int descriptorOf(Path path) {
+        Path real;
+        try {
+            real = path.toRealPath(); // /proc shows the resolved path (a temporary folder may be behind a link)
+        } catch (IOException e) {
+            return -1;
+        }
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path fd : fds) {
                 try {
-                    if (Files.readSymbolicLink(fd).equals(path)) {
+                    if (Files.readSymbolicLink(fd).equals(real)) {
                         return Integer.parseInt(fd.getFileName().toString());
                     }
                 } catch (IOException | NumberFormatException ignored) {

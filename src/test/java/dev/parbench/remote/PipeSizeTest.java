@@ -35,6 +35,20 @@ class PipeSizeTest {
         }
     }
 
+    /** Reached through a symbolic link (a temporary folder may be one): the FIFO is still found and sized. */
+    @Test
+    void aFifoBehindALinkIsFound(@TempDir Path dir) throws Exception {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && Runtime.version().feature() >= 22);
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        Process mk = new ProcessBuilder("mkfifo", "-m", "600", real.resolve("p").toString()).start();
+        assertEquals(0, mk.waitFor());
+        try (FileChannel hold = FileChannel.open(link.resolve("p"), StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            assertTrue(PipeSize.set(link.resolve("p")) > 65536);
+        }
+    }
+
     /** A path this JVM does not hold open: nothing to size, and no exception. */
     @Test
     void aPathNotOpenIsLeftAlone(@TempDir Path dir) {
