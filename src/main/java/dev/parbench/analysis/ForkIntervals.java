@@ -88,8 +88,8 @@ public final class ForkIntervals {
                     ? new Estimate(point, Double.NaN, Double.NaN, n, Estimate.Kind.RANGE)
                     : new Estimate(point, lo, hi, n, Estimate.Kind.RANGE);
         }
-        double va = variance(a, ma) / a.length;
-        double vb = variance(b, mb) / b.length;
+        double va = logMeanVariance(a);
+        double vb = logMeanVariance(b);
         double se = Math.sqrt(va + vb);
         if (se == 0) {
             return new Estimate(point, point, point, n, Estimate.Kind.INTERVAL);
@@ -97,6 +97,19 @@ public final class ForkIntervals {
         double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
         double half = tQuantile(df) * se;
         return new Estimate(point, Math.exp(ma - mb - half), Math.exp(ma - mb + half), n, Estimate.Kind.INTERVAL);
+    }
+
+    /**
+     * The variance of the mean of the log fork medians (their variance over their count): what one side adds to the
+     * squared standard error of a {@link #ratio}. Needs at least 2 forks.
+     */
+    public static double logMeanVariance(List<double[]> forks) {
+        check(forks);
+        return logMeanVariance(logs(Stats.forkMedians(forks)));
+    }
+
+    private static double logMeanVariance(double[] logs) {
+        return variance(logs, mean(logs)) / logs.length;
     }
 
     /**

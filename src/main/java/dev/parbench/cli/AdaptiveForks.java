@@ -126,7 +126,8 @@ final class AdaptiveForks {
         if (half <= t.width()) {
             return new Need(null, String.format(Locale.ROOT, "settled at +/-%.1f%%", 100 * half), half);
         }
-        boolean toModel = share(model) >= share(baseline) ? modelRoom : !baseRoom;
+        boolean toModel = ForkIntervals.logMeanVariance(model) >= ForkIntervals.logMeanVariance(baseline) ? modelRoom
+                : !baseRoom;
         return pick(pair, toModel, modelRoom || baseRoom, String.format(Locale.ROOT, "+/-%.1f%%", 100 * half), half);
     }
 
@@ -135,21 +136,6 @@ final class AdaptiveForks {
             return new Need(null, why + ", at the cap", half);
         }
         return new Need(toModel ? pair.model() : pair.baseline(), why, half);
-    }
-
-    /** A side's part in the width of the speedup's interval: the variance of its log fork medians over its forks. */
-    static double share(List<double[]> forks) {
-        double[] m = dev.parbench.analysis.Stats.forkMedians(forks);
-        double mean = 0;
-        for (double v : m) {
-            mean += Math.log(v);
-        }
-        mean /= m.length;
-        double ss = 0;
-        for (double v : m) {
-            ss += (Math.log(v) - mean) * (Math.log(v) - mean);
-        }
-        return ss / (m.length - 1) / m.length;
     }
 
     /** The primary metric's iteration values of each fork of a JMH result. */

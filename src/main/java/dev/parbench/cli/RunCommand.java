@@ -224,8 +224,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Profile prof = Profile.fromId(profile);
         Integer userForks = user.getForkCount().hasValue() ? user.getForkCount().get() : forks;
-        OutputFormat quiet = OutputFormatFactory.createFormatInstance(
-                new PrintStream(java.io.OutputStream.nullOutputStream()), VerboseMode.SILENT);
+        OutputFormat quiet = silent();
         BenchmarkList list = BenchmarkList.defaultList();
         RunSpec runSpec;
         int wi;
@@ -439,9 +438,8 @@ final class RunCommand implements Callable<Integer> {
         ProgressFormat progress = new ProgressFormat(jmhOut, out, todo.size(),
                 Plan.estimate(todo, s.timing()), start, 0);
         boolean failFast = this.failFast || s.user().shouldFailOnError().orElse(false);
-        List<RunResult> session = new ArrayList<>();
-        Map<String, RunResult> measured = new java.util.HashMap<>(); // this session's, for --adaptive
-        List<String> sessionKeys = new ArrayList<>(); // the configuration of each of session's results
+        // this session's results by configuration, in run order; --adaptive replaces a value with its merged result
+        Map<String, RunResult> session = new java.util.LinkedHashMap<>();
         int failures = 0;
         String stoppedBy = null;
         boolean linked = !newRun; // results/latest: the newest run, pointed at once it has a result
@@ -484,26 +482,19 @@ final class RunCommand implements Callable<Integer> {
                     continue;
                 }
                 store.finished(c, results);
-                session.addAll(results);
-                results.forEach(r -> {
-                    measured.put(c.key(), r);
-                    sessionKeys.add(c.key());
-                });
+                results.forEach(r -> session.put(c.key(), r));
                 if (!linked) {
                     AtomicFiles.pointLink(runDir.toAbsolutePath().getParent().resolve("latest"), Path.of(stamp));
                     linked = true;
                 }
             }
             if (s.adaptive() != null && stoppedBy == null && !guard.stopping()) {
-                adaptivePhase(s, store, guard, measured, out);
-                for (int i = 0; i < session.size(); i++) { // JMH's closing table with the added forks
-                    session.set(i, measured.get(sessionKeys.get(i)));
-                }
+                adaptivePhase(s, store, guard, session, out);
             }
             if (guard.stopping()) {
                 return 130; // the shutdown hook has saved the state and says how to resume
             }
-            progress.finish(session);
+            progress.finish(session.values()); // JMH's closing table, with any added forks
             String status = stoppedBy != null ? "stopped" : failures > 0 ? "incomplete" : "complete";
             store.end(status);
         }
@@ -527,13 +518,18 @@ final class RunCommand implements Callable<Integer> {
         return f.isEmpty() ? 0 : 1;
     }
 
+    /** JMH output that goes nowhere (benchmark lists, forks whose progress is ours to print). */
+    private static OutputFormat silent() {
+        return OutputFormatFactory.createFormatInstance(new PrintStream(java.io.OutputStream.nullOutputStream()),
+                VerboseMode.SILENT);
+    }
+
     /** --adaptive: more forks for the unsettled headline speedups, merged into results.json as they come. */
     private static void adaptivePhase(Setup s, RunStore store, RunGuard guard, Map<String, RunResult> measured,
             PrintStream out) throws Exception {
         List<AdaptiveForks.Pair> pairs = AdaptiveForks.headline(s.configurations());
         out.printf("%n[parbench] adaptive: %d headline speedups, %s%n", pairs.size(), s.adaptive().describe());
-        OutputFormat silent = OutputFormatFactory.createFormatInstance(
-                new PrintStream(java.io.OutputStream.nullOutputStream()), VerboseMode.SILENT);
+        OutputFormat silent = silent();
         AdaptiveForks.Measure measure = (c, forks) -> {
             Configuration more = new Configuration(c.pass(), c.benchmark(), c.params(), forks,
                     c.minMeasurementIterations(), c.forkJvmArgsAppend());

@@ -254,11 +254,10 @@ final class EngineCluster implements AutoCloseable {
             cfs.add(toCompletable(f));
         }
         CompletableFuture<Object> anyFailure = new CompletableFuture<>();
-        for (int k = 0; k < cfs.size(); k++) {
-            int index = k;
-            cfs.get(k).whenComplete((r, e) -> {
+        for (CompletableFuture<T> f : cfs) {
+            f.whenComplete((r, e) -> {
                 if (e != null) {
-                    anyFailure.completeExceptionally(new IndexedFailure(index, e));
+                    anyFailure.completeExceptionally(e);
                 }
             });
         }
@@ -280,21 +279,17 @@ final class EngineCluster implements AutoCloseable {
             throw new IllegalStateException(what + ": no answer within " + TIMEOUT.toSeconds() + " s from " + late
                     + " (-Dparbench.remote.timeoutSeconds)");
         } catch (ExecutionException e) {
-            // Which of the two completed first (anyFailure, or all with the same exception when the failed range was
-            // the last to finish) is up to the scheduler: the failed range is found from the futures themselves.
+            // anyFailure, or all with the same exception when the failed range was the last to finish, whichever the
+            // scheduler completed first: the failed range is found from the futures themselves
             Throwable c = e.getCause();
-            while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+            while ((c instanceof ExecutionException || c instanceof java.util.concurrent.CompletionException)
+                    && c.getCause() != null) {
                 c = c.getCause();
             }
-            int index = c instanceof IndexedFailure f ? f.index : firstFailed(cfs);
+            int index = firstFailed(cfs);
             if (index >= 0) {
-                Throwable cause = c instanceof IndexedFailure f ? f.getCause() : c;
-                while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
-                        && cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
                 throw new IllegalStateException(what + ": range " + index + " on " + nameOf.apply(index)
-                        + " failed: " + cause, cause);
+                        + " failed: " + c, c);
             }
             throw new IllegalStateException(what + ": " + c, c);
         } catch (InterruptedException e) {
@@ -311,16 +306,6 @@ final class EngineCluster implements AutoCloseable {
             }
         }
         return -1;
-    }
-
-    private static final class IndexedFailure extends RuntimeException {
-        private static final long serialVersionUID = 1;
-        final int index;
-
-        IndexedFailure(int index, Throwable cause) {
-            super(cause);
-            this.index = index;
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -23,8 +23,9 @@ import java.util.Map;
  * <p>Drift guard: the pairs keep the machine's drift off the ratio only while the machine's speed is one regime. The
  * references run in every extra round as well; when a reference's median fork in the extra rounds is more than
  * {@link #DRIFT} away from its median in the fixed rounds (both sides pooled: its code is the same on both), and a
- * rank test says the two sets differ ({@link #DRIFT_P}), the machine changed speed between the stages (a calibration on this machine raised its only A/A false alarm that way:
- * the load fell from ~50 to ~6 while one suspect got 20 more pairs). The stage then stops, and every benchmark it
+ * rank test says the two sets differ ({@link #DRIFT_P}), the machine changed speed between the stages (a
+ * calibration on this machine raised its only A/A false alarm that way: the load fell from ~50 to ~6 while one
+ * suspect got 20 more pairs). The stage then stops, and every benchmark it
  * extended becomes INCONCLUSIVE with the reference named ({@link #drift}, {@link #discard}): its pairs mix two
  * regimes, so neither REGRESSION nor PASS would be earned.
  */

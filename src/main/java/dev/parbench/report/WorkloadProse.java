@@ -298,17 +298,17 @@ final class WorkloadProse {
                 continue;
             }
             StrategyKind.Transport t = k.get().transport();
-            Optional<Analysis.Point> best = w.points().stream().filter(p -> p.strategy().equals(s)
-                    && p.size() == largest).max(Comparator.comparingDouble(p -> p.gigabytesPerSecond().point()));
-            if (best.isEmpty()) {
+            List<Analysis.Point> atLargest = w.points().stream().filter(p -> p.strategy().equals(s)
+                    && p.size() == largest).toList();
+            if (atLargest.isEmpty()) {
                 continue;
             }
-            Analysis.Point p = best.get();
+            Analysis.Point p = fastest(atLargest.stream()).get();
             String name = probeName(t);
             if (t.movesInput()) {
                 Estimate ceiling = probe.transfer(t);
                 if (ceiling != null) {
-                    out.add(againstProbe(w, s, t, name, ceiling));
+                    out.add(againstProbe(w, s, t, name, ceiling, atLargest));
                 }
             } else if (name != null) {
                 out.add(String.format(Locale.ROOT, "%s at %s moves no input per operation: the input is %s, and only "
@@ -326,18 +326,15 @@ final class WorkloadProse {
      * the model moves over p links at once on shared cores: its total is said, and not read against a one-link probe.
      */
     private static String againstProbe(Analysis.WorkloadResult w, String s, StrategyKind.Transport t, String name,
-            Estimate ceiling) {
+            Estimate ceiling, List<Analysis.Point> atLargest) {
         int largest = w.largestSize();
         String link = name.equals("pipe") ? "pipe" : "connection";
         String members = t == StrategyKind.Transport.ENGINE ? ", the ceiling of its members, which talk TCP over "
                 + "loopback" : "";
         String probeFigure = String.format(Locale.ROOT, "the %s probe (one %s, memory to memory: %s GB/s)%s", name,
                 link, fmt(ceiling.point(), 2), members);
-        Optional<Analysis.Point> one = w.points().stream().filter(p -> p.strategy().equals(s) && p.size() == largest
-                && p.parallelism() == 1).findFirst();
-        Optional<Analysis.Point> many = w.points().stream().filter(p -> p.strategy().equals(s)
-                && p.size() == largest && p.parallelism() > 1)
-                .max(Comparator.comparingDouble(p -> p.gigabytesPerSecond().point()));
+        Optional<Analysis.Point> one = atLargest.stream().filter(p -> p.parallelism() == 1).findFirst();
+        Optional<Analysis.Point> many = fastest(atLargest.stream().filter(p -> p.parallelism() > 1));
         StringBuilder b = new StringBuilder();
         if (one.isPresent()) {
             double gbps = one.get().gigabytesPerSecond().point();
@@ -357,6 +354,11 @@ final class WorkloadProse {
                 m.parallelism(), link, m.parallelism(), fmt(m.gigabytesPerSecond().point(), 2),
                 fmt(m.gigabytesPerSecond().point() / m.parallelism(), 2), link, link, link)));
         return b.toString();
+    }
+
+    /** The point that moves the most bytes per second. */
+    private static Optional<Analysis.Point> fastest(java.util.stream.Stream<Analysis.Point> points) {
+        return points.max(Comparator.comparingDouble(p -> p.gigabytesPerSecond().point()));
     }
 
     /** The transfer probe that bounds a transport's traffic (null: in-JVM, nothing crosses a process boundary). */
