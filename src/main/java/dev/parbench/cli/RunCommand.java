@@ -268,6 +268,11 @@ final class RunCommand implements Callable<Integer> {
     /** The adaptive phase's target from the options (null without --adaptive); bad values are exit 2. */
     AdaptiveForks.Target adaptiveTarget() {
         if (!adaptive) {
+            for (String o : List.of("--adaptive-width", "--adaptive-max-forks", "--adaptive-minutes")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new UsageException(o + " only applies with --adaptive");
+                }
+            }
             return null;
         }
         if (!(adaptiveWidth > 0 && adaptiveWidth < 100)) {

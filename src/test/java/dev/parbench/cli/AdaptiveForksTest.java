@@ -97,7 +97,7 @@ class AdaptiveForksTest {
     @Test
     void badAdaptiveOptionsAreOneLineAndExitTwo() {
         for (String[] bad : new String[][] {{"--adaptive-width", "0"}, {"--adaptive-width", "150"},
-            {"--adaptive-max-forks", "2"}, {"--adaptive-minutes", "0"}}) {
+            {"--adaptive-max-forks", "2"}, {"--adaptive-minutes", "0"}, {"--adaptive-minutes", "3", "alone"}}) {
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
             java.io.PrintStream e = System.err;
             java.io.PrintStream o = System.out;
@@ -105,8 +105,10 @@ class AdaptiveForksTest {
             System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             int exit;
             try {
-                exit = Main.execute("run", "--profile", "smoke", "--workloads", "sum", "--adaptive", bad[0], bad[1],
-                        "--dry-run");
+                exit = bad.length > 2 // without --adaptive, an --adaptive-* option is a mistake, not a no-op
+                        ? Main.execute("run", "--profile", "smoke", "--workloads", "sum", bad[0], bad[1], "--dry-run")
+                        : Main.execute("run", "--profile", "smoke", "--workloads", "sum", "--adaptive", bad[0], bad[1],
+                                "--dry-run");
             } finally {
                 System.setErr(e);
                 System.setOut(o);
