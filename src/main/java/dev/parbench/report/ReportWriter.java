@@ -4,10 +4,8 @@ import dev.parbench.analysis.Analysis;
 import dev.parbench.results.RunFailures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,7 @@ public final class ReportWriter {
     public static Path write(Analysis analysis, Path out, List<RunFailures> failures) throws IOException {
         ReportView view = FailureSection.addTo(ReportView.of(analysis), failures);
         Path target = out.toAbsolutePath().normalize();
+        OutFolder.requireReplaceable(target); // before any work: a folder parbench did not write is refused
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
@@ -49,26 +48,9 @@ public final class ReportWriter {
         return target.resolve("index.html");
     }
 
-    /** Puts the finished folder at {@code target}, replacing an older report only once the new one is complete. */
+    /** Puts the finished folder at {@code target}: see {@link OutFolder#replace}. */
     static void replace(Path finished, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-            Files.move(target, old);
-        }
-        try {
-            Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(finished, target);
-        } catch (IOException e) {
-            if (old != null) {
-                Files.move(old, target); // put the previous report back
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteTree(old);
-        }
+        OutFolder.replace(finished, target);
     }
 
     public static void deleteTree(Path dir) throws IOException {
