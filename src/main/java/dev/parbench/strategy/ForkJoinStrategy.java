@@ -27,9 +27,12 @@ public final class ForkJoinStrategy implements Strategy {
 
     public ForkJoinStrategy(int parallelism) {
         this.parallelism = Strategy.checkParallelism(parallelism);
+        // Numbered here, not by getPoolIndex(): the pool registers a thread (and gives it its index) only after the
+        // factory returns, so every thread read index 0 and a timeline put all leaves on one name.
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
         this.pool = new ForkJoinPool(parallelism, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("parbench-fork-join-" + t.getPoolIndex());
+            t.setName("parbench-fork-join-" + made.getAndIncrement());
             return Pools.track(threads, t);
         }, null, false);
     }
