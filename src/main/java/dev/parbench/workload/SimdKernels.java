@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * 4 with AVX2). Kept in their own class so the scalar path never loads {@code jdk.incubator.vector}.
  * Every JVM that runs them needs {@code --add-modules jdk.incubator.vector}.
  */
-final class SimdKernels {
+public final class SimdKernels {
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
 
@@ -18,7 +18,7 @@ final class SimdKernels {
     }
 
     /** Sum of {@code a[from, to)}: lane-wise accumulation then one horizontal add; exact for longs. */
-    static long sum(long[] a, int from, int to) {
+    public static long sum(long[] a, int from, int to) {
         int i = from;
         int upper = from + LONGS.loopBound(to - from);
         LongVector acc = LongVector.zero(LONGS);
@@ -33,7 +33,7 @@ final class SimdKernels {
     }
 
     /** {@code c[i] = a[i] + b[i]} for {@code i} in {@code [from, to)}. */
-    static void add(double[] a, double[] b, double[] c, int from, int to) {
+    public static void add(double[] a, double[] b, double[] c, int from, int to) {
         int i = from;
         int upper = from + DOUBLES.loopBound(to - from);
         for (; i < upper; i += DOUBLES.length()) {
