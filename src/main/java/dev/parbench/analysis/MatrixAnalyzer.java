@@ -387,11 +387,7 @@ final class MatrixAnalyzer {
     }
 
     private static StrategyKind kind(String id) {
-        try {
-            return StrategyKind.fromId(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return StrategyKind.find(id).orElse(null);
     }
 
     private static Optional<Analysis.Point> find(List<Analysis.Point> points, String s, int p, int size) {
@@ -401,11 +397,6 @@ final class MatrixAnalyzer {
 
     /** Known models first, in StrategyKind order (the same order and colours in every chart); others after. */
     static int strategyOrder(String id) {
-        for (StrategyKind k : StrategyKind.values()) {
-            if (k.id().equals(id)) {
-                return k.ordinal();
-            }
-        }
-        return Integer.MAX_VALUE;
+        return StrategyKind.find(id).map(StrategyKind::ordinal).orElse(Integer.MAX_VALUE);
     }
 }

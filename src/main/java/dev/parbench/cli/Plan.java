@@ -97,8 +97,8 @@ public final class Plan {
             bytes = 24.0 * elements;
         }
         String strategy = c.params().get("strategy");
-        boolean remote = strategy != null && java.util.Arrays.stream(dev.parbench.strategy.StrategyKind.values())
-                .anyMatch(k -> k.id().equals(strategy) && k.outOfProcess());
+        boolean remote = strategy != null && dev.parbench.strategy.StrategyKind.find(strategy)
+                .filter(dev.parbench.strategy.StrategyKind::outOfProcess).isPresent();
         int p = 1;
         if (c.params().get("parallelism") != null) {
             p = Integer.parseInt(c.params().get("parallelism"));

@@ -38,12 +38,14 @@ public final class Palette {
 
     /** The colour of a strategy id; unknown ids get a stable colour from their hash. */
     public static Color of(String strategy) {
-        for (StrategyKind k : StrategyKind.values()) {
-            if (k.id().equals(strategy)) {
-                return k == StrategyKind.SEQUENTIAL ? SEQUENTIAL : COLORS.get((k.ordinal() - 1) % COLORS.size());
-            }
-        }
-        return COLORS.get(Math.floorMod(strategy.hashCode(), COLORS.size()));
+        return StrategyKind.find(strategy)
+                .map(k -> k == StrategyKind.SEQUENTIAL ? SEQUENTIAL : COLORS.get((k.ordinal() - 1) % COLORS.size()))
+                .orElseGet(() -> COLORS.get(Math.floorMod(strategy.hashCode(), COLORS.size())));
+    }
+
+    /** How many distinct colours the palette has (a test holds it at least one per parallel model). */
+    static int size() {
+        return COLORS.size();
     }
 
     /** The i-th colour of a series that is not a strategy (foreign results). */

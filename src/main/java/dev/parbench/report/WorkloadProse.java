@@ -486,6 +486,6 @@ final class WorkloadProse {
     }
 
     private static Optional<StrategyKind> kind(String id) {
-        return java.util.Arrays.stream(StrategyKind.values()).filter(k -> k.id().equals(id)).findFirst();
+        return StrategyKind.find(id);
     }
 }

@@ -159,13 +159,15 @@ public enum StrategyKind {
         return Arrays.stream(values()).filter(k -> k != SEQUENTIAL).toList();
     }
 
+    /** The model of an id, or empty for an id no model has (a foreign or newer results file): the one lookup. */
+    public static java.util.Optional<StrategyKind> find(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    }
+
+    /** The model of an id; an unknown id is an {@link IllegalArgumentException} naming the known ones. */
     public static StrategyKind fromId(String id) {
-        for (StrategyKind k : values()) {
-            if (k.id.equals(id)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown strategy '" + id + "'; known: " + ids());
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown strategy '" + id + "'; known: "
+                + ids()));
     }
 
     public static String ids() {
