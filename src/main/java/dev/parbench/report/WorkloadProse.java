@@ -316,6 +316,7 @@ final class WorkloadProse {
                         + "rate of %s over data already in place, not a transfer rate, so it is not read against the "
                         + "%s probe.", s, size(largest), residentWhere(t), fmt(p.gigabytesPerSecond().point(), 1),
                         p.parallelism(), w.workload(), name));
+                ownCeiling(w, k.get(), p).ifPresent(out::add);
             }
         }
     }
@@ -354,6 +355,26 @@ final class WorkloadProse {
                 m.parallelism(), link, m.parallelism(), fmt(m.gigabytesPerSecond().point(), 2),
                 fmt(m.gigabytesPerSecond().point() / m.parallelism(), 2), link, link, link)));
         return b.toString();
+    }
+
+    /**
+     * For a model that copies its output back (shared-memory): its own ceiling, stated beside its figure, and its
+     * share of that ceiling (both from {@link dev.parbench.analysis.OwnCeiling}).
+     */
+    private static Optional<String> ownCeiling(Analysis.WorkloadResult w, StrategyKind k, Analysis.Point p) {
+        dev.parbench.workload.Traffic traffic = WorkloadKind.fromId(w.workload()).traffic();
+        double fraction = dev.parbench.analysis.OwnCeiling.fractionOfProbe(k, traffic);
+        if (fraction >= 1 || p.probe() == null) {
+            return Optional.empty();
+        }
+        int bytes = dev.parbench.analysis.OwnCeiling.bytesPerElement(k, traffic);
+        double own = dev.parbench.analysis.OwnCeiling.percentOfOwnCeiling(p, k, traffic);
+        String reached = Double.isFinite(own) ? String.format(Locale.ROOT, "; at p=%d it reaches %s%% of that "
+                + "ceiling", p.parallelism(), fmt(own, 0)) : "";
+        return Optional.of(String.format(Locale.ROOT, "%s's own ceiling is %s%% of the probe: its workers write the "
+                + "output into the mapping and the master copies it into the caller's array, so it moves %d bytes "
+                + "per element where the kernel moves %d%s.", k.id(), fmt(100 * fraction, 0), bytes,
+                traffic.bytesPerElement(), reached));
     }
 
     /** The point that moves the most bytes per second. */

@@ -87,6 +87,15 @@ public enum StrategyKind {
         /** A distributed engine holding the input in its partitioned store: only requests and results travel. */
         ENGINE_RESIDENT;
 
+        /**
+         * True where a task's output is written somewhere else first and then copied into the caller's array: the
+         * shared-memory workers write it into the mapping, and the master copies it out (every model leaves its
+         * output in the caller's array: that is the fair comparison, and what a user gets).
+         */
+        public boolean copiesOutputBack() {
+            return this == SHARED_MEMORY;
+        }
+
         /** True where the whole input crosses a process boundary in every operation. */
         public boolean movesInput() {
             return this == PIPES || this == TCP || this == ENGINE;

@@ -40,7 +40,7 @@ public final class VectorAdd implements Workload<VectorAdd.Input> {
     /** Two 8-byte reads and one 8-byte write per element: the add probe is the ceiling. */
     @Override
     public Traffic traffic() {
-        return new Traffic(24, Ceiling.ADD);
+        return new Traffic(24, Ceiling.ADD, 8); // reads a and b, writes c
     }
 
     /**

@@ -99,4 +99,35 @@ class TransferProseTest {
         assertTrue(prose.stream().noneMatch(s -> s.startsWith("socket at ") || s.startsWith("hazelcast at ")), ""
                 + prose);
     }
+
+    @Test
+    void sharedMemoryVectorAddIsReadAgainstItsOwnCeilingOfSixtyPerCentOfTheProbe() {
+        Analysis.ProbeLevel level = new Analysis.ProbeLevel(dev.parbench.workload.Ceiling.ADD, true, SIZE, e(22),
+                e(20));
+        // 7.2 GB/s of vector-add bytes = 36% of the 20 GB/s probe = 60% of shared-memory's own 12 GB/s ceiling
+        Analysis.Point p = new Analysis.Point("shared-memory", 2, SIZE, e(0.1), e(1), 0.5, 0.1, e(7.2), 36, false,
+                level);
+        Analysis.WorkloadResult w = new Analysis.WorkloadResult("vector-add", "simd", 24, List.of(SIZE),
+                List.of("shared-memory"), List.of(2), Map.of(SIZE, e(0.05)), Map.of(), Map.of(), List.of(p),
+                Map.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of(), 2);
+        Analysis.Probe probe = new Analysis.Probe(Map.of(), Map.of(), SIZE, e(3.0), e(1.6), null);
+        List<String> prose = WorkloadProse.of(w, probe, Machine.of(Map.of()));
+        String own = prose.stream().filter(x -> x.startsWith("shared-memory's own ceiling")).findFirst()
+                .orElseThrow(() -> new AssertionError(prose.toString()));
+        assertEquals("shared-memory's own ceiling is 60% of the probe: its workers write the output into the mapping "
+                + "and the master copies it into the caller's array, so it moves 40 bytes per element where the "
+                + "kernel moves 24; at p=2 it reaches 60% of that ceiling.", own);
+    }
+
+    @Test
+    void sumOnSharedMemoryAndVectorAddInOneJvmHaveTheProbeAsTheirCeiling() {
+        var traffic = dev.parbench.workload.WorkloadKind.VECTOR_ADD.traffic();
+        assertEquals(0.6, dev.parbench.analysis.OwnCeiling.fractionOfProbe(
+                dev.parbench.strategy.StrategyKind.SHARED_MEMORY, traffic), 1e-12);
+        assertEquals(1.0, dev.parbench.analysis.OwnCeiling.fractionOfProbe(
+                dev.parbench.strategy.StrategyKind.EXECUTOR, traffic), 1e-12);
+        assertEquals(1.0, dev.parbench.analysis.OwnCeiling.fractionOfProbe(
+                dev.parbench.strategy.StrategyKind.SHARED_MEMORY, dev.parbench.workload.WorkloadKind.SUM.traffic()),
+                1e-12);
+    }
 }
