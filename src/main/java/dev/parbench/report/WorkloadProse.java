@@ -254,8 +254,11 @@ final class WorkloadProse {
                             p.parallelism(), fmt(p.gigabytesPerSecond().point(), 1)));
                     String which = p.parallelism() == 1 ? "one-core" : "all-core";
                     if (p.aboveProbe()) {
-                        b.append(String.format(Locale.ROOT, ", above the %s probe %s: the probe is not its "
-                                + "ceiling there", which, probeAt(p.probe(), largest)));
+                        b.append(String.format(Locale.ROOT, ", above the %s probe %s: %s", which,
+                                probeAt(p.probe(), largest), p.probe().elements() == largest
+                                        ? "no model can beat a ceiling, so the probe failed here (a fault of the "
+                                                + "measurement, not a result)"
+                                        : "the probe was measured at another size, so it is not this size's ceiling"));
                     } else if (p.probe() != null && p.percentOfProbe() > 100) {
                         b.append(String.format(Locale.ROOT, ", at the %s probe %s (within the probe's own "
                                 + "spread)", which, probeAt(p.probe(), largest)));

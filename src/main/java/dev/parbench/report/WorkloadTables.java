@@ -75,7 +75,7 @@ final class WorkloadTables {
      */
     static Cell percentOfProbe(Analysis.Point p) {
         if (p.aboveProbe()) {
-            return Cell.text(p.probe().elements() == p.size() ? "above the probe: in a faster level"
+            return Cell.text(p.probe().elements() == p.size() ? "above the probe: the probe failed"
                     : "above the probe at " + size(p.probe().elements()) + ": in cache?");
         }
         if (p.percentOfProbe() > 100) {
