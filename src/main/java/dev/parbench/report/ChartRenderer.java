@@ -627,12 +627,13 @@ public final class ChartRenderer {
 
     /**
      * {@code text} in lines no wider than {@code max} pixels in {@code font}: breaks after spaces and commas, then
-     * before dots, brackets and equals signs, and only inside a word that is wider than a whole line.
+     * before dots, brackets and equals signs, and only inside a word that is wider than a whole line. A text longer
+     * than {@link ChartLimits#MAX_LABEL} characters is cut first, so the work per label is bounded.
      */
     static List<String> wrap(String text, Font font, int max) {
         FontMetrics fm = metrics(font);
         List<String> lines = new ArrayList<>();
-        String rest = text == null ? "" : text.strip();
+        String rest = text == null ? "" : ChartLimits.label(text).strip(); // the cap bounds the work
         while (fm.stringWidth(rest) > max) {
             int cut = -1;
             int weak = -1;
