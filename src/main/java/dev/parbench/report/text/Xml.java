@@ -23,14 +23,14 @@ public final class Xml {
     }
 
     /**
-     * A whole XML document with only the characters XML 1.0 allows: every other one becomes U+FFFD. For output of a
-     * library that escapes markup but not control characters (JFreeSVG's text).
+     * A whole XML document with only the characters XML 1.0 allows, less CR and the C1 controls: every other one
+     * becomes U+FFFD. For output of a library that escapes markup but not control characters (JFreeSVG's text).
      */
     public static String clean(String document) {
         StringBuilder b = null;
         for (int i = 0; i < document.length(); i++) {
             char c = document.charAt(i);
-            boolean ok = allowed(document, i) || c == '\r';
+            boolean ok = allowed(document, i); // a CR too: it can only come from a value
             if (!ok && b == null) {
                 b = new StringBuilder(document.length()).append(document, 0, i);
             }
