@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes charts as {@code NAME.png} and {@code NAME.svg} into a folder: the one chart-writing loop of every page. */
+/**
+ * Writes charts as {@code NAME.png} and {@code NAME.svg} into a folder: the one chart-writing loop of every page.
+ * {@code NAME} is the chart's name as a {@link dev.parbench.report.text.Slug} ({@link HtmlPage#fileName}), so a name
+ * built from a results file never leaves the folder.
+ */
 final class ChartFiles {
     private ChartFiles() {
     }
@@ -22,9 +26,10 @@ final class ChartFiles {
         Map<String, String> svgs = new LinkedHashMap<>();
         int n = 0;
         for (ChartSpec c : charts) {
-            ChartRenderer.writePng(c, dir.resolve(c.name() + ".png"));
+            String file = HtmlPage.fileName(c);
+            ChartRenderer.writePng(c, dir.resolve(file + ".png"));
             String svg = ChartRenderer.svg(c, idPrefix + n++);
-            Files.writeString(dir.resolve(c.name() + ".svg"), svg, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(file + ".svg"), svg, StandardCharsets.UTF_8);
             svgs.put(c.name(), svg);
         }
         return svgs;

@@ -59,6 +59,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import dev.parbench.report.text.Xml;
 
 /**
  * Draws a {@link ChartSpec} with JFreeChart, to PNG or to an SVG element. No data decisions happen here. Bar charts
@@ -152,7 +153,8 @@ public final class ChartRenderer {
         chart(spec).draw(g, new Rectangle(0, 0, d.width, d.height), null, info);
         String svg = g.getSVGElement(id);
         int end = svg.lastIndexOf("</svg>");
-        return svg.substring(0, end) + hoverTargets(spec, info, id) + svg.substring(end);
+        // JFreeSVG escapes markup in text but passes control characters: Xml.clean keeps the file well-formed
+        return Xml.clean(svg.substring(0, end) + hoverTargets(spec, info, id) + svg.substring(end));
     }
 
     // ---------------------------------------------------------------- hover
@@ -205,7 +207,7 @@ public final class ChartRenderer {
         boolean link = !row.isEmpty();
         s.append(link ? "<a class=\"pb-pt\" id=\"" : "<g class=\"pb-pt\" id=\"").append(id).append('"');
         if (link) {
-            s.append(" data-row=\"").append(HtmlPage.esc(HtmlPage.rowKey(row))).append('"');
+            s.append(" data-row=\"").append(Xml.attr(HtmlPage.rowKey(row))).append('"');
         }
         s.append('>');
         if (point) {
@@ -216,7 +218,7 @@ public final class ChartRenderer {
             s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", r.getX(),
                     r.getY(), Math.max(2, r.getWidth()), Math.max(2, r.getHeight())));
         }
-        s.append(" fill=\"#000\" fill-opacity=\"0\"><title>").append(HtmlPage.esc(text)).append("</title>")
+        s.append(" fill=\"#000\" fill-opacity=\"0\"><title>").append(Xml.text(text)).append("</title>")
                 .append(point ? "</circle>" : "</rect>").append(link ? "</a>" : "</g>");
     }
 
@@ -625,12 +627,13 @@ public final class ChartRenderer {
 
     /**
      * {@code text} in lines no wider than {@code max} pixels in {@code font}: breaks after spaces and commas, then
-     * before dots, brackets and equals signs, and only inside a word that is wider than a whole line.
+     * before dots, brackets and equals signs, and only inside a word that is wider than a whole line. A text longer
+     * than {@link ChartLimits#MAX_LABEL} characters is cut first, so the work per label is bounded.
      */
     static List<String> wrap(String text, Font font, int max) {
         FontMetrics fm = metrics(font);
         List<String> lines = new ArrayList<>();
-        String rest = text == null ? "" : text.strip();
+        String rest = text == null ? "" : ChartLimits.label(text).strip(); // the cap bounds the work
         while (fm.stringWidth(rest) > max) {
             int cut = -1;
             int weak = -1;

@@ -99,6 +99,7 @@ public sealed interface ChartSpec {
     record Bar(String category, double value, double low, double high, Color color, int forks, String config,
             List<String> row) {
         public Bar {
+            category = ChartLimits.label(category);
             row = row == null ? List.of() : List.copyOf(row);
         }
 
@@ -108,7 +109,8 @@ public sealed interface ChartSpec {
     }
 
     /**
-     * Bars, one per category, drawn horizontally so that any label fits (long ones wrap, the chart grows).
+     * Bars, one per category, drawn horizontally so that any label fits (long ones wrap, the chart grows). At most
+     * {@link ChartLimits#MAX_BARS} bars are kept, and the subtitle then says how many of how many.
      *
      * @param logValue a logarithmic value axis (values spanning more than two decades)
      * @param unit     what the values are
@@ -120,6 +122,12 @@ public sealed interface ChartSpec {
             limits = limits == null ? List.of() : List.copyOf(limits);
             if (!limits.isEmpty() && limits.size() != bars.size()) {
                 throw new IllegalArgumentException("one limit per bar, or none");
+            }
+            if (bars.size() > ChartLimits.MAX_BARS) { // the chart grows with its bars: draw the first ones, say so
+                String cap = ChartLimits.shown(ChartLimits.MAX_BARS, bars.size(), "bars");
+                subtitle = subtitle == null || subtitle.isEmpty() ? cap : subtitle + " | " + cap;
+                bars = List.copyOf(bars.subList(0, ChartLimits.MAX_BARS));
+                limits = limits.isEmpty() ? limits : limits.subList(0, ChartLimits.MAX_BARS);
             }
         }
 

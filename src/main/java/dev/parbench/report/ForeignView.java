@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * The view of benchmarks that are not parbench's own (any JMH project): per benchmark, its score with a fork-level
  * interval, charted against its one numeric parameter when it has one (one line per combination of the others), as
- * bars per parameter combination otherwise, and a table of every number.
+ * bars per parameter combination otherwise, and a table of every number. At most {@link ChartLimits#MAX_CHARTS}
+ * charts; the summary says when there would have been more.
  */
 final class ForeignView {
     private static final int MAX_SERIES = 10;
@@ -36,13 +37,20 @@ final class ForeignView {
                 noParams.add(group.get(0));
                 continue;
             }
-            charts.add(chart(e.getKey(), group, where, n++));
+            if (n < ChartLimits.MAX_CHARTS) {
+                charts.add(chart(e.getKey(), group, where, n));
+            }
+            n++;
         }
         Map<String, List<Analysis.ForeignResult>> byUnit = new TreeMap<>();
         for (Analysis.ForeignResult r : noParams) {
             byUnit.computeIfAbsent(r.unit(), k -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<String, List<Analysis.ForeignResult>> e : byUnit.entrySet()) {
+            if (charts.size() >= ChartLimits.MAX_CHARTS) {
+                n++;
+                continue;
+            }
             List<ChartSpec.Bar> bars = new ArrayList<>();
             int i = 0;
             for (Analysis.ForeignResult r : e.getValue()) {
@@ -59,6 +67,10 @@ final class ForeignView {
                 + "own: each score is the geometric mean over forks of the fork's median iteration, with a 95% t "
                 + "interval over the forks from 3 forks on, the range of the forks below (JMH's own ± pools iterations "
                 + "across forks).");
+        if (n > charts.size()) {
+            summary.add("Charts: " + ChartLimits.shown(charts.size(), n, "(one per benchmark with parameters, one "
+                    + "per unit for the others)") + "; the table below has every result.");
+        }
         return List.of(new ReportView.Section("benchmarks", "Benchmarks", summary, charts, List.of(table(results))));
     }
 
@@ -195,7 +207,13 @@ final class ForeignView {
         return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
     }
 
+    /**
+     * A readable chart-name part from a benchmark name or unit: {@code a-z 0-9 -}, at most 40 characters. The chart's
+     * number keeps names distinct; {@link HtmlPage#fileName} makes the whole name a {@link dev.parbench.report.text.Slug}.
+     */
     static String slug(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String v = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        v = v.substring(0, Math.min(v.length(), 40));
+        return v.replaceAll("(^-+|-+$)", "");
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parbench.gate.BenchmarkVerdict;
 import dev.parbench.gate.GateResult;
 import dev.parbench.gate.Verdict;
+import dev.parbench.report.text.Markdown;
+import dev.parbench.report.text.Xml;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +71,7 @@ public final class GateReport {
                 .sorted((x, y) -> Double.compare(y.ratio(), x.ratio())).toList();
         if (!regressions.isEmpty()) {
             s.append("### Regressions\n\n");
-            regressions.forEach(b -> s.append("- **").append(label(b.key())).append("**: ").append(explain(b))
+            regressions.forEach(b -> s.append("- **").append(Markdown.text(label(b.key()))).append("**: ").append(explain(b))
                     .append("\n"));
             s.append('\n');
         }
@@ -77,22 +79,22 @@ public final class GateReport {
                 && b.ratio() >= 1 + b.settings().threshold()).toList();
         if (!undecided.isEmpty()) {
             s.append("### Past the threshold but not decided\n\n");
-            undecided.forEach(b -> s.append("- ").append(label(b.key())).append(" (").append(b.verdict())
-                    .append("): ").append(explain(b)).append(" — ").append(b.reason()).append("\n"));
+            undecided.forEach(b -> s.append("- ").append(Markdown.text(label(b.key()))).append(" (").append(b.verdict())
+                    .append("): ").append(explain(b)).append(" — ").append(Markdown.text(b.reason())).append("\n"));
             s.append('\n');
         }
-        s.append("_").append(r.mode()).append("_\n\n");
-        r.notes().forEach(n -> s.append("> ").append(n).append("\n"));
+        s.append("_").append(Markdown.text(r.mode())).append("_\n\n");
+        r.notes().forEach(n -> s.append("> ").append(Markdown.text(n)).append("\n"));
         if (!r.notes().isEmpty()) {
             s.append('\n');
         }
         s.append("| benchmark | baseline | candidate | ratio [95% interval] | p (adjusted) | verdict | why |\n")
                 .append("|---|---:|---:|---:|---:|---|---|\n");
         for (BenchmarkVerdict b : suspectsFirst(r.verdicts())) {
-            s.append("| `").append(b.key().replace("|", "\\|")).append("` | ").append(v(b.baseline())).append(" | ")
+            s.append("| ").append(Markdown.cellCode(b.key())).append(" | ").append(v(b.baseline())).append(" | ")
                     .append(v(b.candidate())).append(" | ").append(ratio(b)).append(" | ")
                     .append(v(b.pSlowerAdjusted())).append(" | **").append(b.verdict()).append("** | ")
-                    .append(b.reason().replace("|", "\\|")).append(" |\n");
+                    .append(Markdown.text(b.reason())).append(" |\n");
         }
         s.append("\nRatio = candidate / baseline cost (time per operation; above 1 is slower), Hodges-Lehmann "
                 + "estimate over forks. p: one-sided rank test of \"slower by more than the noise margin\", corrected "
@@ -106,22 +108,18 @@ public final class GateReport {
                 + "skipped=\"%d\" errors=\"0\">%n", r.verdicts().size(), r.count(Verdict.REGRESSION),
                 r.count(Verdict.INCONCLUSIVE)));
         for (BenchmarkVerdict b : r.verdicts()) {
-            s.append("  <testcase classname=\"parbench.gate\" name=\"").append(xml(b.key())).append("\">");
-            String detail = xml(b.verdict() + ": " + b.reason() + "; ratio " + ratio(b));
+            s.append("  <testcase classname=\"parbench.gate\" name=\"").append(Xml.attr(b.key())).append("\">");
+            String detail = b.verdict() + ": " + b.reason() + "; ratio " + ratio(b);
             if (b.verdict() == Verdict.REGRESSION) {
-                s.append("<failure message=\"").append(detail).append("\"/>");
+                s.append("<failure message=\"").append(Xml.attr(detail)).append("\"/>");
             } else if (b.verdict() == Verdict.INCONCLUSIVE) {
-                s.append("<skipped message=\"").append(detail).append("\"/>");
+                s.append("<skipped message=\"").append(Xml.attr(detail)).append("\"/>");
             } else {
-                s.append("<system-out>").append(detail).append("</system-out>");
+                s.append("<system-out>").append(Xml.text(detail)).append("</system-out>");
             }
             s.append("</testcase>\n");
         }
         return s.append("</testsuite>\n").toString();
-    }
-
-    static String xml(String s) {
-        return HtmlPage.esc(s);
     }
 
     public static String json(GateResult r) throws IOException {

@@ -1,6 +1,7 @@
 package dev.parbench.report;
 
 import dev.parbench.gate.ChangePoints;
+import dev.parbench.report.text.Markdown;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +58,8 @@ public final class HistoryReport {
                 runs.size(), runs.isEmpty() ? "-" : runs.get(0).label(), runs.isEmpty() ? "-"
                         : runs.get(runs.size() - 1).label(), series.size(),
                 series.stream().filter(x -> !x.changes().isEmpty()).count()));
-        s.append("_").append(method).append("_\n\n");
-        notes.forEach(n -> s.append("> ").append(n).append('\n'));
+        s.append("_").append(Markdown.text(method)).append("_\n\n");
+        notes.forEach(n -> s.append("> ").append(Markdown.text(n)).append('\n'));
         if (!notes.isEmpty()) {
             s.append('\n');
         }
@@ -66,8 +67,9 @@ public final class HistoryReport {
         if (!changed.isEmpty()) {
             s.append("## Change points\n\n| benchmark | unit | change points |\n|---|---|---|\n");
             for (Series x : changed) {
-                s.append("| ").append(GateReport.label(x.key())).append(" | ").append(x.unit()).append(" | ")
-                        .append(String.join("; ", x.changes().stream().map(c -> x.describe(c, runs)).toList()))
+                s.append("| ").append(Markdown.text(GateReport.label(x.key()))).append(" | ")
+                        .append(Markdown.text(x.unit())).append(" | ").append(Markdown.text(String.join("; ",
+                                x.changes().stream().map(c -> x.describe(c, runs)).toList())))
                         .append(" |\n");
             }
             s.append('\n');
@@ -75,14 +77,15 @@ public final class HistoryReport {
         s.append("## Runs\n\n| # | run | commit | machine | folder |\n|---:|---|---|---|---|\n");
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
-            s.append("| ").append(i).append(" | ").append(r.date()).append(" | `").append(r.commit())
-                    .append(r.dirty() ? "` (dirty)" : "`").append(" | ").append(r.machine()).append(" | ")
-                    .append(r.folder().replace("|", "\\|")).append(" |\n");
+            s.append("| ").append(i).append(" | ").append(Markdown.text(r.date())).append(" | ")
+                    .append(Markdown.cellCode(r.commit())).append(r.dirty() ? " (dirty)" : "").append(" | ")
+                    .append(Markdown.text(r.machine())).append(" | ").append(Markdown.text(r.folder()))
+                    .append(" |\n");
         }
         s.append("\n## Every benchmark\n\n| benchmark | unit | first | last | change points |\n|---|---|---:|---:|---|\n");
         for (Series x : series) {
-            s.append("| ").append(GateReport.label(x.key())).append(" | ").append(x.unit()).append(" | ")
-                    .append(GateReport.v(first(x.values()))).append(" | ").append(GateReport.v(last(x.values())))
+            s.append("| ").append(Markdown.text(GateReport.label(x.key()))).append(" | ")
+                    .append(Markdown.text(x.unit())).append(" | ").append(GateReport.v(first(x.values()))).append(" | ").append(GateReport.v(last(x.values())))
                     .append(" | ").append(x.changes().size()).append(" |\n");
         }
         return s.toString();

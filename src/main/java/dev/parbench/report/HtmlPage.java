@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.parbench.report.text.Html;
+import dev.parbench.report.text.Slug;
 
 /**
  * One self-contained HTML page: inline CSS, charts as inline SVG, sortable tables (a few lines of inline script),
  * nothing loaded from the network. Every point and bar shows its numbers on hover (an SVG {@code <title>}); a table
  * row links to its point in a chart (or to the chart it is in) and the point links back to the row.
+ *
+ * <p>Every text goes through {@link Html#text}, every attribute value through {@link Html#attr}, and every id, anchor
+ * and chart file name through {@link Slug#of}: names from a results file can neither close an element or attribute
+ * nor point a link or file elsewhere.
  */
 final class HtmlPage {
     private HtmlPage() {
@@ -27,7 +33,7 @@ final class HtmlPage {
         }
         h.append("<nav><ul>");
         for (ReportView.Section s : view.sections()) {
-            h.append("<li><a href=\"#").append(esc(s.id())).append("\">").append(esc(s.heading()))
+            h.append("<li><a href=\"#").append(Html.attr(Slug.of(s.id()))).append("\">").append(esc(s.heading()))
                     .append("</a></li>");
         }
         h.append("<li><a href=\"#notes\">Notes</a></li></ul></nav>\n</header>\n<main>\n");
@@ -39,7 +45,7 @@ final class HtmlPage {
             h.append("</ul></section>\n");
         }
         for (ReportView.Section s : view.sections()) {
-            h.append("<section id=\"").append(esc(s.id())).append("\">\n<h2>").append(esc(s.heading()))
+            h.append("<section id=\"").append(Html.attr(Slug.of(s.id()))).append("\">\n<h2>").append(esc(s.heading()))
                     .append("</h2>\n<div class=\"summary\">");
             for (String line : s.summary()) {
                 h.append("<p>").append(esc(line)).append("</p>");
@@ -47,13 +53,13 @@ final class HtmlPage {
             h.append("</div>\n");
             Links links = new Links(s);
             for (ChartSpec c : s.charts()) {
-                h.append("<figure id=\"fig-").append(esc(c.name())).append("\">")
+                h.append("<figure id=\"").append(Html.attr(figureId(c))).append("\">")
                         .append(links.linkPoints(svgByChart.get(c.name())))
                         .append("<figcaption>").append(esc(c.title())).append(" &middot; <a href=\"")
-                        .append(esc(c.name())).append(".png\">PNG</a> &middot; <a href=\"").append(esc(c.name()))
+                        .append(Html.attr(fileName(c))).append(".png\">PNG</a> &middot; <a href=\"").append(Html.attr(fileName(c)))
                         .append(".svg\">SVG</a>");
                 if (!s.tables().isEmpty()) {
-                    h.append(" &middot; <a class=\"to-table\" href=\"#").append(esc(s.tables().get(0).id()))
+                    h.append(" &middot; <a class=\"to-table\" href=\"#").append(Html.attr(Slug.of(s.tables().get(0).id())))
                             .append("\">table</a>");
                 }
                 h.append("</figcaption></figure>\n");
@@ -95,14 +101,14 @@ final class HtmlPage {
                     List<String> cells = new ArrayList<>();
                     for (ReportView.Cell c : t.rows().get(i)) {
                         cells.add(c.text());
-                        rowByKey.putIfAbsent(rowKey(cells), rowId(t, i));
+                        rowByKey.putIfAbsent(Html.attr(rowKey(cells)), rowId(t, i));
                     }
                 }
             }
         }
 
         static String rowId(ReportView.Table t, int i) {
-            return t.id() + "-r" + i;
+            return Slug.of(t.id()) + "-r" + i;
         }
 
         /** Gives every linkable point of an inline SVG its href to its row. */
@@ -113,11 +119,12 @@ final class HtmlPage {
             Matcher m = POINT.matcher(svg);
             StringBuilder out = new StringBuilder(svg.length() + 256);
             while (m.find()) {
-                String row = rowByKey.get(unesc(m.group(2)));
+                String row = rowByKey.get(m.group(2)); // both sides escaped by Html.attr
                 String replacement = m.group();
                 if (row != null) {
                     pointByRow.putIfAbsent(row, m.group(1));
-                    replacement = replacement.substring(0, replacement.length() - 1) + " href=\"#" + row + "\">";
+                    replacement = replacement.substring(0, replacement.length() - 1) + " href=\"#" + Html.attr(row)
+                            + "\">";
                 }
                 m.appendReplacement(out, Matcher.quoteReplacement(replacement));
             }
@@ -143,20 +150,15 @@ final class HtmlPage {
                     case ChartSpec.Gantt g -> g.lanes();
                 };
                 if (names.stream().anyMatch(n -> n.equals(first) || n.startsWith(first + " "))) {
-                    return "fig-" + c.name();
+                    return figureId(c);
                 }
             }
-            return "fig-" + section.charts().get(0).name();
+            return figureId(section.charts().get(0));
         }
     }
 
-    private static String unesc(String s) {
-        return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&");
-    }
-
     private static void table(StringBuilder h, ReportView.Table t, Links links) {
-        h.append("<div class=\"table-wrap\"><table class=\"sortable\" id=\"").append(esc(t.id()))
+        h.append("<div class=\"table-wrap\"><table class=\"sortable\" id=\"").append(Html.attr(Slug.of(t.id())))
                 .append("\">\n<caption>").append(esc(t.caption()))
                 .append(" <span class=\"hint\">(click a header to sort)</span></caption>\n<thead><tr>");
         for (String col : t.headers()) {
@@ -167,12 +169,12 @@ final class HtmlPage {
             List<ReportView.Cell> row = t.rows().get(i);
             String id = Links.rowId(t, i);
             String target = links.target(id, row);
-            h.append("<tr id=\"").append(esc(id)).append("\">");
+            h.append("<tr id=\"").append(Html.attr(id)).append("\">");
             for (int k = 0; k < row.size(); k++) {
                 ReportView.Cell c = row.get(k);
-                h.append("<td data-sort=\"").append(esc(c.sortKey())).append("\">").append(esc(c.text()));
+                h.append("<td data-sort=\"").append(Html.attr(c.sortKey())).append("\">").append(esc(c.text()));
                 if (k == 0 && target != null) {
-                    h.append(" <a class=\"to-chart\" href=\"#").append(esc(target))
+                    h.append(" <a class=\"to-chart\" href=\"#").append(Html.attr(target))
                             .append("\" title=\"show in the chart\">&#8599;</a>");
                 }
                 h.append("</td>");
@@ -182,22 +184,19 @@ final class HtmlPage {
         h.append("</tbody></table></div>\n");
     }
 
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+    /** Element text: {@link Html#text}. */
+    private static String esc(String s) {
+        return Html.text(s);
+    }
+
+    /** The file name (without extension) a chart is written under, here and by {@link ChartFiles}. */
+    static String fileName(ChartSpec c) {
+        return Slug.of(c.name());
+    }
+
+    /** The id of a chart's figure in the page. */
+    static String figureId(ChartSpec c) {
+        return "fig-" + fileName(c);
     }
 
     private static final String CSS = """

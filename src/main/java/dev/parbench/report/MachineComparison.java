@@ -7,6 +7,7 @@ import static dev.parbench.report.Formats.size;
 import dev.parbench.analysis.Analysis;
 import dev.parbench.analysis.Estimate;
 import dev.parbench.report.ReportView.Cell;
+import dev.parbench.report.text.Slug;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -215,7 +216,7 @@ public final class MachineComparison {
     }
 
     private static String id(String workload) {
-        return workload.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "").toLowerCase(Locale.ROOT);
+        return Slug.of(workload);
     }
 
     /**

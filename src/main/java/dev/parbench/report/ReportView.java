@@ -4,6 +4,7 @@ import dev.parbench.analysis.Analysis;
 import dev.parbench.family.Families;
 import dev.parbench.family.Family;
 import dev.parbench.strategy.StrategyKind;
+import dev.parbench.report.text.Slug;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public record ReportView(String title, List<String> machine, List<Section> secti
             sections.add(ProbeSection.of(a.probe(), m));
         }
         for (Analysis.WorkloadResult w : a.workloads()) {
-            String id = w.workload() + (w.kernel().isEmpty() ? "" : "-" + w.kernel());
+            String id = Slug.of(w.workload() + (w.kernel().isEmpty() ? "" : "-" + w.kernel()));
             sections.add(new Section(id, w.title(), WorkloadProse.of(w, a.probe(), m),
                     WorkloadCharts.of(id, w, a.probe(), m.oneLine()), WorkloadTables.of(id, w)));
         }

@@ -6,28 +6,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.parbench.report.text.Csv;
+import dev.parbench.report.text.Markdown;
 
-/** summary.md (for CI step summaries and PR comments) and summary.csv (every number, one row each). */
+/**
+ * summary.md (for CI step summaries and PR comments) and summary.csv (every number, one row each). Every line, heading
+ * and cell goes through {@link Markdown} or {@link Csv}: a name from a results file or env.json stays in its place.
+ */
 final class TextSummaries {
     private TextSummaries() {
     }
 
     static String markdown(ReportView view, Analysis a) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(view.title()).append("\n\n");
+        md.append("# ").append(md(view.title())).append("\n\n");
         for (String m : view.machine()) {
-            md.append("_").append(m).append("_\n\n");
+            md.append("_").append(md(m)).append("_\n\n");
         }
         for (String w : view.warnings()) {
-            md.append("> **Note:** ").append(w).append("\n");
+            md.append("> **Note:** ").append(md(w)).append("\n");
         }
         if (!view.warnings().isEmpty()) {
             md.append('\n');
         }
         for (ReportView.Section s : view.sections()) {
-            md.append("## ").append(s.heading()).append("\n\n");
+            md.append("## ").append(md(s.heading())).append("\n\n");
             for (String line : s.summary()) {
-                md.append("- ").append(line).append('\n');
+                md.append("- ").append(md(line)).append('\n');
             }
             md.append('\n');
             if (s.id().equals(DecisionSection.ID)) {
@@ -36,7 +41,7 @@ final class TextSummaries {
         }
         for (Analysis.WorkloadResult w : a.workloads()) {
             int largest = w.largestSize();
-            md.append("### ").append(w.title()).append(" at ").append(Formats.size(largest)).append("\n\n")
+            md.append("### ").append(md(w.title())).append(" at ").append(Formats.size(largest)).append("\n\n")
                     .append("| model | p | forks | time/op | speedup [95% interval] or (range) | efficiency | unstable |\n"
                             + "|---|---:|---:|---:|---:|---:|---|\n");
             Estimate seq = w.baseline().get(largest);
@@ -47,7 +52,7 @@ final class TextSummaries {
             }
             for (Analysis.Point p : w.points()) {
                 if (p.size() == largest) {
-                    md.append("| ").append(p.strategy()).append(" | ").append(p.parallelism()).append(" | ")
+                    md.append("| ").append(md(p.strategy())).append(" | ").append(p.parallelism()).append(" | ")
                             .append(p.time().forks()).append(" | ")
                             .append(dev.parbench.analysis.TimeUnits.format(p.time().point())).append(" | ")
                             .append(Formats.fmt(p.speedup().point(), 2)).append(' ')
@@ -66,11 +71,12 @@ final class TextSummaries {
 
     /** A view table as a Markdown table. */
     private static void table(StringBuilder md, ReportView.Table t) {
-        md.append("| ").append(String.join(" | ", t.headers())).append(" |\n|");
+        md.append("| ").append(String.join(" | ", t.headers().stream().map(TextSummaries::md).toList()))
+                .append(" |\n|");
         t.headers().forEach(h -> md.append("---|"));
         md.append('\n');
         for (List<ReportView.Cell> row : t.rows()) {
-            md.append("| ").append(String.join(" | ", row.stream().map(c -> c.text().replace("|", "\\|")).toList()))
+            md.append("| ").append(String.join(" | ", row.stream().map(c -> md(c.text())).toList()))
                     .append(" |\n");
         }
         md.append('\n');
@@ -138,9 +144,9 @@ final class TextSummaries {
                     n(f.score().point()), n(f.score().low()), n(f.score().high()), String.valueOf(f.score().forks()),
                     "", "", "", "", "", "", "", kind(f.score()), ""));
         }
-        StringBuilder out = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
+        StringBuilder out = new StringBuilder(Csv.row(CSV_HEADER)).append('\n');
         for (List<String> r : rows) {
-            out.append(String.join(",", r.stream().map(TextSummaries::csvCell).toList())).append('\n');
+            out.append(Csv.row(r)).append('\n');
         }
         return out.toString();
     }
@@ -162,7 +168,8 @@ final class TextSummaries {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 
-    private static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    /** A line, heading or cell of summary.md: {@link Markdown#text}. */
+    private static String md(String s) {
+        return Markdown.text(s);
     }
 }

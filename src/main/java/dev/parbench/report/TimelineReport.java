@@ -2,6 +2,7 @@ package dev.parbench.report;
 
 import dev.parbench.strategy.TaskTrace;
 import dev.parbench.strategy.TaskTrace.Phase;
+import dev.parbench.report.text.Csv;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,8 +160,8 @@ public final class TimelineReport {
         for (Model m : models) {
             for (int op = 0; op < m.operations().size(); op++) {
                 for (TaskTrace t : m.operations().get(op)) {
-                    s.append(m.id()).append(',').append(op + 1).append(',').append(t.task()).append(",\"")
-                            .append(t.where().replace("\"", "'")).append('"');
+                    s.append(Csv.cell(m.id())).append(',').append(op + 1).append(',').append(t.task())
+                            .append(',').append(Csv.cell(t.where()));
                     for (long v : new long[] {t.created(), t.ready(), t.started(), t.gotData(), t.computed(),
                         t.returned(), t.joined(), t.uncertaintyNanos()}) {
                         s.append(',').append(v);
