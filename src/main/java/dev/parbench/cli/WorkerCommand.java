@@ -24,12 +24,14 @@ import picocli.CommandLine.Option;
             "--stdio: requests on stdin, replies on stdout (process-per-task, process-pool).",
             "--hazelcast: a Hazelcast member (hazelcast models); binds loopback unless --bind says otherwise.",
             "--rank R: a rank of the message-passing world rank 0 starts (collectives family).",
-            "--listen HOST:PORT: TCP (socket models); port 0 picks a free port and prints it. Loopback needs no "
-                    + "token; any other address requires --token-file, and every connection must then pass an "
+            "--listen HOST:PORT: TCP (socket models); port 0 picks a free port and prints it. Needs a token, "
+                    + "loopback too (any local user can reach loopback): --token-file, or --token-stdin (how the "
+                    + "socket models hand their workers the trial's random token); every connection must pass an "
                     + "HMAC-SHA256 challenge-response before any work frame.",
-            "Before a peer has authenticated it may send only one small AUTH frame, within --auth-timeout; a "
-                    + "listening worker serves at most --max-connections connections at once (more are refused) "
-                    + "and closes a connection whose read or write stalls longer than --idle-timeout."},
+            "Before a peer has authenticated it may send only one small AUTH frame, within --auth-timeout, and it "
+                    + "gets no READY, no buffers and no slot; a few such peers are kept per address (the oldest "
+                    + "make room). Authenticated peers are served at most --max-connections at once (more are "
+                    + "refused), and a connection whose read or write stalls longer than --idle-timeout is closed."},
         footer = {"", "Example, on another machine:",
             "  openssl rand -hex 32 > token; java --add-modules jdk.incubator.vector -cp benchmarks.jar "
                     + "dev.parbench.cli.Main worker --listen 0.0.0.0:7000 --token-file token",
@@ -47,6 +49,8 @@ import picocli.CommandLine.Option;
             "then: ./run-benchmarks.sh --strategies hazelcast -- -jvmArgsAppend "
                     + "\"-Dparbench.hazelcast.members=10.0.0.5:5701,10.0.0.6:5701\""})
 final class WorkerCommand implements Callable<Integer> {
+    /** How long {@code --token-stdin} waits for the token line. */
+    static final int TOKEN_STDIN_SECONDS = 30;
 
     static final class Mode {
         @Option(names = "--stdio", required = true, description = "Serve one master over stdin/stdout.")
@@ -77,8 +81,13 @@ final class WorkerCommand implements Callable<Integer> {
     Mode mode;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "Shared secret (>= 16 bytes); required to listen on a non-loopback address.")
+            description = "Shared secret (>= 16 bytes); --listen needs it or --token-stdin.")
     Path tokenFile;
+
+    @Option(names = "--token-stdin", description = "--listen: read the shared secret (>= 16 bytes) from the first "
+            + "line of stdin, within " + TOKEN_STDIN_SECONDS + " s (how a master hands a worker it starts its token, "
+            + "never on the command line).")
+    boolean tokenStdin;
 
     @Option(names = "--parent-pid", paramLabel = "PID", description = "Exit when this process exits.")
     Long parentPid;
@@ -161,6 +170,10 @@ final class WorkerCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
+        if (tokenStdin && mode.listen == null) {
+            throw new UsageException("--token-stdin goes with --listen only (a --stdio worker's stdin carries its "
+                    + "frames)");
+        }
         if (mode.hazelcast) {
             System.setOut(log); // the announcement goes to the real stdout, Hazelcast's chatter (if any) to stderr
             dev.parbench.engine.HazelcastMember.serve(cluster, bind, port, members,
@@ -204,9 +217,15 @@ final class WorkerCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("--listen " + e.getMessage());
         }
-        if (!SocketAddresses.isLoopback(address) && token == null) {
-            throw new UsageException("refusing to listen on " + mode.listen + " without --token-file: any host "
-                    + "that can reach it could send work; use a loopback address or give a token file");
+        if (tokenStdin) {
+            if (token != null) {
+                throw new UsageException("give --token-file or --token-stdin, not both");
+            }
+            token = tokenFromStdin();
+        }
+        if (token == null) {
+            throw new UsageException("refusing to listen on " + mode.listen + " without --token-file or "
+                    + "--token-stdin: anyone who can reach it (on loopback: any local user) could send work");
         }
         Worker.Settings settings;
         try {
@@ -217,6 +236,37 @@ final class WorkerCommand implements Callable<Integer> {
         }
         new Worker(limits, token, log, settings).listen(address, System.out);
         return 0;
+    }
+
+    /**
+     * {@code --token-stdin}: the first line of stdin, at most 256 bytes and at least 16, waited for at most
+     * {@link #TOKEN_STDIN_SECONDS} (read on a daemon thread: a master that never writes cannot hold the worker).
+     */
+    private static byte[] tokenFromStdin() throws UsageException {
+        java.util.concurrent.CompletableFuture<byte[]> line = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon(true).name("parbench-token-stdin").start(() -> {
+            try {
+                line.complete(readTokenLine(System.in));
+            } catch (IOException | RuntimeException e) {
+                line.completeExceptionally(e);
+            }
+        });
+        byte[] token;
+        try {
+            token = line.get(TOKEN_STDIN_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new UsageException("--token-stdin: no token line on stdin within " + TOKEN_STDIN_SECONDS + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new UsageException("--token-stdin: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("--token-stdin: interrupted");
+        }
+        if (token.length < 16) {
+            throw new UsageException("--token-stdin: expected a token of >= 16 bytes on the first line of stdin, got "
+                    + token.length);
+        }
+        return token;
     }
 
     /** {@code --rank}: one rank of a message-passing world; the token is the first line of stdin. */
@@ -255,7 +305,7 @@ final class WorkerCommand implements Callable<Integer> {
         int c;
         while ((c = in.read()) >= 0 && c != '\n') {
             if (out.size() >= 256) {
-                throw new UsageException("--rank: the token line on stdin is longer than 256 bytes");
+                throw new UsageException("the token line on stdin is longer than 256 bytes");
             }
             out.write(c);
         }

@@ -90,6 +90,15 @@ public final class FrameCodec {
         return new FrameCodec(WireLimits.preAuth(), false, EnumSet.of(Frame.Type.AUTH));
     }
 
+    /**
+     * What a master reads from a worker before its READY: CHALLENGE, READY or ERROR frames of at most
+     * {@link WireLimits#HANDSHAKE_MAX_FRAME_BYTES} bytes. Any other type, or a larger length, fails on the header.
+     */
+    public static FrameCodec handshake() {
+        return new FrameCodec(WireLimits.handshake(), false,
+                EnumSet.of(Frame.Type.CHALLENGE, Frame.Type.READY, Frame.Type.ERROR));
+    }
+
     /** From now on, {@link #lastHeaderNanos()} says when the last frame's 12-byte header had arrived. */
     void stampHeaders() {
         stampHeaders = true;

@@ -29,7 +29,7 @@ public final class SocketAddresses {
         }
     }
 
-    /** Loopback (127.0.0.0/8, ::1) needs no token; anything else, the wildcard included, does. */
+    /** Loopback: 127.0.0.0/8 or ::1 (the wildcard is not). */
     public static boolean isLoopback(InetSocketAddress a) {
         return a.getAddress() != null && a.getAddress().isLoopbackAddress();
     }

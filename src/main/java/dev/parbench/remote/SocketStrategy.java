@@ -4,6 +4,7 @@ import dev.parbench.strategy.StrategyKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code socket}: master/worker over TCP. {@code parallelism} worker JVMs are started once per trial, each listening
- * on a free loopback port; the master connects to each, scatters the block ranges with their input slices, gathers
+ * on a free loopback port and holding the trial's token (random, 32 bytes, handed to it on its stdin, never on its
+ * command line), so a worker serves only a peer that passes the HMAC challenge-response, local or not; the master
+ * connects to each, scatters the block ranges with their input slices, gathers
  * the partial results (and vector-add's output slices) and combines them. {@code TCP_NODELAY} is on and the socket
  * buffers are sized for bulk transfer (4 MiB).
  *
@@ -37,6 +40,11 @@ import java.util.concurrent.TimeoutException;
 public final class SocketStrategy extends RemoteStrategy {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    /**
+     * Tries of one connection's handshake: a worker cuts a pending handshake short to make room when many
+     * connections that never authenticate arrive at once ({@link PendingHandshakes}); a refused token is not retried.
+     */
+    private static final int HANDSHAKE_TRIES = 5;
 
     /** The worker JVMs this strategy started (none with -Dparbench.workers), index for index with the links. */
     private final List<Process> processes = new ArrayList<>();
@@ -50,17 +58,18 @@ public final class SocketStrategy extends RemoteStrategy {
         try {
             String remote = System.getProperty("parbench.workers", "").trim();
             String tokenFile = System.getProperty("parbench.tokenFile", "").trim();
-            if (!tokenFile.isEmpty()) {
-                tok = Tokens.read(Path.of(tokenFile));
-            }
             if (remote.isEmpty()) {
+                tok = Tokens.generate();
                 for (int i = 0; i < parallelism; i++) {
-                    processes.add(WorkerProcesses.start(List.of("--listen", "127.0.0.1:0")));
+                    processes.add(startLocal(tok));
                 }
                 for (Process p : processes) {
                     addresses.add(announcedAddress(p));
                 }
             } else {
+                if (!tokenFile.isEmpty()) {
+                    tok = Tokens.read(Path.of(tokenFile));
+                }
                 for (String hp : remote.split(",")) {
                     addresses.add(SocketAddresses.parse(hp.trim()));
                 }
@@ -72,8 +81,8 @@ public final class SocketStrategy extends RemoteStrategy {
             for (int i = 0; i < parallelism; i++) {
                 links.add(connect(addresses.get(i), tok, i < processes.size() ? processes.get(i) : null));
             }
-            for (WorkerLink l : links) {
-                l.awaitReady(READY_TIMEOUT);
+            for (int i = 0; i < parallelism; i++) {
+                awaitReady(i, tok);
             }
         } catch (IOException | RuntimeException e) {
             this.token = null;
@@ -84,10 +93,27 @@ public final class SocketStrategy extends RemoteStrategy {
     }
 
     /**
+     * Starts one local socket worker: {@code worker --listen 127.0.0.1:0 --token-stdin}, then writes {@code token}
+     * and a newline to its stdin and closes it. Its address: {@link #announcedAddress}.
+     */
+    static Process startLocal(byte[] token) throws IOException {
+        Process p = WorkerProcesses.start(List.of("--listen", "127.0.0.1:0", "--token-stdin"));
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write(token);
+            stdin.write('\n');
+        } catch (IOException e) {
+            WorkerProcesses.kill(p);
+            throw new IOException("could not hand worker pid " + p.pid() + " its token (" + e.getMessage() + "; "
+                    + WorkerProcesses.describe(p) + ")", e);
+        }
+        return p;
+    }
+
+    /**
      * Reads the worker's "listening on HOST:PORT" line (waiting at most {@link #READY_TIMEOUT}), then keeps
      * draining its stdout.
      */
-    private static InetSocketAddress announcedAddress(Process p) throws IOException {
+    static InetSocketAddress announcedAddress(Process p) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> first = new CompletableFuture<>();
         Thread.ofPlatform().daemon(true).name("parbench-drain-out").start(() -> {
@@ -118,7 +144,36 @@ public final class SocketStrategy extends RemoteStrategy {
         return SocketAddresses.parse(line.substring(prefix.length()).trim());
     }
 
-    private static WorkerLink connect(InetSocketAddress address, byte[] token, Process process) throws IOException {
+    /**
+     * Waits for link {@code k}'s READY; a handshake that ended without the worker refusing the token (e.g. cut short
+     * to make room, see {@link #HANDSHAKE_TRIES}) is tried again on a new connection.
+     */
+    private void awaitReady(int k, byte[] token) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                links.get(k).awaitReady(READY_TIMEOUT);
+                return;
+            } catch (IOException e) {
+                if (attempt >= HANDSHAKE_TRIES || refused(e)) {
+                    throw e;
+                }
+            }
+            links.get(k).close();
+            links.set(k, connect(addresses.get(k), token, k < processes.size() ? processes.get(k) : null));
+        }
+    }
+
+    /** Whether the worker refused the handshake (a wrong or missing token, or no slot free), not merely ended it. */
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Handshake.Refused) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static WorkerLink connect(InetSocketAddress address, byte[] token, Process process) throws IOException {
         String name = "worker " + address.getHostString() + ":" + address.getPort()
                 + (process == null ? "" : " (pid " + process.pid() + ")");
         SocketChannel c = SocketChannel.open();
@@ -159,7 +214,7 @@ public final class SocketStrategy extends RemoteStrategy {
         if (own) {
             WorkerProcesses.stopAll(dead.stream().map(processes::get).toList(), Duration.ZERO);
             for (int k : dead) {
-                processes.set(k, WorkerProcesses.start(List.of("--listen", "127.0.0.1:0")));
+                processes.set(k, startLocal(token));
             }
             for (int k : dead) {
                 addresses.set(k, announcedAddress(processes.get(k)));
@@ -169,9 +224,8 @@ public final class SocketStrategy extends RemoteStrategy {
             links.set(k, connect(addresses.get(k), token, own ? processes.get(k) : null));
         }
         for (int i = 0; i < dead.size(); i++) {
-            WorkerLink l = links.get(dead.get(i));
-            l.awaitReady(READY_TIMEOUT); // on failure the link stays failed: the next operation tries again
-            noteReplaced(oldLinks.get(i).name(), l.name());
+            awaitReady(dead.get(i), token); // on failure the link stays failed: the next operation tries again
+            noteReplaced(oldLinks.get(i).name(), links.get(dead.get(i)).name());
         }
     }
 

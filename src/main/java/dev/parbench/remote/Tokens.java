@@ -28,6 +28,17 @@ public final class Tokens {
         return token;
     }
 
+    /**
+     * A fresh random token for one trial's own workers: 32 bytes from {@link SecureRandom}, as 64 hex digits (the
+     * key is those ASCII digits, as it is for a token file made with {@code openssl rand -hex 32}). A master hands
+     * it to a worker it starts through the worker's stdin, never on the command line.
+     */
+    public static byte[] generate() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return java.util.HexFormat.of().formatHex(raw).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     public static byte[] nonce() {
         byte[] n = new byte[NONCE_BYTES];
         RANDOM.nextBytes(n);

@@ -1,13 +1,11 @@
 package dev.parbench.remote;
 
 import dev.parbench.workload.WireForm;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -26,26 +24,25 @@ import java.util.concurrent.TimeUnit;
  * {@link Frame.Run} and {@link Frame.RunStored} requests, keeps the latest {@link Frame.Store}d dataset, and ends
  * on {@link Frame.Bye} or end of stream. A frame that breaks the protocol ends the connection after an error frame.
  *
- * <p>Until a peer has authenticated (only when the worker has a token), it is read with
- * {@link FrameCodec#preAuth()}: one AUTH frame of at most {@link WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes; any
- * other type or a larger length is rejected on its 12-byte header, so an unauthenticated peer cannot make the worker
- * allocate anything sized by the peer. On sockets ({@link #listen}) the handshake has a deadline, an authenticated
- * connection whose read or write is stalled longer than the idle timeout is closed, and at most
- * {@link Settings#maxConnections} connections are served at once (more are refused at once).
+ * <p>Until a peer has authenticated, it is read with {@link FrameCodec#preAuth()} ({@link Handshake}): one AUTH
+ * frame of at most {@link WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes; any other type or a larger length is rejected
+ * on its 12-byte header, so an unauthenticated peer cannot make the worker allocate anything sized by the peer. A
+ * listening worker ({@link #listen}) always has a token, loopback or not. Before a connection has proved it, it gets
+ * no READY, no socket buffer resize and no slot: it only counts among the {@link PendingHandshakes} (a few per
+ * remote address, a few in all) until the handshake deadline. Once it has proved the token it takes one of
+ * {@link Settings#maxConnections} slots (none free: a short ERROR and the connection is closed), and from then on a
+ * read or write stalled longer than the idle timeout closes it.
  */
 public final class Worker {
     /** Socket buffers sized for bulk transfer. */
     static final int SOCKET_BUFFER_BYTES = 4 << 20;
-    /** The worker's own frames before authentication (CHALLENGE, READY, a short ERROR) fit in this. */
-    private static final WireLimits HANDSHAKE_WRITE = new WireLimits(1024);
 
     /**
-     * Connection rules of a listening worker. {@code authTimeout}: from accept until the peer has authenticated
-     * (or, without a token, until READY went out). {@code idleTimeout}: longest a single read or write of an
+     * Connection rules of a listening worker. {@code authTimeout}: from accept until the peer has authenticated. {@code idleTimeout}: longest a single read or write of an
      * authenticated connection may block, zero for none. {@code maxConnections}: connections served at once.
      */
     public record Settings(Duration authTimeout, Duration idleTimeout, int maxConnections) {
-        public static final long DEFAULT_AUTH_TIMEOUT_SECONDS = 10;
+        public static final long DEFAULT_AUTH_TIMEOUT_SECONDS = 2;
         public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 600;
         public static final int DEFAULT_MAX_CONNECTIONS = 16;
 
@@ -64,7 +61,7 @@ public final class Worker {
         }
 
         /**
-         * {@code -Dparbench.worker.authTimeoutSeconds} (10), {@code -Dparbench.worker.idleTimeoutSeconds} (600, 0:
+         * {@code -Dparbench.worker.authTimeoutSeconds} (2), {@code -Dparbench.worker.idleTimeoutSeconds} (600, 0:
          * none), {@code -Dparbench.worker.maxConnections} (16).
          */
         public static Settings fromSystemProperties() {
@@ -82,7 +79,10 @@ public final class Worker {
     /** Added to every clock reading this worker reports (PONG, TRACE): tests use it to pretend another machine. */
     private volatile long clockSkewNanos;
 
-    /** {@code token} null: no authentication (stdio, or loopback sockets). Settings from system properties. */
+    /**
+     * {@code token} null: no authentication, for a {@code --stdio} worker only ({@link #start} refuses to listen
+     * without one). Settings from system properties.
+     */
     public Worker(WireLimits limits, byte[] token, PrintStream log) {
         this(limits, token, log, Settings.fromSystemProperties());
     }
@@ -105,22 +105,29 @@ public final class Worker {
         return System.nanoTime() + clockSkewNanos;
     }
 
-    /** Serves one connection until BYE, end of stream or a protocol error. */
+    /**
+     * Serves the master that started this worker, over stdin/stdout, until BYE, end of stream or a protocol error:
+     * the handshake (READY at once without a token), then work frames.
+     */
     public void serve(ReadableByteChannel in, WritableByteChannel out, String peer) throws IOException {
-        serve(in, out, peer, () -> { }, true);
+        if (token != null) {
+            String why = Handshake.challenge(token, in, out);
+            if (why != null) {
+                logFailedAuth(peer, why);
+                return;
+            }
+        }
+        Handshake.ready(out);
+        work(in, out, peer, true);
     }
 
     /**
-     * {@code authenticated} runs once the peer may send work frames. {@code local}: the peer is the master that
+     * Serves work frames of a peer that has passed the handshake. {@code local}: the peer is the master that
      * started this worker (stdin/stdout), the only one whose {@link Frame.MapStore} is accepted (a socket peer may
      * not make the worker open files).
      */
-    private void serve(ReadableByteChannel in, WritableByteChannel out, String peer, Runnable authenticated,
-            boolean local) throws IOException {
-        if (!authenticate(in, out, peer)) {
-            return;
-        }
-        authenticated.run();
+    private void work(ReadableByteChannel in, WritableByteChannel out, String peer, boolean local)
+            throws IOException {
         // only now the codecs sized for work frames (and their 1 MiB buffers)
         FrameCodec reader = new FrameCodec(limits, true);
         FrameCodec writer = new FrameCodec(limits);
@@ -232,30 +239,8 @@ public final class Worker {
         };
     }
 
-    private boolean authenticate(ReadableByteChannel in, WritableByteChannel out, String peer) throws IOException {
-        FrameCodec hello = new FrameCodec(HANDSHAKE_WRITE);
-        if (token == null) {
-            hello.write(new Frame.Ready(), out);
-            return true;
-        }
-        byte[] nonce = Tokens.nonce();
-        hello.write(new Frame.Challenge(nonce), out);
-        Frame f;
-        String why;
-        try {
-            f = FrameCodec.preAuth().read(in); // AUTH only, tiny: nothing sized by the peer is allocated
-            why = f == null ? "closed the connection" : "sent a wrong MAC";
-        } catch (WireException e) {
-            f = null;
-            why = e.getMessage();
-        }
-        if (f instanceof Frame.Auth a && Tokens.verify(token, nonce, a.mac())) {
-            hello.write(new Frame.Ready(), out);
-            return true;
-        }
+    private void logFailedAuth(String peer, String why) {
         log.println("parbench worker: " + peer + " failed authentication (" + why + "); connection closed");
-        hello.write(new Frame.Error(0, "authentication failed"), out);
-        return false;
     }
 
     /**
@@ -274,17 +259,24 @@ public final class Worker {
         }
     }
 
-    /** Binds {@code address} and starts accepting; {@link Listener#close()} stops it and every connection. */
+    /**
+     * Binds {@code address} and starts accepting; {@link Listener#close()} stops it and every connection. A worker
+     * without a token may not listen, not even on loopback: any local user can connect there.
+     */
     Listener start(InetSocketAddress address) throws IOException {
+        if (token == null) {
+            throw new IllegalArgumentException("a listening worker needs a token (--token-file or --token-stdin)");
+        }
         return new Listener(address);
     }
 
-    /** A listening worker: the accept thread, its connections and their watchdog. */
+    /** A listening worker: the accept thread, its pending handshakes, its connections and their watchdog. */
     final class Listener implements AutoCloseable {
         private final ServerSocketChannel server;
         private final InetSocketAddress bound;
         private final StallWatchdog watchdog;
         private final Semaphore slots = new Semaphore(settings.maxConnections());
+        private final PendingHandshakes pending = new PendingHandshakes();
         private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
         private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
         private final Thread acceptor;
@@ -293,8 +285,7 @@ public final class Worker {
         private Listener(InetSocketAddress address) throws IOException {
             server = ServerSocketChannel.open();
             try {
-                server.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER_BYTES);
-                server.bind(address);
+                server.bind(address); // socket buffers are sized per connection, once it has authenticated
                 bound = (InetSocketAddress) server.getLocalAddress();
             } catch (IOException | RuntimeException e) {
                 server.close();
@@ -326,18 +317,15 @@ public final class Worker {
                     pause(); // e.g. out of file descriptors: do not spin
                     continue;
                 }
-                if (!slots.tryAcquire()) {
-                    refuse(c);
-                    continue;
-                }
+                PendingHandshakes.Entry handshake = pending.admit(c); // may close an older pending one
                 connections.add(c);
                 Thread t = Thread.ofPlatform().daemon(true).name("parbench-worker-conn").unstarted(() -> {
                     try {
-                        serveConnection(c);
+                        serveConnection(c, handshake);
                     } finally {
+                        pending.done(handshake);
                         connections.remove(c);
                         threads.remove(Thread.currentThread());
-                        slots.release();
                     }
                 });
                 threads.add(t);
@@ -345,19 +333,44 @@ public final class Worker {
             }
         }
 
-        private void serveConnection(SocketChannel c) {
+        /**
+         * The handshake (within the deadline, holding no slot), then, if the peer proved the token and a slot is
+         * free: READY, the socket buffers sized for bulk transfer, and the work frames.
+         */
+        private void serveConnection(SocketChannel c, PendingHandshakes.Entry handshake) {
             String peer = "?";
             StallWatchdog.Guarded g = null;
+            boolean slot = false;
             try {
                 peer = String.valueOf(c.getRemoteAddress());
                 g = watchdog.guard(c, peer, settings.authTimeout());
+                String why = Handshake.challenge(token, g, g);
+                if (why != null) {
+                    if (!closed && g.closedBecause() == null && c.isOpen()) {
+                        logFailedAuth(peer, why);
+                    }
+                    return;
+                }
+                pending.done(handshake);
+                slot = slots.tryAcquire();
+                if (!slot) {
+                    Handshake.refuse(g, "worker busy: " + settings.maxConnections() + " connections open");
+                    log.println("parbench worker: refused " + peer + ": already serving " + settings.maxConnections()
+                            + " connections (--max-connections)");
+                    return;
+                }
+                g.authenticated();
                 tune(c);
-                serve(g, g, peer, g::authenticated, false);
+                Handshake.ready(g);
+                work(g, g, peer, false);
             } catch (IOException e) {
-                if (!closed && (g == null || g.closedBecause() == null)) {
+                if (!closed && (g == null || g.closedBecause() == null) && c.isOpen()) {
                     log.println("parbench worker: connection " + peer + " ended: " + e.getMessage());
                 }
             } finally {
+                if (slot) {
+                    slots.release();
+                }
                 if (g != null) {
                     g.forget();
                 }
@@ -365,21 +378,9 @@ public final class Worker {
             }
         }
 
-        /** Over the limit: one short ERROR frame, written without blocking, and the connection is closed. */
-        private void refuse(SocketChannel c) {
-            String peer = "?";
-            try (c) {
-                peer = String.valueOf(c.getRemoteAddress());
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                new FrameCodec(HANDSHAKE_WRITE).write(new Frame.Error(0, "worker busy: " + settings.maxConnections()
-                        + " connections open"), Channels.newChannel(bytes));
-                c.configureBlocking(false);
-                c.write(ByteBuffer.wrap(bytes.toByteArray()));
-            } catch (IOException ignored) {
-                // the peer is gone already
-            }
-            log.println("parbench worker: refused " + peer + ": already serving " + settings.maxConnections()
-                    + " connections (--max-connections)");
+        /** Pending handshakes now, and closed so far to make room (tests). */
+        PendingHandshakes pending() {
+            return pending;
         }
 
         private void pause() {

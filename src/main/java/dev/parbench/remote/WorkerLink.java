@@ -27,6 +27,10 @@ import java.util.function.Supplier;
  * once with the worker's name (pid or address) — no operation waits for a worker that is gone. A request sent on a
  * link that has failed (or is closed) fails at once with the link's error.
  *
+ * <p>Until the worker's READY the reader runs the master's side of the {@link Handshake}: frames of at most
+ * {@link WireLimits#HANDSHAKE_MAX_FRAME_BYTES} bytes, one CHALLENGE answered at most; the work codec (sized by the
+ * link's limits) exists only after READY, and it refuses any CHALLENGE.
+ *
  * <p>Requests are written by the link's own sender thread (so several workers receive their slices at the same
  * time); the caller's input arrays must not change until the reply has come.
  *
@@ -53,6 +57,7 @@ final class WorkerLink implements AutoCloseable {
     private final Runnable abort;
     private final byte[] token;
     private final FrameCodec writer;
+    private final WireLimits limits;
     /** Taken by the two writers (sender: requests and BYE; reader: AUTH). Never by close(). */
     private final Object writeLock = new Object();
     private final Map<Long, CompletableFuture<Frame.Result>> pending = new ConcurrentHashMap<>();
@@ -92,14 +97,14 @@ final class WorkerLink implements AutoCloseable {
         this.abort = abort;
         this.token = token;
         this.writer = new FrameCodec(limits);
+        this.limits = limits;
         this.deathCause = deathCause;
         this.sender = Executors.newSingleThreadExecutor(r -> {
             Thread t = Thread.ofPlatform().daemon(true).name("parbench-send-" + name).unstarted(r);
             senderThread = t;
             return t;
         });
-        FrameCodec readCodec = new FrameCodec(limits);
-        this.reader = Thread.ofPlatform().daemon(true).name("parbench-link-" + name).start(() -> readLoop(readCodec));
+        this.reader = Thread.ofPlatform().daemon(true).name("parbench-link-" + name).start(this::readLoop);
     }
 
     String name() {
@@ -251,7 +256,20 @@ final class WorkerLink implements AutoCloseable {
         this.traceSink = sink;
     }
 
-    private void readLoop(FrameCodec codec) {
+    private void readLoop() {
+        FrameCodec hello = new FrameCodec(WireLimits.handshake());
+        try {
+            Handshake.master(token, in, auth -> {
+                synchronized (writeLock) {
+                    hello.write(auth, out);
+                }
+            }, name);
+        } catch (IOException e) {
+            fail(new IOException(e.getMessage() + cause(), e));
+            return;
+        }
+        ready.complete(null);
+        FrameCodec codec = new FrameCodec(limits); // its buffer (up to 1 MiB) only once the worker is ready
         try {
             while (true) {
                 Frame f = codec.read(in, id -> pending.containsKey(id) ? destinations.get(id) : null);
@@ -260,16 +278,6 @@ final class WorkerLink implements AutoCloseable {
                     return;
                 }
                 switch (f) {
-                    case Frame.Ready r -> ready.complete(null);
-                    case Frame.Challenge c -> {
-                        if (token == null) {
-                            fail(new IOException(name + " requires a token (-Dparbench.tokenFile=FILE)"));
-                            return;
-                        }
-                        synchronized (writeLock) {
-                            writer.write(new Frame.Auth(Tokens.mac(token, c.nonce())), out);
-                        }
-                    }
                     case Frame.Pong p -> {
                         long t3 = System.nanoTime();
                         CompletableFuture<long[]> waiting = pings.remove(p.t0());

@@ -32,12 +32,13 @@ class TraceAlignmentTest {
     @Test
     void pingEstimateIsWithinItsUncertaintyOfASkewedClock() throws Exception {
         long skew = 5_000_000_000L;
-        Worker worker = new Worker(new WireLimits(WireLimits.DEFAULT_MAX_FRAME_BYTES), null,
+        byte[] token = Tokens.generate();
+        Worker worker = new Worker(new WireLimits(WireLimits.DEFAULT_MAX_FRAME_BYTES), token,
                 new PrintStream(new ByteArrayOutputStream()), Worker.Settings.fromSystemProperties())
                 .withClockSkew(skew);
         try (Worker.Listener l = worker.start(new InetSocketAddress("127.0.0.1", 0))) {
             SocketChannel c = SocketChannel.open(l.address());
-            try (WorkerLink link = new WorkerLink("skewed", c, c, c, null,
+            try (WorkerLink link = new WorkerLink("skewed", c, c, c, token,
                     new WireLimits(WireLimits.DEFAULT_MAX_FRAME_BYTES), () -> "")) {
                 link.awaitReady(Duration.ofSeconds(30));
                 WorkerLink.ClockOffset off = link.ping(8, Duration.ofSeconds(30));

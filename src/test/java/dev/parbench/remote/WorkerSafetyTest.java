@@ -188,38 +188,42 @@ class WorkerSafetyTest {
         return rt.totalMemory() - rt.freeMemory();
     }
 
+    /** A link that has passed the handshake with {@code worker}. */
+    private WorkerLink honest(Worker.Listener worker) throws IOException {
+        SocketChannel c = raw(worker.address());
+        WorkerLink link = new WorkerLink("worker " + worker.address(), c, c, c, TOKEN, new WireLimits(1 << 24),
+                () -> "");
+        toClose.add(link);
+        return link;
+    }
+
     @Test
-    void connectionsBeyondTheBoundAreRefusedAtOnce() throws Exception {
+    void authenticatedConnectionsBeyondTheBoundAreRefusedAtOnce() throws Exception {
         Worker.Listener worker = listen(new Worker.Settings(LONG, LONG, 3));
-        FrameCodec codec = new FrameCodec(new WireLimits(1 << 16));
-        List<SocketChannel> held = new ArrayList<>();
+        List<WorkerLink> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            SocketChannel c = raw(worker.address());
-            held.add(c);
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals(Frame.Type.CHALLENGE,
-                    codec.read(c).type()));
+            WorkerLink l = honest(worker);
+            l.awaitReady(Duration.ofSeconds(10));
+            held.add(l);
         }
-        SocketChannel fourth = raw(worker.address());
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            Frame reply = codec.read(fourth);
-            assertTrue(reply instanceof Frame.Error err && err.message().contains("busy"), String.valueOf(reply));
-            assertNull(codec.read(fourth), "refused: closed at once");
-        });
+        WorkerLink fourth = honest(worker);
+        IOException e = assertThrows(IOException.class, () -> fourth.awaitReady(Duration.ofSeconds(10)));
+        assertTrue(e.getMessage().contains("busy"), e.getMessage());
         long logDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!log().contains("refused") && System.nanoTime() < logDeadline) {
-            Thread.sleep(10); // the worker logs the refusal just after it has written and closed
+            Thread.sleep(10); // the worker logs the refusal just after it has written it
         }
         assertTrue(log().contains("refused"), log());
 
         held.getFirst().close(); // frees a slot
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             for (int attempt = 0; attempt < 100; attempt++) {
-                try (SocketChannel c = SocketChannel.open(worker.address())) {
-                    if (codec.read(c) instanceof Frame.Challenge) {
-                        return;
-                    }
+                try (WorkerLink l = honest(worker)) {
+                    l.awaitReady(Duration.ofSeconds(10));
+                    return;
+                } catch (IOException busy) {
+                    Thread.sleep(50); // the slot is released once the worker has seen the close
                 }
-                Thread.sleep(50);
             }
             throw new AssertionError("no slot came free after a connection closed");
         });
