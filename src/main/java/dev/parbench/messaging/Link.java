@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
+import java.time.Duration;
 
 /**
  * One rank's connection to one other rank: a blocking loopback TCP socket with small, explicit buffers, and a codec
@@ -113,25 +114,32 @@ final class Link implements AutoCloseable {
     /**
      * Accepts one connection and authenticates it: CHALLENGE, then one AUTH frame read with the pre-auth codec (AUTH
      * only, at most {@link WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes, checked on the header before any allocation),
-     * then READY, then the peer's HELLO. Returns null (connection closed) if the peer fails authentication.
+     * then READY, then the peer's HELLO. Returns null (connection closed) if the peer fails authentication or does
+     * not finish it within {@code authDeadline} (an alarm closes the connection then: a peer that connects and sends
+     * nothing cannot hold the listener).
      */
-    static Accepted accept(ServerSocketChannel server, byte[] token, int size) throws IOException {
+    static Accepted accept(ServerSocketChannel server, byte[] token, int size, Duration authDeadline)
+            throws IOException {
         SocketChannel ch = configure(server.accept());
+        Mesh.Alarm auth = new Mesh.Alarm(authDeadline, "authentication");
+        try {
+            auth.guard(ch);
+            if (!proves(ch, token)) {
+                ch.close();
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            return null; // anything before a good AUTH (silence past the deadline, a reset, garbage): dropped
+        } finally {
+            auth.close();
+        }
+        if (auth.fired()) {
+            ch.close();
+            return null;
+        }
         try {
             FrameCodec small = new FrameCodec(WireLimits.preAuth());
-            byte[] nonce = Tokens.nonce();
-            small.write(new Frame.Challenge(nonce), ch);
-            Frame f;
-            try {
-                f = FrameCodec.preAuth().read(ch);
-            } catch (WireException e) {
-                ch.close();
-                return null;
-            }
-            if (!(f instanceof Frame.Auth a) || !Tokens.verify(token, nonce, a.mac())) {
-                ch.close();
-                return null;
-            }
             small.write(new Frame.Ready(), ch);
             Link probe = new Link(-1, ch);
             Frame.Result hello = probe.recvFrame(Mesh.HELLO);
@@ -145,6 +153,14 @@ final class Link implements AutoCloseable {
             ch.close();
             throw e;
         }
+    }
+
+    /** Sends a CHALLENGE and reads one AUTH frame with the pre-auth codec; whether its MAC proves the token. */
+    private static boolean proves(SocketChannel ch, byte[] token) throws IOException {
+        byte[] nonce = Tokens.nonce();
+        new FrameCodec(WireLimits.preAuth()).write(new Frame.Challenge(nonce), ch);
+        Frame f = FrameCodec.preAuth().read(ch);
+        return f instanceof Frame.Auth a && Tokens.verify(token, nonce, a.mac());
     }
 
     // ------------------------------------------------------------------ messages

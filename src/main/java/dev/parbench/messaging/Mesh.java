@@ -1,5 +1,6 @@
 package dev.parbench.messaging;
 
+import dev.parbench.remote.AuthDeadline;
 import dev.parbench.remote.Frame;
 import dev.parbench.remote.WireException;
 import java.io.IOException;
@@ -21,8 +22,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>Rank r connects to ranks 1..r-1 and accepts ranks r+1..n-1 (connects go down, accepts come from above: no
  *       cycle, so no rank waits for one that waits for it), then tells rank 0 MESH_OK.</li>
  * </ol>
- * Every accepted connection must pass the HMAC challenge before anything else is read from it; a peer that fails is
- * dropped. If the deadline passes, an alarm closes every socket opened so far and the start fails.
+ * Every accepted connection must pass the HMAC challenge before anything else is read from it, within the auth
+ * deadline ({@link AuthDeadline}, cut to what is left of the start deadline); a peer that fails or stays silent is
+ * dropped and the listener goes on accepting. If the start deadline passes, an alarm closes every socket opened so
+ * far and the start fails.
  */
 final class Mesh {
     static final long HELLO = 1;
@@ -42,7 +45,7 @@ final class Mesh {
             try {
                 int joined = 0;
                 while (joined < size - 1) {
-                    Link.Accepted a = Link.accept(server, token, size);
+                    Link.Accepted a = Link.accept(server, token, size, alarm.authDeadline());
                     if (a == null) {
                         continue; // failed authentication: dropped
                     }
@@ -99,7 +102,7 @@ final class Mesh {
                     alarm.guard(links[j]);
                 }
                 for (int accepted = 0; accepted < size - 1 - rank; ) {
-                    Link.Accepted a = Link.accept(mine, token, size);
+                    Link.Accepted a = Link.accept(mine, token, size, alarm.authDeadline());
                     if (a == null) {
                         continue;
                     }
@@ -140,10 +143,12 @@ final class Mesh {
         private final List<AutoCloseable> guarded = new ArrayList<>();
         private final CountDownLatch done = new CountDownLatch(1);
         private final Thread thread;
+        private final long end;
         private volatile boolean fired;
 
         Alarm(Duration deadline, String what) {
             this.what = what;
+            this.end = System.nanoTime() + deadline.toNanos();
             this.thread = Thread.ofPlatform().daemon(true).name("parbench-mesh-alarm").start(() -> {
                 try {
                     if (!done.await(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -177,6 +182,11 @@ final class Mesh {
 
         boolean fired() {
             return fired;
+        }
+
+        /** The auth deadline for a connection accepted now: at most what is left of this alarm's deadline. */
+        Duration authDeadline() {
+            return AuthDeadline.within(end - System.nanoTime());
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parbench.remote.FrameCodec;
@@ -161,6 +162,53 @@ class MessagingTest {
             assertEquals(42, got[0]);
         }
         assertTrue(member.closed());
+    }
+
+    @Test
+    void aSilentPeerIsDroppedAtItsAuthDeadlineAndTheMeshStillOpens() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            byte[] token = "0123456789abcdef0123456789abcdef".getBytes();
+            ServerSocketChannel server = Link.listen();
+            InetSocketAddress at = (InetSocketAddress) server.getLocalAddress();
+            try (SocketChannel silent = SocketChannel.open(at)) { // connects first, sends nothing
+                CompletableFuture<Comm> root = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Mesh.root(server, token, 2, Duration.ofSeconds(40));
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                });
+                try (Comm m = Mesh.member(1, 2, at, token, Duration.ofSeconds(40));
+                        Comm r = root.get(40, TimeUnit.SECONDS)) {
+                    long[] buf = {7};
+                    r.send(1, 5, 1, buf, 0, 1);
+                    long[] got = new long[1];
+                    m.recv(0, 5, 1, got, 0, 1);
+                    assertEquals(7, got[0]);
+                }
+                ByteBuffer rest = ByteBuffer.allocate(256);
+                while (silent.read(rest.clear()) > 0) {
+                    // the challenge, then the end of the stream: it was dropped
+                }
+            }
+        });
+    }
+
+    @Test
+    void silentPeersAloneFailTheStartWithinItsDeadline() {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            byte[] token = "0123456789abcdef0123456789abcdef".getBytes();
+            ServerSocketChannel server = Link.listen();
+            InetSocketAddress at = (InetSocketAddress) server.getLocalAddress();
+            try (SocketChannel a = SocketChannel.open(at); SocketChannel b = SocketChannel.open(at)) {
+                long t0 = System.nanoTime();
+                DeadlineException e = assertThrows(DeadlineException.class,
+                        () -> Mesh.root(server, token, 2, Duration.ofSeconds(3)));
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                assertTrue(ms < 3000 + 2000, "failed after " + ms + " ms");
+                assertTrue(e.getMessage().contains("did not all connect"), e.getMessage());
+            }
+        });
     }
 
     @Test
