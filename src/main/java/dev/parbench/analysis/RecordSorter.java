@@ -3,6 +3,7 @@ package dev.parbench.analysis;
 import dev.parbench.family.Families;
 import dev.parbench.family.Family;
 import dev.parbench.results.BenchmarkRecord;
+import dev.parbench.results.ResultsFormatException;
 import dev.parbench.results.RunData;
 import dev.parbench.workload.WorkloadKind;
 import java.util.ArrayList;
@@ -101,13 +102,13 @@ final class RecordSorter {
             } else if (family == Families.TRANSFER && timed) {
                 probes.computeIfAbsent("transfer/" + r.method(), k -> new ArrayList<>()).addAll(ForkData.nanosPerOp(r));
                 if (r.param("megabytes") != null) {
-                    loopbackBytes = Long.parseLong(r.param("megabytes")) << 20;
+                    loopbackBytes = (long) whole(r, "megabytes", 1 << 20) << 20;
                 }
             } else if (family == Families.BANDWIDTH && timed && r.param("threads") != null
                     && r.param("elements") != null) {
                 probes.computeIfAbsent(r.method() + "/" + r.param("threads") + "/" + r.param("elements"),
                         k -> new ArrayList<>()).addAll(ForkData.nanosPerOp(r));
-                probeElements = Math.max(probeElements, Integer.parseInt(r.param("elements")));
+                probeElements = Math.max(probeElements, whole(r, "elements", Integer.MAX_VALUE));
             } else if (family != null && family.layout() == Family.Layout.SERIES) {
                 series.computeIfAbsent(family, k -> new ArrayList<>()).add(r);
             } else {
@@ -132,6 +133,21 @@ final class RecordSorter {
                     + "sequential baseline share their conditions; every other one is left out, not divided");
         }
         return new Sorted(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, conditions);
+    }
+
+    /** A whole-number parameter of a probe, from 0 to {@code max}; anything else is one line naming file and field. */
+    static int whole(BenchmarkRecord r, String param, int max) {
+        String v = r.param(param);
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 0 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ResultsFormatException(r.source() + ": " + r.benchmark() + " param '" + param + "': '" + v
+                + "' is not a whole number from 0 to " + max);
     }
 
     /** The configuration a model-matrix record measured: {@code sequential} over sizes, {@code parallel} over models. */

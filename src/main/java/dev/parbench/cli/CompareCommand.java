@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "subset interleaved A B B A ... one fork at a time, and decide per benchmark.",
             "Exit: 0 pass, 1 regression, 2 bad input, 3 inconclusive (--inconclusive-ok: 0)."},
         footer = {"", "Examples:", "  compare --against origin/main --out charts/gate",
-            "  compare --baseline-jar old.jar --candidate-jar new.jar"})
+            "  compare --baseline-jar old.jar --candidate-jar new.jar", "", dev.parbench.results.JsonInput.LIMITS})
 final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--against", paramLabel = "GIT_REF", description = "The baseline: a commit, branch or tag.")

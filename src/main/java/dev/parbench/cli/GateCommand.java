@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
                     + "that both runs come from the same machine and conditions.",
             "Exit: 0 pass, 1 regression, 2 bad input, 3 inconclusive (--inconclusive-ok: 0). The baseline file is "
                     + "only read."},
-        footer = {"", "Paired runs on one machine (what CI should use): compare --against GIT_REF"})
+        footer = {"", "Paired runs on one machine (what CI should use): compare --against GIT_REF", "",
+            dev.parbench.results.JsonInput.LIMITS})
 final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", required = true, paramLabel = "BASE.json", description = "The earlier results.")

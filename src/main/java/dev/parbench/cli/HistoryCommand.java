@@ -1,7 +1,6 @@
 package dev.parbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parbench.analysis.Stats;
 import dev.parbench.analysis.TimeUnits;
 import dev.parbench.gate.ChangePoints;
@@ -9,6 +8,7 @@ import dev.parbench.gate.GateInput;
 import dev.parbench.report.HistoryReport;
 import dev.parbench.results.BenchmarkRecord;
 import dev.parbench.results.JmhJsonReader;
+import dev.parbench.results.JsonInput;
 import dev.parbench.results.ResultsFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
                     + "by env.json's date. The series is the raw score in its unit (median over forks of each fork's "
                     + "median iteration): runs from different machines are not comparable, and the output says "
                     + "where the machine or JDK changed.",
-            "Exit: 0 done, 2 bad input. Nothing is modified."})
+            "Exit: 0 done, 2 bad input. Nothing is modified."},
+        footer = {"", JsonInput.LIMITS})
 final class HistoryCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RESULTS_DIR", description = "Run folders, or folders of run folders.")
@@ -169,10 +170,9 @@ final class HistoryCommand implements Callable<Integer> {
         if (Files.isRegularFile(env)) {
             JsonNode e;
             try {
-                e = new ObjectMapper().readTree(env.toFile());
-            } catch (IOException ex) {
-                throw new UsageException(env + ": not valid JSON (" + ex.getMessage().lines().findFirst()
-                        .orElse("") + ")");
+                e = JsonInput.readTree(env);
+            } catch (ResultsFormatException ex) {
+                throw new UsageException(ex.getMessage());
             }
             date = e.path("date").asText("");
             commit = e.path("git").path("commit").asText("unknown");

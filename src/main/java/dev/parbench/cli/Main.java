@@ -19,7 +19,8 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof UsageException) {
+            if (e instanceof UsageException || e instanceof dev.parbench.results.ResultsFormatException) {
+                // bad input found past a command's own checks (e.g. while analysing) is still one line and exit 2
                 cmd.getErr().println("parbench: " + e.getMessage());
                 return 2;
             }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
                 + "failed configurations."},
         footer = {"", "Examples:", "  report results/latest/results.json",
             "  report run1/results.json run2/results.json --out charts/merged",
-            "  report results/laptop/ results/server/ --compare     (two machines side by side)"})
+            "  report results/laptop/ results/server/ --compare     (two machines side by side)", "",
+            dev.parbench.results.JsonInput.LIMITS})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RESULTS.json", description = "One or more JMH JSON files (merged); "

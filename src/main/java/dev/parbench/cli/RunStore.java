@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parbench.results.JmhJsonReader;
+import dev.parbench.results.JsonInput;
 import dev.parbench.results.ResultsFormatException;
 import dev.parbench.results.RunFailures;
 import java.io.ByteArrayOutputStream;
@@ -83,9 +84,9 @@ final class RunStore {
         }
         Map<String, Object> env;
         try {
-            env = JSON.readValue(envFile.toFile(), LinkedHashMap.class);
-        } catch (IOException e) {
-            throw new UsageException(envFile + " is not readable JSON; " + dir + " is not a parbench run folder");
+            env = JmhJsonReader.readEnv(envFile);
+        } catch (ResultsFormatException e) {
+            throw new UsageException(e.getMessage() + "; " + dir + " is not a parbench run folder");
         }
         if (!(env.get("run") instanceof Map<?, ?> run) || !(run.get("args") instanceof List<?>
                 || run.get("commandLine") instanceof String)) {
@@ -95,16 +96,14 @@ final class RunStore {
         Path json = dir.resolve(RESULTS);
         if (Files.isRegularFile(json)) {
             try {
-                JsonNode root = JSON.readTree(json.toFile());
+                JsonNode root = JsonInput.readTree(json);
                 JmhJsonReader.parse(root, json.toString()); // the same checks as the report's
                 for (JsonNode n : root) {
                     store.results.put(key(n), n);
                 }
                 store.finishedCount = store.results.size();
             } catch (ResultsFormatException e) {
-                throw new UsageException(e.getMessage());
-            } catch (IOException e) {
-                throw new UsageException(json + ": malformed or truncated JSON; cannot resume into it");
+                throw new UsageException(e.getMessage() + "; cannot resume into it");
             }
         }
         return store;

@@ -2,8 +2,8 @@ package dev.parbench.gate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.parbench.results.JsonInput;
+import dev.parbench.results.ResultsFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,11 +83,13 @@ public record GateConfig(Double threshold, Double delta, Double alpha, String co
     public static GateConfig load(Path file) {
         GateConfig c;
         try {
-            c = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .readValue(file.toFile(), GateConfig.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not a valid gate config (" + e.getMessage().lines()
-                    .findFirst().orElse("") + ")");
+            c = JsonInput.read(file, JsonInput.mapper().readerFor(GateConfig.class)
+                    .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES));
+        } catch (ResultsFormatException e) {
+            throw new IllegalArgumentException("not a valid gate config: " + e.getMessage());
+        }
+        if (c == null) {
+            throw new IllegalArgumentException(file + ": not a valid gate config (the file is empty)");
         }
         c.check(file.toString());
         return c;

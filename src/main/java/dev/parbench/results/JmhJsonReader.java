@@ -1,12 +1,8 @@
 package dev.parbench.results;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +19,10 @@ import java.util.TreeMap;
  * secondary metrics such as {@code gc.alloc.rate} (older JMH: {@code ·gc.alloc.rate}); older files without {@code jvm}/{@code jdkVersion}.
  */
 public final class JmhJsonReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The env.json sections that are objects (machine, JDK, commit, run settings, engine cluster). */
+    public static final List<String> ENV_SECTIONS = List.of("cpu", "os", "jdk", "git", "run", "hazelcast");
+    private static final com.fasterxml.jackson.databind.JavaType ENV_TYPE = JsonInput.mapper().getTypeFactory()
+            .constructType(new TypeReference<LinkedHashMap<String, Object>>() { });
     private static final Set<String> MODES = Set.of("thrpt", "avgt", "sample", "ss");
 
     private JmhJsonReader() {
@@ -46,31 +45,10 @@ public final class JmhJsonReader {
         return new RunData(records, envs);
     }
 
+    /** Reads one JMH JSON file through the bounded {@link JsonInput} parser (streamed once, never held twice). */
     public static List<BenchmarkRecord> readFile(Path file) {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ResultsFormatException(name + ": no such file");
-        } catch (IOException e) {
-            throw new ResultsFormatException(name + ": cannot read (" + e.getMessage() + ")");
-        }
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            throw new ResultsFormatException(name + ": the file is empty, not JMH JSON");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ResultsFormatException(name + ": malformed or truncated JSON" + where
-                    + " (was the run interrupted?)");
-        } catch (IOException e) {
-            throw new ResultsFormatException(name + ": cannot read (" + e.getMessage() + ")");
-        }
-        return parse(root, name);
+        JsonNode root = JsonInput.readTree(file);
+        return parse(root, file.toString());
     }
 
     /** Parses an already-read JSON tree; {@code name} is for messages. */
@@ -136,8 +114,9 @@ public final class JmhJsonReader {
         SortedMap<Double, Double> pct = new TreeMap<>();
         JsonNode pn = m.get("scorePercentiles");
         if (pn != null && pn.isObject()) {
-            pn.properties().forEach(e -> pct.put(Double.parseDouble(e.getKey()),
-                    number(e.getValue(), where + " percentile " + e.getKey())));
+            for (Map.Entry<String, JsonNode> e : pn.properties()) {
+                pct.put(percentile(e.getKey(), where), number(e.getValue(), where + " percentile " + e.getKey()));
+            }
         }
         List<double[]> iterations = new ArrayList<>();
         if (m.has("rawData") && m.get("rawData").isArray()) {
@@ -172,6 +151,21 @@ public final class JmhJsonReader {
             }
         }
         return new Metric(score, error, unit, pct, iterations);
+    }
+
+    /** A scorePercentiles key: a number from 0 to 100, such as "99.9". */
+    private static double percentile(String key, String where) {
+        double p;
+        try {
+            p = Double.parseDouble(key);
+        } catch (NumberFormatException e) {
+            p = Double.NaN;
+        }
+        if (!(p >= 0 && p <= 100)) {
+            throw new ResultsFormatException(where + " scorePercentiles: key '" + key + "' is not a percentile "
+                    + "(expected a number from 0 to 100, such as \"99.9\")");
+        }
+        return p;
     }
 
     /** JMH writes non-finite doubles as the strings "NaN", "+INF" and "-INF". */
@@ -209,13 +203,25 @@ public final class JmhJsonReader {
         return v.asText();
     }
 
-    /** Reads an env.json written by {@code run} (any JSON object is accepted). */
+    /**
+     * Reads an env.json written by {@code run}: any JSON object, but the sections parbench reads
+     * ({@link #ENV_SECTIONS}) must be objects when present.
+     */
     public static Map<String, Object> readEnv(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
-            throw new ResultsFormatException(file + ": not a readable env.json (" + e.getMessage().lines()
-                    .findFirst().orElse("") + ")");
+        JsonNode root = JsonInput.readTree(file);
+        if (!root.isObject()) {
+            throw new ResultsFormatException(file + ": not an env.json (expected a JSON object)");
         }
+        Map<String, Object> env = JsonInput.mapper().convertValue(root, ENV_TYPE);
+        for (String k : ENV_SECTIONS) {
+            Object v = env.get(k);
+            if (v != null && !(v instanceof Map)) {
+                throw new ResultsFormatException(file + ": field '" + k + "' must be an object, got "
+                        + (v instanceof Number ? "a number" : v instanceof String ? "a string"
+                        : v instanceof List ? "an array" : "a " + v.getClass().getSimpleName().toLowerCase(
+                        java.util.Locale.ROOT)));
+            }
+        }
+        return env;
     }
 }

@@ -1,9 +1,6 @@
 package dev.parbench.results;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +23,6 @@ import java.util.TreeMap;
 public record RunFailures(String status, int planned, int finished, List<Entry> failed, List<Entry> notRun,
         String resume) {
     public static final String FILE = "failures.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One configuration: benchmark, its parameter values, and why it failed (empty for one never run). */
     public record Entry(String benchmark, SortedMap<String, String> params, String reason) {
@@ -52,15 +48,8 @@ public record RunFailures(String status, int planned, int finished, List<Entry> 
     }
 
     public static RunFailures read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new ResultsFormatException(file + ": malformed JSON");
-        } catch (IOException e) {
-            throw new ResultsFormatException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        if (root == null || !root.isObject() || !root.path("failed").isArray()) {
+        JsonNode root = JsonInput.readTree(file);
+        if ( !root.isObject() || !root.path("failed").isArray()) {
             throw new ResultsFormatException(file + ": not a parbench failures.json (needs a 'failed' list)");
         }
         return new RunFailures(root.path("status").asText(""), root.path("planned").asInt(0),
