@@ -39,8 +39,14 @@ final class ConfigBound {
     static final class Exceeded extends Exception {
         Exceeded(Duration bound, double plannedSeconds) {
             super(String.format(Locale.ROOT, "over its wall-clock bound of %s (planned ~%s): its JMH fork was killed",
-                    Plan.format(bound), Plan.format(Duration.ofMillis(Math.round(plannedSeconds * 1000)))));
+                    format(bound), Plan.format(Duration.ofMillis(Math.round(plannedSeconds * 1000)))));
         }
+    }
+
+    /** As {@link Plan#format}, with tenths of a second for a bound under a minute that is not whole seconds. */
+    static String format(Duration d) {
+        return d.toMillis() < 60_000 && d.toMillis() % 1000 != 0
+                ? String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0) : Plan.format(d);
     }
 
     /** The bound of a configuration planned to take {@code plannedSeconds}. */

@@ -16,8 +16,8 @@ final class ConsoleDecisionTable {
     static final int WIDTH = 99;
     private static final List<String> HEADER = List.of("workload", "size", "use", "speedup [95% interval]",
             "evidence");
-    /** Columns that may be cut when the table is too wide, widest first; size and speedup never are. */
-    private static final int[] CUTTABLE = {4, 0, 2};
+    /** Columns that may be cut when the table is too wide, in this order; size and speedup never are. */
+    private static final int[] CUTTABLE = {0, 4, 2};
     private static final int MIN_CUT = 8;
 
     private ConsoleDecisionTable() {
@@ -42,10 +42,10 @@ final class ConsoleDecisionTable {
         List<String> out = new ArrayList<>();
         out.add("[parbench] which model to use, at the parallelism measured (the report says why):");
         for (List<String> r : rows) {
-            StringBuilder s = new StringBuilder(" ");
+            StringBuilder s = new StringBuilder();
             for (int i = 0; i < r.size(); i++) {
                 String cell = cut(r.get(i), widths[i]);
-                s.append(' ').append(i == r.size() - 1 ? cell : pad(cell, widths[i]));
+                s.append("  ").append(i == r.size() - 1 ? cell : pad(cell, widths[i]));
             }
             out.add(s.toString().stripTrailing());
         }
@@ -56,9 +56,9 @@ final class ConsoleDecisionTable {
         boolean sequential = b.strategy().equals("sequential");
         String use = sequential ? "sequential" : b.strategy() + " (p=" + b.parallelism() + ")";
         String speedup = sequential ? "1 (baseline)" : speedup(b.speedup());
-        String evidence = b.provisional() ? "provisional: too few forks, or they disagree"
+        String evidence = b.provisional() ? "provisional (see report)"
                 : b.margin() != null && b.margin().above(1) ? "claim"
-                : b.runnerUp() == null ? "claim" : "claim, runner-up within the noise";
+                : b.runnerUp() == null ? "claim" : "claim; runner-up within noise";
         return List.of(w.title(), size(b.size()), use, speedup, evidence);
     }
 
@@ -90,7 +90,7 @@ final class ConsoleDecisionTable {
                 w[i] = Math.max(w[i], r.get(i).length());
             }
         }
-        int total = 1 + w.length;
+        int total = 2 * w.length;
         for (int x : w) {
             total += x;
         }

@@ -133,7 +133,10 @@ final class ProgressLine {
         return Math.max(0, left * scale - inCurrent);
     }
 
-    /** The line as it reads now: {@code [#####.....] 3/12 SumBench.parallel ... 1m02s, ETA ~4m10s}. */
+    /**
+     * The line as it reads now: {@code [#####.....] configuration 3/12 SumBench.parallel ... 1m02s, ETA ~4m10s};
+     * on a terminal the label is cut to keep the line within {@link #WIDTH} columns.
+     */
     synchronized String render() {
         int total = planned.length;
         int done = current >= 0 ? current : total;
@@ -143,7 +146,7 @@ final class ProgressLine {
                 - start)), Plan.format(Duration.ofMillis(Math.round(etaSeconds() * 1000))));
         String head = "[parbench] " + bar + " configuration " + (done + 1) + "/" + total + " ";
         int room = WIDTH - head.length() - times.length();
-        String what = label.length() <= room ? label : label.substring(0, Math.max(0, room - 1)) + "…";
+        String what = !live || label.length() <= room ? label : label.substring(0, Math.max(0, room - 1)) + "…";
         return head + what + times;
     }
 
