@@ -1,8 +1,6 @@
 package dev.parbench.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Collection;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -12,41 +10,22 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
- * JMH's own console output, plus a parbench progress line (configuration k of n, elapsed, ETA) per benchmark. The run
- * gives each configuration its own JMH invocation: JMH's per-invocation progress and "run complete" lines and its
- * summary table would then say one configuration each, so they are left out, and {@link #finish} prints the table of
- * the whole run once.
+ * JMH's own output (into {@link JmhLog}: jmh.log, and the console with --verbose), with the {@link ProgressLine}
+ * redrawn as iterations finish. The run gives each configuration its own JMH invocation: JMH's per-invocation progress
+ * and "run complete" lines and its summary table would then say one configuration each, so they are left out, and
+ * {@link #finish} writes the table of the whole run once.
  */
 final class ProgressFormat implements OutputFormat {
     private final OutputFormat jmh;
-    private final PrintStream out;
-    private final int total;
-    private final Duration planned;
-    private final long startNanos;
-    private int started;
+    private final ProgressLine progress;
 
-    ProgressFormat(OutputFormat jmh, PrintStream out, int total, Duration planned, long startNanos, int alreadyDone) {
+    ProgressFormat(OutputFormat jmh, ProgressLine progress) {
         this.jmh = jmh;
-        this.out = out;
-        this.total = total;
-        this.planned = planned;
-        this.startNanos = startNanos;
-        this.started = alreadyDone;
-    }
-
-    int started() {
-        return started;
+        this.progress = progress;
     }
 
     @Override
     public void startBenchmark(BenchmarkParams params) {
-        int done = started;
-        started++;
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        Duration eta = done == 0 ? planned
-                : Duration.ofMillis(elapsed.toMillis() * (total - done) / done);
-        out.printf("%n[parbench] configuration %d/%d (%d%%), elapsed %s, ETA ~%s%n", started, total,
-                100 * done / Math.max(1, total), Plan.format(elapsed), Plan.format(eta));
         jmh.startBenchmark(params);
     }
 
@@ -58,6 +37,7 @@ final class ProgressFormat implements OutputFormat {
     @Override
     public void iterationResult(BenchmarkParams b, IterationParams i, int n, IterationResult r) {
         jmh.iterationResult(b, i, n, r);
+        progress.tick();
     }
 
     @Override
@@ -105,7 +85,7 @@ final class ProgressFormat implements OutputFormat {
 
     @Override
     public void close() {
-        jmh.flush(); // the underlying stream is System.out: not ours to close
+        jmh.flush(); // JMH closes its format per invocation; the run closes the log at its end
     }
 
     @Override

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.openjdk.jmh.runner.BenchmarkException;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.Runner;
@@ -163,12 +162,22 @@ final class RunCommand implements Callable<Integer> {
             + "same results.json; then the report.")
     Path resume;
 
+    @Option(names = "--verbose", description = "Show JMH's full log on the console as it comes (by default it goes "
+            + "only to jmh.log in the run's results folder, and the console shows the plan, one progress line, "
+            + "warnings and failures in one line each, and the decision table).")
+    boolean verbose;
+
+    @Option(names = "--config-timeout", paramLabel = "DURATION", description = "Wall-clock bound of each "
+            + "configuration (e.g. 90s, 10m, 1h; default: 5 x its planned time, at least 5m). A configuration over "
+            + "it has its JMH fork killed, is listed in failures.json, and the run goes on.")
+    String configTimeout;
+
     @Parameters(paramLabel = "JMH_ARG", description = "After --: passed to JMH as is (e.g. -- -prof gc).")
     List<String> jmhArgs = new ArrayList<>();
 
     /** Options that --resume accepts besides its folder (the rest come from the run folder). */
     private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--results-dir", "--charts-dir",
-            "--no-report", "--fail-fast", "--dry-run");
+            "--no-report", "--fail-fast", "--dry-run", "--verbose", "--config-timeout");
 
     /** What the options of one run command line select: the profile, the JMH settings, every configuration. */
     record Setup(Profile profile, RunSpec spec, CommandLineOptions user, int wi, TimeValue wt, int mi, TimeValue mt,
@@ -185,6 +194,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (configTimeout != null) {
+            ConfigBound.parse(configTimeout); // a bad value is one line and exit 2 before anything runs
+        }
         if (resume != null) {
             return resumeRun();
         }
@@ -363,7 +375,7 @@ final class RunCommand implements Callable<Integer> {
             if (!RESUME_OPTIONS.contains(o.longestName())) {
                 throw new UsageException("--resume takes the run's settings from RUN_DIR/env.json; "
                         + o.longestName() + " cannot be changed (allowed with it: --charts-dir, --no-report, "
-                        + "--fail-fast, --dry-run)");
+                        + "--fail-fast, --dry-run, --verbose, --config-timeout)");
             }
         }
         if (!jmhArgs.isEmpty()) {
@@ -428,8 +440,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code todo}, one JMH invocation per configuration, saving each result as it comes; a failed
-     * configuration is listed and the others go on (unless --fail-fast); Ctrl-C keeps what finished.
+     * Runs {@code todo}, one JMH invocation per configuration, saving each result as it comes ({@link RunLoop});
+     * the console shows the plan, one progress line and, at the end, the decision table and the paths; JMH's own
+     * output goes to jmh.log in the run folder (and to the console too with --verbose).
      */
     private Integer execute(Setup s, RunStore store, List<Configuration> todo, String stamp, boolean newRun)
             throws Exception {
@@ -438,89 +451,71 @@ final class RunCommand implements Callable<Integer> {
         String resumeHint = resumeCommand(runDir);
         store.plan(s.configurations(), resumeHint);
         long start = System.nanoTime();
-        OutputFormat jmhOut = OutputFormatFactory.createFormatInstance(new PrintStream(new OncePerRun(out), true,
-                java.nio.charset.StandardCharsets.UTF_8), s.user().verbosity().orElse(VerboseMode.NORMAL));
-        ProgressFormat progress = new ProgressFormat(jmhOut, out, todo.size(),
-                Plan.estimate(todo, s.timing()), start, 0);
+        List<Double> planned = todo.stream().map(c -> Plan.seconds(c, s.timing())).toList();
+        ProgressLine progress = new ProgressLine(out, !verbose && ProgressLine.liveHere(), planned, System::nanoTime);
+        Path logFile = runDir.resolve(JmhLog.FILE);
+        JmhLog log = new JmhLog(Files.newOutputStream(logFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND), verbose ? out : null,
+                w -> progress.message(out, "[parbench] warning: " + w + " (details: " + logFile + ")"));
+        ProgressFormat jmhOut = new ProgressFormat(OutputFormatFactory.createFormatInstance(new PrintStream(log, true,
+                java.nio.charset.StandardCharsets.UTF_8), s.user().verbosity().orElse(VerboseMode.NORMAL)), progress);
+        out.printf("%n[parbench] JMH's log: %s%s%n", logFile, verbose ? " (and below, --verbose)" : "");
         boolean failFast = this.failFast || s.user().shouldFailOnError().orElse(false);
-        // this session's results by configuration, in run order; --adaptive replaces a value with its merged result
-        Map<String, RunResult> session = new java.util.LinkedHashMap<>();
-        int failures = 0;
-        String stoppedBy = null;
-        boolean linked = !newRun; // results/latest: the newest run, pointed at once it has a result
-        try (RunGuard guard = new RunGuard(store, resumeHint, System.err)) {
-            String pass = null;
-            for (Configuration c : todo) {
-                if (guard.stopping()) {
-                    break;
-                }
-                if (!c.pass().equals(pass)) {
-                    pass = c.pass();
-                    out.printf("%n[parbench] pass: %s%n", pass);
-                }
-                store.started(c);
-                Collection<RunResult> results;
-                try {
-                    results = new Runner(options(s, c), progress).run();
-                } catch (RunnerException e) {
-                    if (guard.stopping()) {
-                        break;
-                    }
-                    String reason = reason(e);
-                    store.failed(c, reason);
-                    failures++;
-                    out.flush();
-                    System.err.println("parbench: configuration failed: " + c.label() + ": " + reason);
-                    if (!(e.getCause() instanceof BenchmarkException)) {
-                        stoppedBy = "JMH itself failed (" + reason + ")";
-                        break;
-                    }
-                    if (failFast) {
-                        stoppedBy = "--fail-fast";
-                        break;
-                    }
-                    continue;
-                }
-                if (results.isEmpty()) {
-                    store.failed(c, "JMH returned no result");
-                    failures++;
-                    continue;
-                }
-                store.finished(c, results);
-                results.forEach(r -> session.put(c.key(), r));
-                if (!linked) {
-                    AtomicFiles.pointLink(runDir.toAbsolutePath().getParent().resolve("latest"), Path.of(stamp));
-                    linked = true;
-                }
-            }
-            if (s.adaptive() != null && stoppedBy == null && !guard.stopping()) {
-                adaptivePhase(s, store, guard, session, out);
+        ConfigBound bound = new ConfigBound(configTimeout == null ? null : ConfigBound.parse(configTimeout),
+                () -> ProcessHandle.current().descendants());
+        RunLoop.Outcome done;
+        try (log; RunGuard guard = new RunGuard(store, resumeHint, System.err)) {
+            boolean[] linked = {!newRun}; // results/latest: the newest run, pointed at once it has a result
+            done = new RunLoop(store, guard, progress, bound, failFast, System.err, logFile).run(todo, planned,
+                    c -> new Runner(options(s, c), jmhOut).run(), () -> {
+                        if (!linked[0]) {
+                            AtomicFiles.pointLink(runDir.toAbsolutePath().getParent().resolve("latest"),
+                                    Path.of(stamp));
+                            linked[0] = true;
+                        }
+                    });
+            if (s.adaptive() != null && done.stoppedBy() == null && !guard.stopping()) {
+                adaptivePhase(s, store, guard, done.session(), out);
             }
             if (guard.stopping()) {
                 return 130; // the shutdown hook has saved the state and says how to resume
             }
-            progress.finish(session.values()); // JMH's closing table, with any added forks
-            String status = stoppedBy != null ? "stopped" : failures > 0 ? "incomplete" : "complete";
-            store.end(status);
+            jmhOut.finish(done.session().values()); // JMH's closing table, with any added forks, into jmh.log
+            store.end(status(done));
         }
-        RunFailures f = store.failures(stoppedBy != null ? "stopped" : failures > 0 ? "incomplete" : "complete");
+        RunFailures f = store.failures(status(done));
         Path json = runDir.resolve(RunStore.RESULTS);
-        out.printf("%n[parbench] %d configurations in %s%s%n", session.size(),
+        out.printf("%n[parbench] %d configurations in %s%s%n", done.session().size(),
                 Plan.format(java.time.Duration.ofNanos(System.nanoTime() - start)),
-                failures == 0 ? "" : ", " + failures + " failed");
+                done.failures() == 0 ? "" : ", " + done.failures() + " failed");
+        Path index = null;
+        if (!noReport && f.finished() > 0) {
+            dev.parbench.analysis.Analysis analysis = new Analyzer().analyze(JmhJsonReader.read(List.of(json)));
+            List<String> table = ConsoleDecisionTable.lines(analysis);
+            if (!table.isEmpty()) {
+                out.println();
+                table.forEach(out::println);
+                out.println();
+            }
+            index = ReportWriter.write(analysis, chartsDir.resolve(stamp), List.of(f));
+        }
         out.printf("[parbench] results: %s (%d of %d configurations)%n", json, f.finished(), f.planned());
         out.printf("[parbench] environment: %s%n", runDir.resolve(RunStore.ENV));
+        out.printf("[parbench] JMH's log: %s%n", logFile);
         if (!f.isEmpty()) {
             out.printf("[parbench] failures: %s (%d failed, %d not run)%s%n", runDir.resolve(RunFailures.FILE),
-                    f.failed().size(), f.notRun().size(), stoppedBy != null ? "; stopped by " + stoppedBy : "");
+                    f.failed().size(), f.notRun().size(), done.stoppedBy() != null ? "; stopped by "
+                            + done.stoppedBy() : "");
             out.printf("[parbench] to run what is missing: %s%n", resumeHint);
         }
-        if (!noReport && f.finished() > 0) {
-            Path index = ReportWriter.write(new Analyzer().analyze(JmhJsonReader.read(List.of(json))),
-                    chartsDir.resolve(stamp), List.of(f));
+        if (index != null) {
             out.printf("[parbench] report: %s%n", index);
         }
         return f.isEmpty() ? 0 : 1;
+    }
+
+    private static String status(RunLoop.Outcome done) {
+        return done.stoppedBy() != null ? "stopped" : done.failures() > 0 ? "incomplete" : "complete";
     }
 
     /** JMH output that goes nowhere (benchmark lists, forks whose progress is ours to print). */
@@ -631,63 +626,6 @@ final class RunCommand implements Callable<Integer> {
     static List<String> quietJvmArgs(int feature) {
         return feature >= 23 ? List.of(UNSAFE_ALLOW, NATIVE_ACCESS) : feature == 22 ? List.of(NATIVE_ACCESS)
                 : List.of();
-    }
-
-    /**
-     * The forks' console output, with the incubator-module warning that every fork prints shown once per run. Lines
-     * pass through as they come; only a line that may still become that warning is held until it is decided.
-     */
-    static final class OncePerRun extends java.io.OutputStream {
-        static final byte[] INCUBATOR = "WARNING: Using incubator modules: jdk.incubator.vector"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        private final java.io.OutputStream out;
-        private final java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
-        private boolean holding = true; // at the start of a line
-        private boolean seen;
-
-        OncePerRun(java.io.OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public synchronized void write(int b) throws java.io.IOException {
-            if (!holding) {
-                out.write(b);
-                holding = b == '\n';
-                return;
-            }
-            int i = held.size();
-            if (b == '\n') {
-                boolean warning = i >= INCUBATOR.length; // held bytes always match the warning (and maybe a \r)
-                if (!warning || !seen) {
-                    held.writeTo(out);
-                    out.write(b);
-                }
-                seen |= warning;
-                held.reset();
-                return;
-            }
-            if (i < INCUBATOR.length && INCUBATOR[i] == b || i == INCUBATOR.length && b == '\r') {
-                held.write(b);
-                return;
-            }
-            held.writeTo(out);
-            held.reset();
-            out.write(b);
-            holding = false;
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
-            for (int i = off; i < off + len; i++) {
-                write(b[i]);
-            }
-        }
-
-        @Override
-        public synchronized void flush() throws java.io.IOException {
-            out.flush();
-        }
     }
 
     private Map<String, Object> settings(Setup s) {

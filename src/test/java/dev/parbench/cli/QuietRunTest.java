@@ -63,7 +63,7 @@ class QuietRunTest {
         }
         for (int chunk : new int[] {1, 7, 4096}) {
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
-            RunCommand.OncePerRun once = new RunCommand.OncePerRun(sink);
+            OncePerRun once = new OncePerRun(sink);
             writeInChunks(once, in.toString(), chunk);
             String out = sink.toString(StandardCharsets.UTF_8);
             assertEquals(in.toString().replace(warning, "").replaceFirst("(# Fork: 1 of 3\n)", "$1" + warning), out,
@@ -71,7 +71,7 @@ class QuietRunTest {
         }
         // a progress line without its newline yet is shown at once
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        RunCommand.OncePerRun once = new RunCommand.OncePerRun(sink);
+        OncePerRun once = new OncePerRun(sink);
         writeInChunks(once, "# Warmup Iteration   1: ", 3);
         assertEquals("# Warmup Iteration   1: ", sink.toString(StandardCharsets.UTF_8));
         writeInChunks(once, "1.5 us/op\nµs ünïcode\r\n", 2);

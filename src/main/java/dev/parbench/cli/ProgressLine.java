@@ -1,0 +1,166 @@
+package dev.parbench.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The run's progress on the console: a bar, the configuration that runs now, done/total, the elapsed time and an ETA.
+ * The ETA starts from the plan's estimate of each configuration and is rescaled as configurations finish by how long
+ * they really took against their estimate (a machine twice as slow as the plan assumes doubles what is left).
+ * On a terminal the line is redrawn in place with {@code '\r'}; otherwise (a file, a CI log) each configuration gets
+ * one line of its own. Other messages go through {@link #message} so that they never land in the middle of the line.
+ */
+final class ProgressLine {
+    /** The environment variable that forces the mode: {@code live} (redraw in place) or {@code lines}. */
+    static final String MODE_ENV = "PARBENCH_CONSOLE";
+    /** Widest line drawn in place: a terminal of 100 columns must not wrap it (a wrapped line cannot be redrawn). */
+    static final int WIDTH = 99;
+    private static final int BAR = 20;
+
+    private final PrintStream out;
+    private final boolean live;
+    private final double[] planned;
+    private final LongSupplier nanos;
+    private final long start;
+    private double plannedDone;
+    private double actualDone;
+    private int current = -1;
+    private String label = "";
+    private long currentStart;
+    private int drawn; // characters of the live line now on screen (0: none)
+
+    /**
+     * @param out where the line goes
+     * @param live redraw in place (a terminal) rather than one line per configuration
+     * @param plannedSeconds the plan's estimate of each configuration to run, in run order
+     * @param nanos the clock (System::nanoTime; a test gives its own)
+     */
+    ProgressLine(PrintStream out, boolean live, List<Double> plannedSeconds, LongSupplier nanos) {
+        this.out = out;
+        this.live = live;
+        this.planned = plannedSeconds.stream().mapToDouble(Double::doubleValue).toArray();
+        this.nanos = nanos;
+        this.start = nanos.getAsLong();
+    }
+
+    /**
+     * Whether the console is a terminal to redraw on: {@value #MODE_ENV} decides when set ({@code live} or
+     * {@code lines}); otherwise a terminal is there when the JVM has a console and (JDK 22+) it is a terminal.
+     */
+    static boolean live(Map<String, String> env, boolean hasConsole, boolean consoleIsTerminal) {
+        String forced = env.getOrDefault(MODE_ENV, "").strip().toLowerCase(Locale.ROOT);
+        if (forced.equals("live")) {
+            return true;
+        }
+        if (forced.equals("lines")) {
+            return false;
+        }
+        return hasConsole && consoleIsTerminal;
+    }
+
+    /** {@link #live(Map, boolean, boolean)} for this process. */
+    static boolean liveHere() {
+        java.io.Console c = System.console();
+        boolean terminal = c != null;
+        if (c != null) {
+            try { // Console.isTerminal() is JDK 22+: from then on System.console() is non-null when redirected too
+                terminal = (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+            } catch (ReflectiveOperationException e) {
+                terminal = true; // JDK 21: a console is only given to a terminal
+            }
+        }
+        return live(System.getenv(), c != null, terminal);
+    }
+
+    /** Configuration {@code index} (0-based, in the order of the estimates) starts. */
+    synchronized void start(int index, String label) {
+        current = index;
+        this.label = label;
+        currentStart = nanos.getAsLong();
+        if (live) {
+            redraw();
+        } else {
+            out.println(render());
+        }
+    }
+
+    /** The configuration that ran finished (or failed): its time now rescales the estimate of what is left. */
+    synchronized void finished() {
+        if (current >= 0 && current < planned.length) {
+            plannedDone += planned[current];
+            actualDone += (nanos.getAsLong() - currentStart) / 1e9;
+        }
+        current = -1;
+    }
+
+    /** Redraws the live line (elapsed and ETA move on); nothing when not live. */
+    synchronized void tick() {
+        if (live && current >= 0) {
+            redraw();
+        }
+    }
+
+    /** Prints one line of its own above the progress line. */
+    synchronized void message(PrintStream to, String line) {
+        clear();
+        out.flush();
+        to.println(line);
+        to.flush();
+        tick();
+    }
+
+    /** Leaves the live line where it is and moves below it: what follows starts on a fresh line. */
+    synchronized void close() {
+        if (drawn > 0) {
+            out.println();
+            out.flush();
+            drawn = 0;
+        }
+    }
+
+    /** Seconds still to go by the plan, scaled by how the finished configurations compared with their estimate. */
+    synchronized double etaSeconds() {
+        double scale = plannedDone > 0 && actualDone > 0 ? actualDone / plannedDone : 1;
+        double left = -plannedDone; // what is not done: the current configuration and those after it
+        for (double p : planned) {
+            left += p;
+        }
+        double inCurrent = current >= 0 ? (nanos.getAsLong() - currentStart) / 1e9 : 0;
+        return Math.max(0, left * scale - inCurrent);
+    }
+
+    /**
+     * The line as it reads now: {@code [#####.....] configuration 3/12 SumBench.parallel ... 1m02s, ETA ~4m10s};
+     * on a terminal the label is cut to keep the line within {@link #WIDTH} columns.
+     */
+    synchronized String render() {
+        int total = planned.length;
+        int done = current >= 0 ? current : total;
+        int filled = total == 0 ? BAR : BAR * done / total;
+        String bar = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "]";
+        String times = String.format(Locale.ROOT, " %s, ETA ~%s", Plan.format(Duration.ofNanos(nanos.getAsLong()
+                - start)), Plan.format(Duration.ofMillis(Math.round(etaSeconds() * 1000))));
+        String head = "[parbench] " + bar + " configuration " + (done + 1) + "/" + total + " ";
+        int room = WIDTH - head.length() - times.length();
+        String what = !live || label.length() <= room ? label : label.substring(0, Math.max(0, room - 1)) + "…";
+        return head + what + times;
+    }
+
+    private void redraw() {
+        String line = render();
+        out.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
+        out.flush();
+        drawn = line.length();
+    }
+
+    private void clear() {
+        if (drawn > 0) {
+            out.print("\r" + " ".repeat(drawn) + "\r");
+            drawn = 0;
+        }
+    }
+}
