@@ -42,18 +42,20 @@ class ReportInjectionTest {
     /** A SumBench kernel: the payload, then a code-span and cell break-out, a forged heading, a CR and C0 controls. */
     static final String KERNEL = PAYLOAD + "`|x\n## forged\rcr\u0001\u0007\u001b";
     /** A VectorAddBench kernel: a spreadsheet formula that also tries to split its row. */
-    static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"x\")\rsplit";
+    static final String FORMULA = "=HYPERLINK(\"evil.example\",\"x\")\rsplit";
+    /** A kernel that climbs out of --out when copied into a file name. */
+    static final String CLIMB = "../../../climbed" + PAYLOAD;
     private static final Pattern SAFE_ID = Pattern.compile("[a-z0-9-]+");
 
     /** The parbench-run fixture with hostile kernels and a hostile env.json, in {@code dir}; returns results.json. */
-    static Path hostileRun(Path dir) throws Exception {
+    static Path hostileRun(Path dir, String sumKernel) throws Exception {
         ObjectMapper json = new ObjectMapper();
         JsonNode results = json.readTree(ReportWriterTest.resource("/jmh/parbench-run/results.json").toFile());
         for (JsonNode r : results) {
             ObjectNode params = (ObjectNode) r.get("params");
             String bench = r.get("benchmark").asText();
             if (params != null && params.has("kernel")) {
-                params.put("kernel", bench.contains("SumBench") ? KERNEL : FORMULA);
+                params.put("kernel", bench.contains("SumBench") ? sumKernel : FORMULA);
             }
         }
         ObjectNode env = (ObjectNode) json.readTree(ReportWriterTest.resource("/jmh/parbench-run/env.json").toFile());
@@ -66,13 +68,17 @@ class ReportInjectionTest {
     }
 
     static Analysis hostileAnalysis(Path dir) throws Exception {
-        return new Analyzer().analyze(JmhJsonReader.read(List.of(hostileRun(dir))));
+        return hostileAnalysis(dir, KERNEL);
+    }
+
+    static Analysis hostileAnalysis(Path dir, String sumKernel) throws Exception {
+        return new Analyzer().analyze(JmhJsonReader.read(List.of(hostileRun(dir, sumKernel))));
     }
 
     @Test
     void indexHtmlHasNoMarkupIdOrFileNameFromTheResults(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report");
-        Path index = ReportWriter.write(hostileAnalysis(dir.resolve("in")), out);
+        Path index = ReportWriter.write(hostileAnalysis(dir.resolve("in"), KERNEL + CLIMB), out);
         String html = Files.readString(index);
         assertFalse(html.contains("<img"), "an <img> element from the results is in index.html");
         Matcher tag = Pattern.compile("<[a-zA-Z][^>]*>").matcher(html); // > is always &gt; inside a value
