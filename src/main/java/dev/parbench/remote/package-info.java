@@ -15,8 +15,9 @@
  *
  * <p><b>Before authentication.</b> Until a peer has authenticated, the worker reads it with a separate codec
  * ({@code FrameCodec.preAuth()}): only AUTH frames, at most
- * {@link dev.parbench.remote.WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes; any other type or a larger length is rejected on its 12-byte header, before any payload byte is read or
- * anything sized by the peer is allocated, and the connection gets one ERROR and is closed. The work codecs (and
+ * {@link dev.parbench.remote.WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes; any other type or a larger length is
+ * rejected on its 12-byte header, before any payload byte is read or anything sized by the peer is allocated, and
+ * the connection gets one ERROR and is closed. The work codecs (and
  * their 1 MiB buffers) exist only after authentication. A listening worker also closes a connection that has not
  * authenticated within {@code --auth-timeout} (2 s). A connection that has not authenticated gets no READY, no
  * socket buffer resize and no slot; it counts only among the pending handshakes, at most 8 per remote address and
