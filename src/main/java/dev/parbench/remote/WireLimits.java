@@ -35,7 +35,7 @@ public record WireLimits(long maxFrameBytes) {
         return new WireLimits(PRE_AUTH_MAX_FRAME_BYTES);
     }
 
-    /** What either side of a worker connection writes, and a master reads, before READY: {@value #HANDSHAKE_MAX_FRAME_BYTES}. */
+    /** What either side of a worker connection writes, and a master reads, before READY. */
     public static WireLimits handshake() {
         return new WireLimits(HANDSHAKE_MAX_FRAME_BYTES);
     }

@@ -5,19 +5,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The worker side: serves one connection (stdin/stdout, or one accepted socket) frame by frame. It computes
@@ -27,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Until a peer has authenticated, it is read with {@link FrameCodec#preAuth()} ({@link Handshake}): one AUTH
  * frame of at most {@link WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes; any other type or a larger length is rejected
  * on its 12-byte header, so an unauthenticated peer cannot make the worker allocate anything sized by the peer. A
- * listening worker ({@link #listen}) always has a token, loopback or not. Before a connection has proved it, it gets
- * no READY, no socket buffer resize and no slot: it only counts among the {@link PendingHandshakes} (a few per
- * remote address, a few in all) until the handshake deadline. Once it has proved the token it takes one of
+ * listening worker ({@link #listen}, {@link WorkerListener}) always has a token, loopback or not. Before a
+ * connection has proved it, it gets no READY, no socket buffer resize and no slot: it only counts among the
+ * {@link PendingHandshakes} (a few per remote address, a few in all) until the handshake deadline. Once it has proved the token it takes one of
  * {@link Settings#maxConnections} slots (none free: a short ERROR and the connection is closed), and from then on a
  * read or write stalled longer than the idle timeout closes it.
  */
@@ -38,8 +32,9 @@ public final class Worker {
     static final int SOCKET_BUFFER_BYTES = 4 << 20;
 
     /**
-     * Connection rules of a listening worker. {@code authTimeout}: from accept until the peer has authenticated. {@code idleTimeout}: longest a single read or write of an
-     * authenticated connection may block, zero for none. {@code maxConnections}: connections served at once.
+     * Connection rules of a listening worker. {@code authTimeout}: from accept until the peer has authenticated.
+     * {@code idleTimeout}: longest a single read or write of an authenticated connection may block, zero for none.
+     * {@code maxConnections}: authenticated connections served at once.
      */
     public record Settings(Duration authTimeout, Duration idleTimeout, int maxConnections) {
         public static final long DEFAULT_AUTH_TIMEOUT_SECONDS = 2;
@@ -94,6 +89,18 @@ public final class Worker {
         this.settings = settings;
     }
 
+    Settings settings() {
+        return settings;
+    }
+
+    byte[] token() {
+        return token;
+    }
+
+    PrintStream log() {
+        return log;
+    }
+
     /** Tests: report clock readings shifted by {@code nanos}, as a worker on another machine's clock would. */
     Worker withClockSkew(long nanos) {
         this.clockSkewNanos = nanos;
@@ -126,7 +133,7 @@ public final class Worker {
      * started this worker (stdin/stdout), the only one whose {@link Frame.MapStore} is accepted (a socket peer may
      * not make the worker open files).
      */
-    private void work(ReadableByteChannel in, WritableByteChannel out, String peer, boolean local)
+    void work(ReadableByteChannel in, WritableByteChannel out, String peer, boolean local)
             throws IOException {
         // only now the codecs sized for work frames (and their 1 MiB buffers)
         FrameCodec reader = new FrameCodec(limits, true);
@@ -239,7 +246,7 @@ public final class Worker {
         };
     }
 
-    private void logFailedAuth(String peer, String why) {
+    void logFailedAuth(String peer, String why) {
         log.println("parbench worker: " + peer + " failed authentication (" + why + "); connection closed");
     }
 
@@ -249,7 +256,7 @@ public final class Worker {
      * port).
      */
     public void listen(InetSocketAddress address, PrintStream announce) throws IOException {
-        try (Listener l = start(address)) {
+        try (WorkerListener l = start(address)) {
             InetSocketAddress bound = l.address();
             announce.println("parbench worker listening on " + bound.getHostString() + ":" + bound.getPort());
             announce.flush();
@@ -260,190 +267,14 @@ public final class Worker {
     }
 
     /**
-     * Binds {@code address} and starts accepting; {@link Listener#close()} stops it and every connection. A worker
-     * without a token may not listen, not even on loopback: any local user can connect there.
+     * Binds {@code address} and starts accepting ({@link WorkerListener}); its {@code close()} stops it and every
+     * connection. A worker without a token may not listen, not even on loopback: any local user can connect there.
      */
-    Listener start(InetSocketAddress address) throws IOException {
+    WorkerListener start(InetSocketAddress address) throws IOException {
         if (token == null) {
             throw new IllegalArgumentException("a listening worker needs a token (--token-file or --token-stdin)");
         }
-        return new Listener(address);
-    }
-
-    /** A listening worker: the accept thread, its pending handshakes, its connections and their watchdog. */
-    final class Listener implements AutoCloseable {
-        private final ServerSocketChannel server;
-        private final InetSocketAddress bound;
-        private final StallWatchdog watchdog;
-        private final Semaphore slots = new Semaphore(settings.maxConnections());
-        private final PendingHandshakes pending = new PendingHandshakes();
-        private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
-        private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        private final Thread acceptor;
-        private volatile boolean closed;
-
-        private Listener(InetSocketAddress address) throws IOException {
-            server = ServerSocketChannel.open();
-            try {
-                server.bind(address); // socket buffers are sized per connection, once it has authenticated
-                bound = (InetSocketAddress) server.getLocalAddress();
-            } catch (IOException | RuntimeException e) {
-                server.close();
-                throw e;
-            }
-            watchdog = new StallWatchdog(settings.authTimeout(), settings.idleTimeout(), log);
-            acceptor = Thread.ofPlatform().daemon(true).name("parbench-worker-accept").start(this::acceptLoop);
-        }
-
-        InetSocketAddress address() {
-            return bound;
-        }
-
-        /** Waits until the listener stops (it stops only when closed or when accepting fails for good). */
-        void await() throws InterruptedException {
-            acceptor.join();
-        }
-
-        private void acceptLoop() {
-            while (!closed) {
-                SocketChannel c;
-                try {
-                    c = server.accept();
-                } catch (IOException e) {
-                    if (closed || !server.isOpen()) {
-                        return;
-                    }
-                    log.println("parbench worker: accept failed: " + e.getMessage());
-                    pause(); // e.g. out of file descriptors: do not spin
-                    continue;
-                }
-                PendingHandshakes.Entry handshake = pending.admit(c); // may close an older pending one
-                connections.add(c);
-                Thread t = Thread.ofPlatform().daemon(true).name("parbench-worker-conn").unstarted(() -> {
-                    try {
-                        serveConnection(c, handshake);
-                    } finally {
-                        pending.done(handshake);
-                        connections.remove(c);
-                        threads.remove(Thread.currentThread());
-                    }
-                });
-                threads.add(t);
-                t.start();
-            }
-        }
-
-        /**
-         * The handshake (within the deadline, holding no slot), then, if the peer proved the token and a slot is
-         * free: READY, the socket buffers sized for bulk transfer, and the work frames.
-         */
-        private void serveConnection(SocketChannel c, PendingHandshakes.Entry handshake) {
-            String peer = "?";
-            StallWatchdog.Guarded g = null;
-            boolean slot = false;
-            try {
-                peer = String.valueOf(c.getRemoteAddress());
-                g = watchdog.guard(c, peer, settings.authTimeout());
-                String why = Handshake.challenge(token, g, g);
-                if (why != null) {
-                    if (!closed && g.closedBecause() == null && c.isOpen()) {
-                        logFailedAuth(peer, why);
-                    }
-                    return;
-                }
-                pending.done(handshake);
-                slot = slots.tryAcquire();
-                if (!slot) {
-                    Handshake.refuse(g, "worker busy: " + settings.maxConnections() + " connections open");
-                    log.println("parbench worker: refused " + peer + ": already serving " + settings.maxConnections()
-                            + " connections (--max-connections)");
-                    return;
-                }
-                g.authenticated();
-                tune(c);
-                Handshake.ready(g);
-                work(g, g, peer, false);
-            } catch (IOException e) {
-                if (!closed && (g == null || g.closedBecause() == null) && c.isOpen()) {
-                    log.println("parbench worker: connection " + peer + " ended: " + e.getMessage());
-                }
-            } finally {
-                if (slot) {
-                    slots.release();
-                }
-                if (g != null) {
-                    g.forget();
-                }
-                closeGently(c);
-            }
-        }
-
-        /** Pending handshakes now, and closed so far to make room (tests). */
-        PendingHandshakes pending() {
-            return pending;
-        }
-
-        private void pause() {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                closed = true;
-            }
-        }
-
-        /** Stops accepting, closes every connection and waits (bounded) for their threads. */
-        @Override
-        public void close() {
-            closed = true;
-            try {
-                server.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-            connections.forEach(Worker::closeQuietly);
-            watchdog.close();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            join(acceptor, deadline);
-            for (Thread t : threads) {
-                join(t, deadline); // a thread busy computing ends when its computation does
-            }
-        }
-    }
-
-    private static void join(Thread t, long deadlineNanos) {
-        try {
-            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Sends FIN after our last frame and discards what the peer already sent (without blocking), so the close does
-     * not turn into a reset that could destroy our last frame (e.g. the ERROR after a rejected header) in transit.
-     */
-    private static void closeGently(SocketChannel c) {
-        try (c) {
-            if (c.isOpen()) {
-                c.shutdownOutput();
-                c.configureBlocking(false);
-                ByteBuffer sink = ByteBuffer.allocate(4096);
-                for (int i = 0; i < 16 && c.read(sink.clear()) > 0; i++) {
-                    // discard at most 64 KiB
-                }
-            }
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-    }
-
-    private static void closeQuietly(SocketChannel c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        return new WorkerListener(this, address);
     }
 
     static void tune(SocketChannel c) throws IOException {

@@ -8,20 +8,25 @@
  * {@link dev.parbench.remote.WireException} and closes that connection.
  *
  * <p><b>Worker.</b> The same jar: {@code java -cp <jar> dev.parbench.cli.Main worker --stdio} (requests on stdin,
- * replies on stdout) or {@code ... worker --listen HOST:PORT} (TCP; loopback by default; any other address needs
- * {@code --token-file}, and then every connection passes an HMAC-SHA256 challenge-response before any work frame).
+ * replies on stdout) or {@code ... worker --listen HOST:PORT} (TCP; loopback by default; always with a token,
+ * {@code --token-file} or {@code --token-stdin}, loopback too: every connection passes an HMAC-SHA256
+ * challenge-response, {@code Handshake}, before it gets READY or sends any work frame).
  * A worker computes block ranges exactly as the in-JVM models do ({@link dev.parbench.remote.RemoteTask}).
  *
  * <p><b>Before authentication.</b> Until a peer has authenticated, the worker reads it with a separate codec
  * ({@code FrameCodec.preAuth()}): only AUTH frames, at most
- * {@link dev.parbench.remote.WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes; any other type or a larger length is rejected on its 12-byte header, before any payload byte is read or
- * anything sized by the peer is allocated, and the connection gets one ERROR and is closed. The work codecs (and
+ * {@link dev.parbench.remote.WireLimits#PRE_AUTH_MAX_FRAME_BYTES} bytes; any other type or a larger length is
+ * rejected on its 12-byte header, before any payload byte is read or anything sized by the peer is allocated, and
+ * the connection gets one ERROR and is closed. The work codecs (and
  * their 1 MiB buffers) exist only after authentication. A listening worker also closes a connection that has not
- * authenticated within {@code --auth-timeout} (10 s), serves at most {@code --max-connections} (16) connections at
- * once (one more is answered with a short ERROR and closed at once, with a log line), and closes an authenticated
- * connection whose read or write has been blocked longer than {@code --idle-timeout} (600 s; a watchdog thread
- * closes the channel, as NIO reads have no timeout). Without a token (stdio, loopback) there is no handshake to
- * protect; the frame limit and the connection bound still apply.
+ * authenticated within {@code --auth-timeout} (2 s). A connection that has not authenticated gets no READY, no
+ * socket buffer resize and no slot; it counts only among the pending handshakes, at most 8 per remote address and
+ * 32 in all, the oldest closed to make room ({@code PendingHandshakes}). An authenticated one takes one of
+ * {@code --max-connections} (16) slots (none free: a short ERROR, a log line, and it is closed), and is closed when
+ * its read or write has been blocked longer than {@code --idle-timeout} (600 s; a watchdog thread closes the
+ * channel, as NIO reads have no timeout). A master reads a worker's frames before READY with a handshake-sized codec
+ * and answers one CHALLENGE, only then. A {@code --stdio} worker (reached only through its own pipes) needs no
+ * token; the frame limit still applies.
  *
  * <p><b>Pipes.</b> A process model's worker has its stdin and stdout on named pipes (FIFOs) that the master reads
  * and writes as {@code FileChannel}s through the codec's direct buffer ({@link dev.parbench.remote.Pipes}; the FIFO

@@ -36,7 +36,7 @@ class TraceAlignmentTest {
         Worker worker = new Worker(new WireLimits(WireLimits.DEFAULT_MAX_FRAME_BYTES), token,
                 new PrintStream(new ByteArrayOutputStream()), Worker.Settings.fromSystemProperties())
                 .withClockSkew(skew);
-        try (Worker.Listener l = worker.start(new InetSocketAddress("127.0.0.1", 0))) {
+        try (WorkerListener l = worker.start(new InetSocketAddress("127.0.0.1", 0))) {
             SocketChannel c = SocketChannel.open(l.address());
             try (WorkerLink link = new WorkerLink("skewed", c, c, c, token,
                     new WireLimits(WireLimits.DEFAULT_MAX_FRAME_BYTES), () -> "")) {

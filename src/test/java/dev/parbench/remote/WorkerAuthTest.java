@@ -39,6 +39,27 @@ class WorkerAuthTest {
     }
 
     @Test
+    void loopbackWithoutATokenRefusesToStartToo() {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            // before: it listened (for ever), serving any local user
+            assertEquals(2, org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> Main.execute("worker", "--listen", "127.0.0.1:0")));
+        } finally {
+            System.setErr(old);
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("without --token-file or --token-stdin"),
+                err.toString());
+    }
+
+    @Test
+    void aTokenOnStdinIsForListeningWorkersOnly() {
+        assertEquals(2, Main.execute("worker", "--stdio", "--token-stdin"));
+    }
+
+    @Test
     void aShortTokenFileIsRefused(@TempDir Path dir) throws IOException {
         Path token = dir.resolve("token");
         Files.writeString(token, "short");

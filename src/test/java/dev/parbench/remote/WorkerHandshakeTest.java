@@ -164,14 +164,14 @@ class WorkerHandshakeTest {
         }
     }
 
-    private Worker.Listener listen(Worker.Settings settings) throws IOException {
+    private WorkerListener listen(Worker.Settings settings) throws IOException {
         return closing(new Worker(new WireLimits(WireLimits.DEFAULT_MAX_FRAME_BYTES), TOKEN, log, settings)
                 .start(new InetSocketAddress("127.0.0.1", 0)));
     }
 
     @Test
     void connectionsThatHaveNotAuthenticatedTakeNoSlot() throws Exception {
-        Worker.Listener worker = listen(new Worker.Settings(LONG, LONG, 2));
+        WorkerListener worker = listen(new Worker.Settings(LONG, LONG, 2));
         FrameCodec codec = new FrameCodec(new WireLimits(1 << 16));
         for (int i = 0; i < 6; i++) {
             SocketChannel c = closing(SocketChannel.open(worker.address()));
@@ -186,7 +186,7 @@ class WorkerHandshakeTest {
 
     @Test
     void pendingHandshakesAreCappedPerAddressTheOldestMakingRoom() throws Exception {
-        Worker.Listener worker = listen(new Worker.Settings(LONG, LONG, 16));
+        WorkerListener worker = listen(new Worker.Settings(LONG, LONG, 16));
         FrameCodec codec = new FrameCodec(new WireLimits(1 << 16));
         List<SocketChannel> silent = new ArrayList<>();
         for (int i = 0; i < PendingHandshakes.PER_ADDRESS + 5; i++) {
@@ -206,7 +206,7 @@ class WorkerHandshakeTest {
 
     @Test
     void aPeerReconnectingInALoopDoesNotKeepTheMasterOut(@TempDir Path dir) throws Exception {
-        Worker.Listener worker = listen(new Worker.Settings(Duration.ofSeconds(2), LONG, 16));
+        WorkerListener worker = listen(new Worker.Settings(Duration.ofSeconds(2), LONG, 16));
         InetSocketAddress address = worker.address();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong connects = new AtomicLong();

@@ -51,8 +51,8 @@ class WorkerSafetyTest {
     }
 
     /** A token-protected worker on an ephemeral loopback port, in this JVM, with the default 1 GiB frame limit. */
-    private Worker.Listener listen(Worker.Settings settings) throws IOException {
-        Worker.Listener l = new Worker(new WireLimits(WireLimits.DEFAULT_MAX_FRAME_BYTES), TOKEN, log, settings)
+    private WorkerListener listen(Worker.Settings settings) throws IOException {
+        WorkerListener l = new Worker(new WireLimits(WireLimits.DEFAULT_MAX_FRAME_BYTES), TOKEN, log, settings)
                 .start(new InetSocketAddress("127.0.0.1", 0));
         toClose.add(l);
         return l;
@@ -145,7 +145,7 @@ class WorkerSafetyTest {
     @Test
     void stalledHugeRunHeadersBeforeAuthenticationCostNothingAndAnHonestClientStillWorks() throws Exception {
         long heapBefore = usedHeapAfterGc();
-        Worker.Listener worker = listen(new Worker.Settings(Duration.ofSeconds(10), LONG, 16));
+        WorkerListener worker = listen(new Worker.Settings(Duration.ofSeconds(10), LONG, 16));
         List<SocketChannel> attackers = new ArrayList<>();
         FrameCodec codec = new FrameCodec(new WireLimits(1 << 16));
         for (int i = 0; i < 7; i++) {
@@ -189,7 +189,7 @@ class WorkerSafetyTest {
     }
 
     /** A link that has passed the handshake with {@code worker}. */
-    private WorkerLink honest(Worker.Listener worker) throws IOException {
+    private WorkerLink honest(WorkerListener worker) throws IOException {
         SocketChannel c = raw(worker.address());
         WorkerLink link = new WorkerLink("worker " + worker.address(), c, c, c, TOKEN, new WireLimits(1 << 24),
                 () -> "");
@@ -199,7 +199,7 @@ class WorkerSafetyTest {
 
     @Test
     void authenticatedConnectionsBeyondTheBoundAreRefusedAtOnce() throws Exception {
-        Worker.Listener worker = listen(new Worker.Settings(LONG, LONG, 3));
+        WorkerListener worker = listen(new Worker.Settings(LONG, LONG, 3));
         List<WorkerLink> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             WorkerLink l = honest(worker);
@@ -231,7 +231,7 @@ class WorkerSafetyTest {
 
     @Test
     void aConnectionThatDoesNotAuthenticateIsClosedAtTheHandshakeDeadline() throws Exception {
-        Worker.Listener worker = listen(new Worker.Settings(Duration.ofMillis(500), LONG, 16));
+        WorkerListener worker = listen(new Worker.Settings(Duration.ofMillis(500), LONG, 16));
         long start = System.nanoTime();
         SocketChannel c = raw(worker.address());
         FrameCodec codec = new FrameCodec(new WireLimits(1 << 16));
@@ -246,7 +246,7 @@ class WorkerSafetyTest {
 
     @Test
     void anAuthenticatedConnectionIdleBeyondTheTimeoutIsClosed() throws Exception {
-        Worker.Listener worker = listen(new Worker.Settings(LONG, Duration.ofSeconds(1), 16));
+        WorkerListener worker = listen(new Worker.Settings(LONG, Duration.ofSeconds(1), 16));
         SocketChannel c = raw(worker.address());
         try (WorkerLink link = new WorkerLink("worker " + worker.address(), c, c, c, TOKEN, new WireLimits(1 << 24),
                 () -> "")) {
