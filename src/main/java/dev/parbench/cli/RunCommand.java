@@ -185,6 +185,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dev.parbench.remote.Leftovers.sweep(); // files of parbench JVMs killed earlier (issue 22, finding 5)
         if (resume != null) {
             return resumeRun();
         }

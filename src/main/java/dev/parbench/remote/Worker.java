@@ -105,9 +105,20 @@ public final class Worker {
         return System.nanoTime() + clockSkewNanos;
     }
 
-    /** Serves one connection until BYE, end of stream or a protocol error. */
+    /**
+     * Serves one connection until BYE, end of stream or a protocol error. This is the master's own pipe: if it ends
+     * without a BYE (the master died), the master's shared-memory files this worker opened are deleted before it
+     * returns ({@link SharedFiles#afterMasterGone}).
+     */
     public void serve(ReadableByteChannel in, WritableByteChannel out, String peer) throws IOException {
-        serve(in, out, peer, () -> { }, true);
+        EndWatch watched = new EndWatch(in);
+        try {
+            serve(watched, out, peer, () -> { }, true);
+        } finally {
+            if (watched.ended) {
+                SharedFiles.afterMasterGone(java.time.Duration.ofSeconds(2));
+            }
+        }
     }
 
     /**
