@@ -98,7 +98,9 @@ public final class Session implements AutoCloseable {
         };
         Session s = new Session(o, opened.link, opened.child);
         try {
-            s.awaitHello(nonce);
+            if (!opened.greeted) {
+                s.awaitHello(nonce);
+            }
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -108,7 +110,11 @@ public final class Session implements AutoCloseable {
         return s;
     }
 
-    private record Opened(Link link, Process child, Runnable afterHello) {
+    /** An opened link; {@code greeted}: its HELLO was checked already (the socket kinds, at accept). */
+    private record Opened(Link link, Process child, Runnable afterHello, boolean greeted) {
+        Opened(Link link, Process child, Runnable afterHello) {
+            this(link, child, afterHello, false);
+        }
     }
 
     /** Waits for the peer's HELLO: up to START_TIMEOUT (a JVM start on a loaded machine), not the data timeout. */
@@ -339,23 +345,24 @@ public final class Session implements AutoCloseable {
                 connect = sock.toString();
             } else {
                 server = ServerSocketChannel.open();
-                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
                 connect = "127.0.0.1:" + ((InetSocketAddress) server.getLocalAddress()).getPort();
             }
             c = startChild(o, connect, nonce);
-            sc = accept(server, c.process(), o.kind());
+            Process child = c.process();
+            sc = Greeting.accept(server, nonce, o.kind().id(), START_TIMEOUT, child::isAlive,
+                    () -> ChildJvm.describe(child));
             if (!unix) {
                 sc.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
-            ChildJvm.Started child = c;
+            ChildJvm.Started started = c;
             SocketChannel conn = sc;
-            Process p = c.process();
-            Link link = new StreamLink(sc, sc, name(o, p), o.timeout(), Integer.MAX_VALUE,
-                    () -> ChildJvm.describe(p), () -> {
+            Link link = new StreamLink(sc, sc, name(o, child), o.timeout(), Integer.MAX_VALUE,
+                    () -> ChildJvm.describe(child), () -> {
                         closeQuietly(conn);
-                        stopChild(child);
+                        stopChild(started);
                     });
-            return new Opened(link, p, () -> { });
+            return new Opened(link, child, () -> { }, true);
         } catch (IOException | RuntimeException e) {
             closeQuietly(sc);
             if (c != null) {
@@ -366,34 +373,6 @@ public final class Session implements AutoCloseable {
             closeQuietly(server);
             if (dir != null) {
                 removeSocketDir(dir); // the connection needs no name
-            }
-        }
-    }
-
-    /** Accepts the child's connection, waiting at most START_TIMEOUT, failing at once if the child dies. */
-    private static SocketChannel accept(ServerSocketChannel server, Process child, ChannelKind kind)
-            throws IOException {
-        server.configureBlocking(false);
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
-            SocketChannel sc = server.accept();
-            if (sc != null) {
-                sc.configureBlocking(true);
-                return sc;
-            }
-            if (!child.isAlive()) {
-                throw new ChannelException(kind.id() + ": the child exited before connecting ("
-                        + ChildJvm.describe(child) + ")");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ChannelException(kind.id() + ": the child did not connect within "
-                        + START_TIMEOUT.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ChannelException(kind.id() + ": interrupted while waiting for the child");
             }
         }
     }

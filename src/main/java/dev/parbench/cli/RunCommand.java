@@ -197,6 +197,7 @@ final class RunCommand implements Callable<Integer> {
         if (configTimeout != null) {
             ConfigBound.parse(configTimeout); // a bad value is one line and exit 2 before anything runs
         }
+        dev.parbench.remote.Leftovers.sweep(); // files of parbench JVMs killed earlier
         if (resume != null) {
             return resumeRun();
         }

@@ -6,6 +6,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 
 /**
  * The raw loopback-throughput probe's two ends: a sink thread that reads {@code bytesPerRound} bytes and answers
@@ -18,8 +19,8 @@ import java.nio.channels.SocketChannel;
  * any transfer of a 256 MiB array can be, and a ceiling no model could reach.
  */
 public final class LoopbackSink implements AutoCloseable {
-    private final ServerSocketChannel server;
     private final SocketChannel client;
+    private final SocketChannel accepted;
     private final Thread sink;
     private final ByteBuffer out;
     private final ByteBuffer ack = ByteBuffer.allocateDirect(1);
@@ -29,16 +30,55 @@ public final class LoopbackSink implements AutoCloseable {
         this.bytesPerRound = bytesPerRound;
         out = Spans.filled(bytesPerRound);
         ByteBuffer in = Spans.allocate(bytesPerRound);
-        server = ServerSocketChannel.open();
-        server.setOption(StandardSocketOptions.SO_RCVBUF, Worker.SOCKET_BUFFER_BYTES);
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.setOption(StandardSocketOptions.SO_RCVBUF, Worker.SOCKET_BUFFER_BYTES);
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            client = SocketChannel.open(server.getLocalAddress());
+            try {
+                Worker.tune(client);
+                accepted = acceptOwn(server, client, AuthDeadline.get());
+            } catch (IOException | RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        } // the listener is closed as soon as our own client is in: nobody else can connect
         sink = Thread.ofPlatform().daemon(true).name("parbench-loopback-sink").start(() -> drain(in));
-        client = SocketChannel.open(server.getLocalAddress());
-        Worker.tune(client);
+    }
+
+    /**
+     * Accepts connections on {@code server} until the one from {@code client} (its remote address is the client's
+     * own local address: no other socket can have it while the client is open); any other connection is closed at
+     * once. Fails after {@code deadline} (our client's connection is already queued, so this returns at once unless
+     * the queue is flooded).
+     */
+    static SocketChannel acceptOwn(ServerSocketChannel server, SocketChannel client, Duration deadline)
+            throws IOException {
+        java.net.SocketAddress own = client.getLocalAddress();
+        server.configureBlocking(false);
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() - end < 0) {
+            SocketChannel c = server.accept();
+            if (c == null) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("loopback probe: interrupted while accepting its own connection");
+                }
+                continue;
+            }
+            if (own.equals(c.getRemoteAddress())) {
+                c.configureBlocking(true);
+                return c;
+            }
+            c.close(); // another local process: dropped before a byte is read
+        }
+        throw new IOException("loopback probe: its own connection was not accepted within " + deadline.toMillis()
+                + " ms");
     }
 
     private void drain(ByteBuffer in) {
-        try (SocketChannel c = server.accept()) {
+        try (SocketChannel c = accepted) {
             Worker.tune(c);
             ByteBuffer one = ByteBuffer.allocateDirect(1);
             while (true) {
@@ -77,7 +117,7 @@ public final class LoopbackSink implements AutoCloseable {
     @Override
     public void close() throws IOException {
         client.close();
-        server.close();
+        accepted.close();
         try {
             sink.join(2000);
         } catch (InterruptedException e) {

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * They exist as files only while the child starts: made with {@code mkfifo -m 600} in a fresh owner-only temporary
  * directory, opened by both sides, then removed at once (open pipes need no name). A shutdown hook removes any
  * directory a crash left in between, and a JVM that died without running it (killed) has its directories removed
- * by the next JVM that makes pipes (the directory name carries the creating pid). Opening a FIFO blocks until its
+ * by the next sweep ({@link Leftovers}: at the start of a run and when this class loads; the directory name carries
+ * the creating JVM's {@link Owners owner id}, and only the FIFOs of a dead owner's folder are removed). Opening a FIFO blocks until its
  * other end is open; this class never waits: it first holds each FIFO open for reading and writing (which on Linux never blocks and lets the child's and our
  * own opens complete at once), then opens its real ends and closes the placeholders, so that from then on only the
  * child holds the other ends and its death is an end of stream or a broken pipe here, as with the process streams.
@@ -41,8 +42,11 @@ final class Pipes {
     private static final int CHUNK = 1 << 20;
     private static final long MKFIFO_TIMEOUT_SECONDS = 10;
 
-    /** A FIFO directory's name: this prefix, the creating JVM's pid, a dash, a random part. */
+    /** A FIFO directory's name: this prefix, the creating JVM's owner id, a dash, a random part. */
     private static final String PREFIX = "parbench-pipes-";
+    /** A FIFO directory's full name as {@link #start} makes it; group 1 is the owner id. */
+    static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(PREFIX) + "(" + Owners.ID + ")-[0-9]{1,20}");
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> DIRS.forEach(Pipes::removeQuietly),
@@ -50,29 +54,14 @@ final class Pipes {
         removeOrphans();
     }
 
-    /**
-     * Removes FIFO directories left by a JVM that died without its shutdown hook (SIGKILL, halt) in the few
-     * milliseconds a start keeps them: those whose creating pid is no longer alive.
-     */
+    /** Removes FIFO directories left by JVMs that died without their shutdown hook (see {@link Leftovers}). */
     static void removeOrphans() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        try (Stream<Path> s = Files.list(tmp)) {
-            s.filter(d -> d.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(d)
-                    && Files.isWritable(d)).forEach(d -> {
-                        String rest = d.getFileName().toString().substring(PREFIX.length());
-                        int dash = rest.indexOf('-');
-                        try {
-                            long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
-                            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-                                removeQuietly(d);
-                            }
-                        } catch (NumberFormatException ignored) {
-                            // not ours
-                        }
-                    });
-        } catch (IOException | RuntimeException ignored) {
-            // best effort
-        }
+        Leftovers.sweep(directory(), NAME, true);
+    }
+
+    /** Where the FIFO directories are made: {@code java.io.tmpdir}. */
+    static Path directory() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     private Pipes() {
@@ -102,7 +91,7 @@ final class Pipes {
             Process p = WorkerProcesses.track(pb.start());
             return new Piped(p, new StreamIn(p.getInputStream()), new StreamOut(p.getOutputStream()), false);
         }
-        Path dir = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-",
+        Path dir = Files.createTempDirectory(directory(), PREFIX + Owners.id(directory()) + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         DIRS.add(dir);
         Path toChild = dir.resolve("stdin");

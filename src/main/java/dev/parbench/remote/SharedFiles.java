@@ -17,18 +17,22 @@ import java.util.regex.Pattern;
 
 /**
  * The shared-memory files of the {@code shared-memory} model: where they live ({@code /dev/shm} where it exists and
- * is writable, else {@code java.io.tmpdir}), how they are named ({@code parbench-shm-<pid>-<random>-<role>}), and
- * that none outlives its owner: each is created owner-only ({@code rw-------}) and fresh (never an existing file),
- * registered until deleted, deleted by the model when its trial ends or its dataset is replaced, and by a shutdown
- * hook on any orderly exit. A master killed with SIGKILL cannot run its hook: the next master to create a file
- * deletes the files of owners that are no longer alive ({@link #sweepStale}). Workers only open files named by
- * their master, by name (no directory part) in {@link #directory()}; they never create or delete any.
+ * is writable, else {@code java.io.tmpdir}), how they are named ({@code parbench-shm-<owner id>-<random>-<role>},
+ * the owner id of {@link Owners}), and that none outlives its owner: each is created owner-only ({@code rw-------})
+ * and fresh (never an existing file), registered until deleted, deleted by the model when its trial ends or its
+ * dataset is replaced, and by a shutdown hook on any orderly exit. A master killed with SIGKILL cannot run its hook:
+ * its workers see their stdin end without a BYE and delete the files they had opened once the master's owner lock
+ * is gone ({@link #afterMasterGone}), and every run and every shared-memory trial starts with a sweep of dead
+ * owners' files ({@link Leftovers}). Workers only open files named by their master, by name (no directory part) in
+ * {@link #directory()}; they never create any.
  */
 public final class SharedFiles {
     static final String PREFIX = "parbench-shm-";
     /** A name as {@link #create} makes it: nothing that could leave the directory. */
-    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX)
-            + "[0-9]{1,19}-[0-9a-f]{16}-[a-z0-9]{1,16}");
+    static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(" + Owners.ID
+            + ")-[0-9a-f]{16}-[a-z0-9]{1,16}");
+    /** Worker side: the files this worker opened, by name (its master's files). */
+    private static final Set<Path> OPENED = ConcurrentHashMap.newKeySet();
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static volatile boolean swept;
@@ -60,8 +64,7 @@ public final class SharedFiles {
         while (true) {
             byte[] r = new byte[8];
             RANDOM.nextBytes(r);
-            Path p = dir.resolve(PREFIX + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(r) + "-"
-                    + role);
+            Path p = dir.resolve(PREFIX + Owners.id(dir) + "-" + HexFormat.of().formatHex(r) + "-" + role);
             try {
                 if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
@@ -97,12 +100,50 @@ public final class SharedFiles {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a parbench shared-memory file name: '" + name + "'");
         }
-        return directory().resolve(name);
+        Path p = directory().resolve(name);
+        OPENED.add(p);
+        return p;
+    }
+
+    /**
+     * Worker side, when the master's stream ended without a BYE (the master died): deletes the files this worker
+     * opened whose owner is dead, waiting up to {@code wait} for the master's lock to go (the kernel drops it while
+     * the master's process ends, maybe just after its pipes). Returns how many it deleted.
+     */
+    static int afterMasterGone(java.time.Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
+        int deleted = 0;
+        while (!OPENED.isEmpty()) {
+            for (Path p : List.copyOf(OPENED)) {
+                java.util.regex.Matcher m = NAME.matcher(p.getFileName().toString());
+                try {
+                    if (!m.matches() || !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        OPENED.remove(p);
+                    } else if (Owners.dead(p.getParent(), m.group(1))) {
+                        Leftovers.sweep(p.getParent(), NAME, false);
+                        deleted += Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? 0 : 1;
+                        OPENED.remove(p);
+                    }
+                } catch (IOException e) {
+                    OPENED.remove(p);
+                }
+            }
+            if (OPENED.isEmpty() || System.nanoTime() - end > 0) {
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return deleted;
     }
 
     /** The shared-memory files this JVM owns now (for tests and diagnostics). */
     public static List<Path> owned() throws IOException {
-        return list(PREFIX + ProcessHandle.current().pid() + "-");
+        return list(PREFIX + Owners.id(directory()) + "-");
     }
 
     private static List<Path> list(String prefix) throws IOException {
@@ -113,26 +154,8 @@ public final class SharedFiles {
         return out;
     }
 
-    /** Deletes parbench shared-memory files whose owning JVM is no longer alive (one killed before its hook ran). */
+    /** Deletes parbench shared-memory files whose owner is dead (see {@link Leftovers}). */
     static void sweepStale() {
-        try {
-            for (Path p : list(PREFIX)) {
-                String rest = p.getFileName().toString().substring(PREFIX.length());
-                int dash = rest.indexOf('-');
-                if (dash <= 0) {
-                    continue;
-                }
-                try {
-                    long pid = Long.parseLong(rest.substring(0, dash));
-                    if (ProcessHandle.of(pid).isEmpty() && NAME.matcher(p.getFileName().toString()).matches()) {
-                        Files.deleteIfExists(p); // fails quietly below on another user's file (sticky /dev/shm)
-                    }
-                } catch (NumberFormatException | IOException ignored) {
-                    // not ours, or not deletable by us
-                }
-            }
-        } catch (IOException ignored) {
-            // the directory is unreadable: nothing to sweep
-        }
+        Leftovers.sweep(directory(), NAME, false);
     }
 }

@@ -40,6 +40,7 @@ public final class SharedMemoryStrategy extends ProcessPoolStrategy {
 
     public SharedMemoryStrategy(int parallelism) {
         super(StrategyKind.SHARED_MEMORY, parallelism, true);
+        Leftovers.sweep(); // a trial starts: the files of masters killed earlier go first
     }
 
     /** The input arrays' files, then the output arrays' files, each mapped whole in the master. */

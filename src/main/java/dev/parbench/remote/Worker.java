@@ -114,18 +114,27 @@ public final class Worker {
 
     /**
      * Serves the master that started this worker, over stdin/stdout, until BYE, end of stream or a protocol error:
-     * the handshake (READY at once without a token), then work frames.
+     * the handshake (READY at once without a token), then work frames. This is the master's own pipe: if it ends
+     * without a BYE (the master died), the master's shared-memory files this worker opened are deleted before it
+     * returns ({@link SharedFiles#afterMasterGone}).
      */
     public void serve(ReadableByteChannel in, WritableByteChannel out, String peer) throws IOException {
-        if (token != null) {
-            String why = Handshake.challenge(token, in, out);
-            if (why != null) {
-                logFailedAuth(peer, why);
-                return;
+        EndWatch watched = new EndWatch(in);
+        try {
+            if (token != null) {
+                String why = Handshake.challenge(token, watched, out);
+                if (why != null) {
+                    logFailedAuth(peer, why);
+                    return;
+                }
+            }
+            Handshake.ready(out);
+            work(watched, out, peer, true);
+        } finally {
+            if (watched.ended) {
+                SharedFiles.afterMasterGone(java.time.Duration.ofSeconds(2));
             }
         }
-        Handshake.ready(out);
-        work(in, out, peer, true);
     }
 
     /**

@@ -81,8 +81,10 @@ class SharedMemoryTest {
                 "parbench-shm-x-0123456789abcdef-in0", "other")) {
             assertThrows(IllegalArgumentException.class, () -> SharedFiles.resolve(bad), bad);
         }
-        assertEquals(SharedFiles.directory().resolve("parbench-shm-12-0123456789abcdef-in0"),
-                SharedFiles.resolve("parbench-shm-12-0123456789abcdef-in0"));
+        assertThrows(IllegalArgumentException.class, () -> SharedFiles.resolve("parbench-shm-12-0123456789abcdef-in0"),
+                "a bare pid is no owner id");
+        assertEquals(SharedFiles.directory().resolve("parbench-shm-00000000000000ab-0123456789abcdef-in0"),
+                SharedFiles.resolve("parbench-shm-00000000000000ab-0123456789abcdef-in0"));
     }
 
     private void check(SharedMemoryStrategy s) {

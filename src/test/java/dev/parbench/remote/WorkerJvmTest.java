@@ -79,13 +79,13 @@ class WorkerJvmTest {
 
     @Test
     void fifoDirectoriesOfADeadJvmAreRemovedByTheNext() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        assertTrue(gone.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
-        java.nio.file.Path orphan = java.nio.file.Files.createTempDirectory("parbench-pipes-" + gone.pid() + "-");
-        java.nio.file.Path mine = java.nio.file.Files.createTempDirectory("parbench-pipes-"
-                + ProcessHandle.current().pid() + "-");
+        java.nio.file.Path tmp = Pipes.directory();
+        java.nio.file.Path orphan = java.nio.file.Files.createTempDirectory(tmp, "parbench-pipes-00000000deadbeef-");
+        java.nio.file.Path mine = java.nio.file.Files.createTempDirectory(tmp, "parbench-pipes-" + Owners.id(tmp)
+                + "-");
         try {
-            java.nio.file.Files.createFile(orphan.resolve("stdin"));
+            Process mk = new ProcessBuilder("mkfifo", orphan.resolve("stdin").toString()).start();
+            assertTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mk.exitValue() == 0);
             Pipes.removeOrphans();
             assertFalse(java.nio.file.Files.exists(orphan), "a dead JVM's FIFO directory is removed");
             assertTrue(java.nio.file.Files.exists(mine), "a live JVM's is kept");
