@@ -176,9 +176,21 @@ final class RunStore {
             entries.add(toJson(r));
         }
         if (!runResults.isEmpty() && !run().containsKey("forkJvmArgs")) {
-            run().put("forkJvmArgs", runResults.iterator().next().getParams().getJvmArgs());
+            forkFlags(List.copyOf(runResults.iterator().next().getParams().getJvmArgs()));
         }
         finished(c, entries);
+    }
+
+    /**
+     * The forks' flags, known from the first result: recorded, and when they name a real Hazelcast cluster
+     * ({@code -Dparbench.hazelcast.members}) env.json describes that cluster, asked of it once, instead of the
+     * embedded members it assumed at the start.
+     */
+    void forkFlags(List<String> jvmArgs) {
+        run().put("forkJvmArgs", jvmArgs);
+        if (dev.parbench.engine.ClusterDescription.namesRealCluster(jvmArgs)) {
+            env.put("hazelcast", dev.parbench.engine.ClusterDescription.forRun(jvmArgs));
+        }
     }
 
     /** As {@link #finished(Configuration, Collection)}, with JMH's JSON entries. */

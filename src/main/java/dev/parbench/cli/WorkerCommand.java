@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve workload blocks to a parbench master (the out-of-process models).",
             "--stdio: requests on stdin, replies on stdout (process-per-task, process-pool).",
-            "--hazelcast: a Hazelcast member (hazelcast models); binds loopback unless --bind says otherwise.",
+            "--hazelcast: a Hazelcast member (hazelcast models); binds loopback unless --bind and "
+                    + "--insecure-network say otherwise.",
             "--rank R: a rank of the message-passing world rank 0 starts (collectives family).",
             "--listen HOST:PORT: TCP (socket models); port 0 picks a free port and prints it. Needs a token, "
                     + "loopback too (any local user can reach loopback): --token-file, or --token-stdin (how the "
@@ -45,9 +46,11 @@ import picocli.CommandLine.Option;
                     + "flags (GC, -Xmx, --add-modules, -jvmArgsAppend; not -Xms) plus -Dparbench.workerJvmArgs.",
             "A Hazelcast member on another machine (no authentication, no TLS: trusted networks only):",
             "  java --add-modules jdk.incubator.vector -cp benchmarks.jar dev.parbench.cli.Main worker --hazelcast "
-                    + "--bind 10.0.0.5 --port 5701 --members 10.0.0.5:5701,10.0.0.6:5701",
-            "then: ./run-benchmarks.sh --strategies hazelcast -- -jvmArgsAppend "
-                    + "\"-Dparbench.hazelcast.members=10.0.0.5:5701,10.0.0.6:5701\""})
+                    + "--insecure-network --bind 10.0.0.5 --port 5701 --cluster lab1 "
+                    + "--members 10.0.0.5:5701,10.0.0.6:5701",
+            "then: ./run-benchmarks.sh --strategies hazelcast -- -jvmArgsAppend \"-Dparbench.hazelcast.members="
+                    + "10.0.0.5:5701,10.0.0.6:5701 -Dparbench.hazelcast.cluster=lab1 "
+                    + "-Dparbench.hazelcast.insecure=true\""})
 final class WorkerCommand implements Callable<Integer> {
     /** How long {@code --token-stdin} waits for the token line. */
     static final int TOKEN_STDIN_SECONDS = 30;
@@ -114,9 +117,10 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "HOST:PORT", description = "--rank: where rank 0 listens (loopback only).")
     String root;
 
-    @Option(names = "--cluster", paramLabel = "NAME", description = "--hazelcast: the cluster name "
-            + "(default ${DEFAULT-VALUE}; the master's -Dparbench.hazelcast.cluster).")
-    String cluster = "parbench";
+    @Option(names = "--cluster", paramLabel = "NAME", description = "--hazelcast: the cluster name, the same on "
+            + "every member and in the master's -Dparbench.hazelcast.cluster; required with --members (a shared "
+            + "default would let unrelated clusters merge); alone, a member gets a random name.")
+    String cluster;
 
     @Option(names = "--port", paramLabel = "PORT", description = "--hazelcast: the member's port "
             + "(default ${DEFAULT-VALUE}).")
@@ -130,6 +134,11 @@ final class WorkerCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}). Hazelcast's open-source edition has NO authentication and NO TLS: any "
             + "host that reaches a non-loopback member can run code on it and read its data.")
     String bind = "127.0.0.1";
+
+    @Option(names = "--insecure-network", description = "--hazelcast: allow a --bind or --members address that is "
+            + "not loopback. There is NO authentication and NO TLS: anyone who reaches the port can join the cluster, "
+            + "read its data and run code in this JVM. Trusted, closed networks only.")
+    boolean insecureNetwork;
 
     @Option(names = "--connect", paramLabel = "WHERE", description = "--channel: the socket path, HOST:PORT or "
             + "shared memory file to connect to (the pipe needs none).")
@@ -175,10 +184,7 @@ final class WorkerCommand implements Callable<Integer> {
                     + "frames)");
         }
         if (mode.hazelcast) {
-            System.setOut(log); // the announcement goes to the real stdout, Hazelcast's chatter (if any) to stderr
-            dev.parbench.engine.HazelcastMember.serve(cluster, bind, port, members,
-                    new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8"));
-            return 0;
+            return hazelcast(log);
         }
         if (mode.channel != null) {
             dev.parbench.channel.ChannelKind kind;
@@ -267,6 +273,35 @@ final class WorkerCommand implements Callable<Integer> {
                     + token.length);
         }
         return token;
+    }
+
+    /** {@code --hazelcast}: checks the name and addresses (one line, exit 2), then serves until shut down. */
+    private int hazelcast(PrintStream log) throws Exception {
+        if (cluster == null && !members.isEmpty()) {
+            throw new UsageException("--hazelcast --members needs --cluster NAME (the same on every member and in "
+                    + "the master's -Dparbench.hazelcast.cluster); there is no default name");
+        }
+        String name = cluster != null ? cluster : "parbench-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        if (cluster == null) {
+            log.println("parbench worker: cluster name " + name);
+        }
+        if (port < 1 || port > 65535) {
+            throw new UsageException("--port must be 1..65535, got " + port);
+        }
+        try {
+            dev.parbench.engine.EngineNetwork.checkBind(bind, insecureNetwork);
+            dev.parbench.engine.EngineNetwork.checkMembers(members, insecureNetwork, "--insecure-network");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        System.setOut(log); // the announcement goes to the real stdout, Hazelcast's chatter (if any) to stderr
+        try {
+            dev.parbench.engine.HazelcastMember.serve(name, bind, port, members,
+                    new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return 0;
     }
 
     /** {@code --rank}: one rank of a message-passing world; the token is the first line of stdin. */

@@ -20,6 +20,11 @@ public final class ClusterDescription {
     private ClusterDescription() {
     }
 
+    /** True if the forks' flags name a real cluster ({@code -Dparbench.hazelcast.members}). */
+    public static boolean namesRealCluster(List<?> forkJvmArgs) {
+        return !find(forkJvmArgs, MEMBERS, "").isBlank();
+    }
+
     /** The description for a run whose forks got {@code forkJvmArgs}. Never throws: a failure is recorded. */
     public static Map<String, Object> forRun(List<?> forkJvmArgs) {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -30,7 +35,7 @@ public final class ClusterDescription {
                     + "the forks");
             return d;
         }
-        String cluster = find(forkJvmArgs, CLUSTER, "parbench");
+        String cluster = find(forkJvmArgs, CLUSTER, "");
         d.put("cluster", cluster);
         List<String> addresses = new ArrayList<>();
         for (String a : members.split(",")) {
@@ -41,6 +46,10 @@ public final class ClusterDescription {
             System.setProperty("hazelcast.logging.type", EngineConfigs.loggingType());
         }
         HazelcastInstance client = null;
+        if (cluster.isBlank()) {
+            d.put("error", "no -D" + EngineNetwork.CLUSTER_PROPERTY + " in the forks' flags: the cluster was not asked");
+            return d;
+        }
         try {
             client = HazelcastClient.newHazelcastClient(EngineConfigs.client(cluster, addresses, 30));
             d.putAll(EngineCluster.describe(client, List.copyOf(client.getCluster().getMembers())));

@@ -35,9 +35,11 @@ import java.util.function.IntFunction;
  * each, a cluster name unique to the trial, TCP-IP join on exactly those addresses. The constructor returns once the
  * client sees all {@code n} members and every member owns partitions; all of that is trial setup, never timed.
  *
- * <p><b>A real cluster.</b> {@code -Dparbench.hazelcast.members=host:port,...} (and
- * {@code -Dparbench.hazelcast.cluster=NAME}, default {@code parbench}): no JVM is started; the client connects to
- * those members, which must be at least {@code n}.
+ * <p><b>A real cluster.</b> {@code -Dparbench.hazelcast.members=host:port,...} and
+ * {@code -Dparbench.hazelcast.cluster=NAME} (required: no shared default): no JVM is started; the client connects to
+ * those members, which must be at least {@code n}. A member that is not on loopback needs
+ * {@code -Dparbench.hazelcast.insecure=true} ({@link EngineNetwork}). What the trial stores there is named after the
+ * trial ({@link #trialId()}) and destroyed by the model at close, so two masters on one cluster do not meet.
  *
  * <p>Members are numbered in a fixed order (the order they were started, or the order the cluster lists them), so
  * range {@code k} of an operation goes to member {@code k mod members}.
@@ -50,6 +52,7 @@ final class EngineCluster implements AutoCloseable {
     private static final AtomicLong TRIALS = new AtomicLong();
 
     private final String what;
+    private final String trialId;
     private final String clusterName;
     private final List<Process> processes = new ArrayList<>();
     /** Own members: address -> process. */
@@ -63,14 +66,15 @@ final class EngineCluster implements AutoCloseable {
     EngineCluster(String what, int n) {
         this.what = what;
         long t0 = System.nanoTime();
-        String remote = System.getProperty("parbench.hazelcast.members", "").trim();
+        String remote = System.getProperty(EngineNetwork.MEMBERS_PROPERTY, "").trim();
+        trialId = ProcessHandle.current().pid() + "-" + TRIALS.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         try {
             if (System.getProperty("hazelcast.logging.type") == null) {
                 System.setProperty("hazelcast.logging.type", EngineConfigs.loggingType());
             }
             if (remote.isEmpty()) {
-                clusterName = "parbench-" + ProcessHandle.current().pid() + "-" + TRIALS.incrementAndGet() + "-"
-                        + UUID.randomUUID().toString().substring(0, 8);
+                clusterName = "parbench-" + trialId;
                 List<Integer> ports = freePorts(n);
                 for (int port : ports) {
                     addresses.add("127.0.0.1:" + port);
@@ -83,10 +87,16 @@ final class EngineCluster implements AutoCloseable {
                     byAddress.put(a, p);
                 }
             } else {
-                clusterName = System.getProperty("parbench.hazelcast.cluster", "parbench");
+                clusterName = System.getProperty(EngineNetwork.CLUSTER_PROPERTY, "").trim();
+                if (clusterName.isEmpty()) {
+                    throw new IllegalArgumentException("-D" + EngineNetwork.MEMBERS_PROPERTY + " needs -D"
+                            + EngineNetwork.CLUSTER_PROPERTY + "=NAME, the name its members were started with");
+                }
                 for (String a : remote.split(",")) {
                     addresses.add(a.trim());
                 }
+                EngineNetwork.checkMembers(addresses, Boolean.getBoolean(EngineNetwork.INSECURE_PROPERTY),
+                        "-D" + EngineNetwork.INSECURE_PROPERTY + "=true");
             }
             long tAnnounced = System.nanoTime();
             client = HazelcastClient.newHazelcastClient(EngineConfigs.client(clusterName, addresses,
@@ -195,6 +205,11 @@ final class EngineCluster implements AutoCloseable {
 
     String clusterName() {
         return clusterName;
+    }
+
+    /** A name unique to this trial (pid, trial number, random part), for what the trial creates on the cluster. */
+    String trialId() {
+        return trialId;
     }
 
     /** How long starting the members and connecting took, in ms. */

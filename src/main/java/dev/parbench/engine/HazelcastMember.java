@@ -19,13 +19,27 @@ public final class HazelcastMember {
     private HazelcastMember() {
     }
 
-    /** Starts the member, announces it on {@code out}, and blocks until it has shut down. */
+    /**
+     * Starts the member, announces it on {@code out}, and blocks until it has shut down. A member that cannot start
+     * (its port taken, its address refused) is an {@link IllegalArgumentException} with Hazelcast's reason in one line.
+     */
     public static void serve(String cluster, String bind, int port, List<String> members, PrintStream out)
             throws InterruptedException {
         if (System.getProperty("hazelcast.logging.type") == null) {
             System.setProperty("hazelcast.logging.type", EngineConfigs.loggingType());
         }
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(EngineConfigs.member(cluster, bind, port, members));
+        HazelcastInstance hz;
+        try {
+            hz = Hazelcast.newHazelcastInstance(EngineConfigs.member(cluster, bind, port, members));
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = String.valueOf(root.getMessage()).lines().findFirst().orElse(root.getClass().getName());
+            throw new IllegalArgumentException("the Hazelcast member on " + bind + ":" + port + " could not start: "
+                    + why, e);
+        }
         CountDownLatch down = new CountDownLatch(1);
         hz.getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {

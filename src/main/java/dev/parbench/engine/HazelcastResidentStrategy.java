@@ -19,6 +19,9 @@ import java.util.concurrent.Future;
  * read-only {@link ResidentTask} per range with {@code submitToKey}: it runs on the member that owns the entry, on
  * the stored slice itself, and only the request and the partial result (and vector-add's output) travel.
  *
+ * <p>The map is named after the trial ({@code parbench-data-<trial>}) and destroyed at close, so nothing stays on
+ * a real cluster and two masters sharing one never overwrite each other's data.
+ *
  * <p>The data is stored again when the input, the ranges or the owner of any key changes. Faults: a member that dies
  * fails the operation it was in with that member named (its entries are gone with it: no backups); the next operation
  * fails too, saying the member left.
@@ -38,7 +41,7 @@ public final class HazelcastResidentStrategy extends PartitionedStrategy {
     public HazelcastResidentStrategy(int parallelism) {
         super(StrategyKind.HAZELCAST_RESIDENT, parallelism);
         this.cluster = new EngineCluster(StrategyKind.HAZELCAST_RESIDENT.id(), parallelism);
-        this.map = cluster.client().getMap(EngineConfigs.MAP_PREFIX + "data");
+        this.map = cluster.client().getMap(EngineConfigs.MAP_PREFIX + "data-" + cluster.trialId());
         this.partitions = cluster.client().getPartitionService();
     }
 
@@ -120,9 +123,21 @@ public final class HazelcastResidentStrategy extends PartitionedStrategy {
         return false;
     }
 
+    /** The map this trial's data lives in; for tests. */
+    String mapName() {
+        return map.getName();
+    }
+
+    /** Destroys the trial's map (bounded by the client's invocation timeout), then closes the cluster. */
     @Override
     public void close() {
-        cluster.close();
+        try {
+            map.destroy();
+        } catch (RuntimeException e) {
+            System.err.println("parbench: " + kind() + ": could not destroy map " + map.getName() + ": " + e);
+        } finally {
+            cluster.close();
+        }
     }
 
 }
