@@ -17,14 +17,17 @@ import java.util.function.LongSupplier;
 final class ProgressLine {
     /** The environment variable that forces the mode: {@code live} (redraw in place) or {@code lines}. */
     static final String MODE_ENV = "PARBENCH_CONSOLE";
-    /** Widest line drawn in place: a terminal of 100 columns must not wrap it (a wrapped line cannot be redrawn). */
+    /** Widest line drawn in place: a line that wraps cannot be redrawn. */
     static final int WIDTH = 99;
+    /** Width of a terminal that does not say its own ({@code COLUMNS} unset): the classic 80 columns, less one. */
+    static final int DEFAULT_WIDTH = 79;
     private static final int BAR = 20;
 
     private final PrintStream out;
     private final boolean live;
     private final double[] planned;
     private final LongSupplier nanos;
+    private final int width;
     private final long start;
     private double plannedDone;
     private double actualDone;
@@ -38,9 +41,11 @@ final class ProgressLine {
      * @param live redraw in place (a terminal) rather than one line per configuration
      * @param plannedSeconds the plan's estimate of each configuration to run, in run order
      * @param nanos the clock (System::nanoTime; a test gives its own)
+     * @param width the widest line drawn in place (see {@link #width(Map)})
      */
-    ProgressLine(PrintStream out, boolean live, List<Double> plannedSeconds, LongSupplier nanos) {
+    ProgressLine(PrintStream out, boolean live, List<Double> plannedSeconds, LongSupplier nanos, int width) {
         this.out = out;
+        this.width = width;
         this.live = live;
         this.planned = plannedSeconds.stream().mapToDouble(Double::doubleValue).toArray();
         this.nanos = nanos;
@@ -60,6 +65,15 @@ final class ProgressLine {
             return false;
         }
         return hasConsole && consoleIsTerminal;
+    }
+
+    /** The live line's width: the terminal's {@code COLUMNS} less one, within 40 to {@link #WIDTH}. */
+    static int width(Map<String, String> env) {
+        try {
+            return Math.max(40, Math.min(WIDTH, Integer.parseInt(env.getOrDefault("COLUMNS", "").strip()) - 1));
+        } catch (NumberFormatException e) {
+            return DEFAULT_WIDTH;
+        }
     }
 
     /** {@link #live(Map, boolean, boolean)} for this process. */
@@ -135,19 +149,24 @@ final class ProgressLine {
 
     /**
      * The line as it reads now: {@code [#####.....] configuration 3/12 SumBench.parallel ... 1m02s, ETA ~4m10s};
-     * on a terminal the label is cut to keep the line within {@link #WIDTH} columns.
+     * on a terminal the label is cut to keep the line within the terminal's width.
      */
     synchronized String render() {
         int total = planned.length;
         int done = current >= 0 ? current : total;
-        int filled = total == 0 ? BAR : BAR * done / total;
-        String bar = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "]";
+        int barWidth = live ? Math.max(5, Math.min(BAR, width - 60)) : BAR; // a narrow terminal: a shorter bar
+        int filled = total == 0 ? barWidth : barWidth * done / total;
+        String bar = "[" + "#".repeat(filled) + ".".repeat(barWidth - filled) + "]";
         String times = String.format(Locale.ROOT, " %s, ETA ~%s", Plan.format(Duration.ofNanos(nanos.getAsLong()
                 - start)), Plan.format(Duration.ofMillis(Math.round(etaSeconds() * 1000))));
-        String head = "[parbench] " + bar + " configuration " + (done + 1) + "/" + total + " ";
-        int room = WIDTH - head.length() - times.length();
-        String what = !live || label.length() <= room ? label : label.substring(0, Math.max(0, room - 1)) + "…";
-        return head + what + times;
+        String head = "[parbench] " + bar + " configuration " + Math.min(done + 1, total) + "/" + total + " ";
+        int room = width - head.length() - times.length();
+        if (!live) {
+            return head + label + times;
+        }
+        String what = label.length() <= room ? label : label.substring(0, Math.max(0, room - 1)) + "…";
+        String line = head + what + times;
+        return line.length() <= width ? line : line.substring(0, width); // narrower than the fixed part: cut
     }
 
     private void redraw() {

@@ -453,14 +453,15 @@ final class RunCommand implements Callable<Integer> {
         store.plan(s.configurations(), resumeHint);
         long start = System.nanoTime();
         List<Double> planned = todo.stream().map(c -> Plan.seconds(c, s.timing())).toList();
-        ProgressLine progress = new ProgressLine(out, !verbose && ProgressLine.liveHere(), planned, System::nanoTime);
+        ProgressLine progress = new ProgressLine(out, !verbose && ProgressLine.liveHere(), planned, System::nanoTime,
+                ProgressLine.width(System.getenv()));
         Path logFile = runDir.resolve(JmhLog.FILE);
         JmhLog log = new JmhLog(Files.newOutputStream(logFile, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND), verbose ? out : null,
                 w -> progress.message(out, "[parbench] warning: " + w + " (details: " + logFile + ")"));
         ProgressFormat jmhOut = new ProgressFormat(OutputFormatFactory.createFormatInstance(new PrintStream(log, true,
                 java.nio.charset.StandardCharsets.UTF_8), s.user().verbosity().orElse(VerboseMode.NORMAL)), progress);
-        out.printf("%n[parbench] JMH's log: %s%s%n", logFile, verbose ? " (and below, --verbose)" : "");
+        out.printf("[parbench] JMH's log: %s%s%n", logFile, verbose ? " (and below, --verbose)" : "");
         boolean failFast = this.failFast || s.user().shouldFailOnError().orElse(false);
         ConfigBound bound = new ConfigBound(configTimeout == null ? null : ConfigBound.parse(configTimeout),
                 () -> ProcessHandle.current().descendants());
@@ -493,11 +494,7 @@ final class RunCommand implements Callable<Integer> {
         if (!noReport && f.finished() > 0) {
             dev.parbench.analysis.Analysis analysis = new Analyzer().analyze(JmhJsonReader.read(List.of(json)));
             List<String> table = ConsoleDecisionTable.lines(analysis);
-            if (!table.isEmpty()) {
-                out.println();
-                table.forEach(out::println);
-                out.println();
-            }
+            table.forEach(out::println);
             index = ReportWriter.write(analysis, chartsDir.resolve(stamp), List.of(f));
         }
         out.printf("[parbench] results: %s (%d of %d configurations)%n", json, f.finished(), f.planned());

@@ -21,7 +21,7 @@ class ProgressLineTest {
     private final PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
 
     private ProgressLine line(boolean live, List<Double> planned) {
-        return new ProgressLine(out, live, planned, clock::get);
+        return new ProgressLine(out, live, planned, clock::get, ProgressLine.WIDTH);
     }
 
     private String text() {
@@ -94,6 +94,18 @@ class ProgressLineTest {
         assertTrue(t.contains("\r" + " ".repeat(ProgressLine.WIDTH) + "\rparbench: configuration failed: x\n"), t);
         assertTrue(t.matches("(?s).*configuration 2/2 b 3s, ETA ~3s +\n"), "3 s for 10 planned: 0.3x " + t);
         assertEquals(2, t.chars().filter(c -> c == '\n').count(), "the message and the final newline only: " + t);
+    }
+
+    @Test
+    void theLiveLineFitsTheTerminalsColumns() {
+        assertEquals(ProgressLine.DEFAULT_WIDTH, ProgressLine.width(Map.of()));
+        assertEquals(ProgressLine.DEFAULT_WIDTH, ProgressLine.width(Map.of("COLUMNS", "wide")));
+        assertEquals(ProgressLine.WIDTH, ProgressLine.width(Map.of("COLUMNS", "200")));
+        assertEquals(59, ProgressLine.width(Map.of("COLUMNS", "60")));
+        assertEquals(40, ProgressLine.width(Map.of("COLUMNS", "10")));
+        ProgressLine p = new ProgressLine(out, true, List.of(1.0), clock::get, 60);
+        p.start(0, "x".repeat(200));
+        assertEquals(60, text().length() - 1, text()); // after the '\r'
     }
 
     @Test
