@@ -15,6 +15,7 @@ import dev.parbench.results.BenchmarkRecord;
 import dev.parbench.results.Metric;
 import dev.parbench.results.RunData;
 import dev.parbench.strategy.StrategyKind;
+import dev.parbench.workload.ArraySlice;
 import dev.parbench.workload.Kernel;
 import dev.parbench.workload.Workload;
 import dev.parbench.workload.WorkloadKind;
@@ -27,6 +28,7 @@ import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,10 +98,18 @@ class WorkloadRegistrationTest {
         }
     }
 
+    /**
+     * Ships two ranges of one input through the codec to a worker and back; the partial results combine to the
+     * oracle, and {@code applyOutput} puts the returned output where the in-JVM models write it: the output arrays
+     * ({@code outputDestination} over the whole input) are poisoned first, and afterwards must equal, bit for bit,
+     * those of a second copy of the input computed in-JVM.
+     */
     private static <I> void wireRoundTrip(Workload<I> w) throws IOException {
         int size = 5 * w.blockSize() + 123;
         I input = w.prepare(size, 42);
         long expected = w.oracle(input);
+        List<ArraySlice> outputs = w.wire().outputDestination(input, 0, size);
+        outputs.forEach(WorkloadRegistrationTest::poison);
         long total = 0;
         int blocks = w.blocks(input);
         for (int[] r : List.of(new int[] {0, 2}, new int[] {2, blocks})) {
@@ -112,7 +122,33 @@ class WorkloadRegistrationTest {
             total = w.combine(total, result.partial());
         }
         assertEquals(expected, total, w.kind() + "/" + w.kernel() + " over the wire");
-        assertEquals(expected, w.run(input, 0, blocks), "output written back where the in-JVM models write it");
+        I inJvm = w.prepare(size, 42);
+        assertEquals(expected, w.run(inJvm, 0, blocks));
+        List<ArraySlice> want = w.wire().outputDestination(inJvm, 0, size);
+        assertEquals(want.size(), outputs.size());
+        for (int i = 0; i < want.size(); i++) {
+            assertTrue(sameBits(outputs.get(i), want.get(i)), w.kind() + "/" + w.kernel() + ": output array " + i
+                    + " not written back where the in-JVM models write it");
+        }
+    }
+
+    private static void poison(ArraySlice s) {
+        switch (s.array()) {
+            case double[] d -> Arrays.fill(d, s.offset(), s.offset() + s.length(), Double.NaN);
+            case long[] l -> Arrays.fill(l, s.offset(), s.offset() + s.length(), Long.MIN_VALUE);
+            default -> throw new AssertionError(s.array().getClass());
+        }
+    }
+
+    private static boolean sameBits(ArraySlice a, ArraySlice b) {
+        return switch (a.array()) {
+            case double[] d -> Arrays.equals(Arrays.stream(d, a.offset(), a.offset() + a.length())
+                    .mapToLong(Double::doubleToRawLongBits).toArray(), Arrays.stream((double[]) b.array(),
+                    b.offset(), b.offset() + b.length()).mapToLong(Double::doubleToRawLongBits).toArray());
+            case long[] l -> Arrays.equals(l, a.offset(), a.offset() + a.length(), (long[]) b.array(), b.offset(),
+                    b.offset() + b.length());
+            default -> throw new AssertionError(a.array().getClass());
+        };
     }
 
     private static Frame roundTrip(Frame f) throws IOException {

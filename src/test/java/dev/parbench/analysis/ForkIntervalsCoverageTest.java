@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
  * <p>
  * Asserted: from {@link ForkIntervals#MIN_FORKS} forks on, the t method's result is an interval and covers at least
  * {@link #TOLERANCE} over the experiments whose forks agree, in every scenario, and over all experiments in the two
- * scenarios without slow forks; below MIN_FORKS it is a range; a slow fork is flagged; the old two-level percentile
- * bootstrap undercovers a time at n = 2 and 3 (the reason for the change). Seeded; a few seconds of CPU.
+ * scenarios without slow forks; below MIN_FORKS it is a range; a slow fork is flagged. Seeded; a few seconds of CPU.
  * Prints the table in docs/METHOD.md.
  */
 class ForkIntervalsCoverageTest {
@@ -100,19 +99,9 @@ class ForkIntervalsCoverageTest {
                 cells.add(cell(s, n, "Welch t on logs", 2, ForkIntervals::ratio, 1500, seed++));
             }
         }
-        // the old method, for comparison: fewer experiments (1000 resamples each)
-        List<Cell> old = new ArrayList<>();
-        for (Scenario s : SCENARIOS) {
-            for (int n : new int[] {2, 3, 5}) {
-                HierarchicalBootstrap boot = new HierarchicalBootstrap(seed++, 1000);
-                old.add(cell(s, n, "percentile bootstrap (old)", 1, (a, b) -> boot.mean(a), 300, seed++));
-                old.add(cell(s, n, "percentile bootstrap (old)", 2, boot::ratio, 300, seed++));
-            }
-        }
         System.out.println("| scenario | quantity | forks per side | method | coverage | coverage, forks agree "
                 + "| flagged | median width |\n|---|---|---:|---|---:|---:|---:|---:|");
         cells.forEach(c -> System.out.println(c.row()));
-        old.forEach(c -> System.out.println(c.row()));
 
         for (Cell c : cells) {
             if (c.n() >= ForkIntervals.MIN_FORKS) {
@@ -129,11 +118,6 @@ class ForkIntervalsCoverageTest {
                 int drawn = c.quantity().equals("time") ? c.n() : 2 * c.n();
                 double anySlow = 1 - Math.pow(1 - c.scenario().slowP(), drawn);
                 assertTrue(c.flagged() >= anySlow - 0.05, c.row() + ": slow forks not flagged");
-            }
-        }
-        for (Cell c : old) {
-            if (c.n() <= 3 && c.scenario().slowP() == 0 && c.quantity().equals("time")) {
-                assertTrue(c.coverage() < 0.88, c.row() + ": the old method was expected to undercover");
             }
         }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The safe counters never lose an update under contention; racy may, but never counts more than were made. */
 class CounterTest {
     private static final Duration T = Duration.ofSeconds(30);
+    static final int RACY_ATTEMPTS = 20;
 
     @ParameterizedTest
     @EnumSource(CounterKind.class)
@@ -36,6 +37,31 @@ class CounterTest {
                 Leaks.assertAllEnded(started, kind + " " + threads);
             }
         }
+    }
+
+    /**
+     * The lesson {@code racy} exists for: on 2 or more platform threads it loses updates. Losses depend on the
+     * scheduler, so this tries up to {@value #RACY_ATTEMPTS} runs of 1,000,000 increments on 4 threads and passes on
+     * the first run that lost any; a counter that never loses (e.g. one made atomic by mistake) fails after all of
+     * them.
+     */
+    @Test
+    void racyLosesUpdatesOnTwoOrMoreThreads() {
+        List<Thread> started;
+        long lostSomewhere = 0;
+        int attempts = 0;
+        try (CounterRace race = new CounterRace(CounterKind.RACY, ThreadKind.PLATFORM, 4, 1_000_000)) {
+            started = race.threads();
+            while (lostSomewhere == 0 && attempts < RACY_ATTEMPTS) {
+                attempts++;
+                CounterRace.Result r = race.run(T);
+                assertTrue(r.counted() <= r.updates() && r.counted() > 0, r.toString());
+                lostSomewhere = r.lost();
+            }
+        }
+        Leaks.assertAllEnded(started, "racy counter");
+        assertTrue(lostSomewhere > 0, "racy lost no update in " + attempts + " runs of 1,000,000 increments on 4 "
+                + "platform threads");
     }
 
     @Test

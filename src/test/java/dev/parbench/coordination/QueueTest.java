@@ -26,9 +26,15 @@ class QueueTest {
                 try (Handoff h = new Handoff(kind, threads, shape[0], shape[1], 5_000)) {
                     started = h.threads();
                     for (int run = 0; run < 2; run++) {
+                        long start = System.nanoTime();
                         Handoff.Result r = h.run(T);
+                        long elapsed = System.nanoTime() - start;
                         assertEquals(5_000, r.items());
-                        assertTrue(r.handoffNanos() > 0);
+                        // each item's offer-to-take time lies inside the run: the sum is positive and at most
+                        // items x the run's duration (a wrong stamp, e.g. a missing subtraction, breaks it)
+                        assertTrue(r.handoffNanos() > 0 && r.handoffNanos() <= r.items() * elapsed,
+                                kind + ": handoff " + r.handoffNanos() + " ns for " + r.items() + " items in a run of "
+                                        + elapsed + " ns");
                     }
                 }
                 Leaks.assertAllEnded(started, kind + " " + threads);

@@ -3,6 +3,7 @@ package dev.parbench.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,12 +18,17 @@ import org.junit.jupiter.api.Test;
  * log-ratio by c * sqrt(2 (1 - SHARED)). On a shared machine most fork-to-fork variation is the machine's state,
  * which A B B A interleaving puts on both sides of a pair; SHARED = 0.75 here (ratio noise 2.1% to 5.7%). With
  * SHARED = 0.5 (ratio noise = c, up to 8%) the rates are worse: see the closing note of the gate issue.
- * 20 benchmarks per gate, 10 paired forks, threshold 10%, δ 2%, α 0.05, Holm across the 20.
+ * 20 benchmarks per gate, 10 paired forks, and the gate as it ships: the family (α and correction) and the default
+ * threshold and δ of {@code .ci/gate.json} (α 0.05, Benjamini-Hochberg across the 20, threshold 10%, δ 2%), which
+ * are also the built-in defaults ({@link #theSimulatedGateIsTheShippedOne}).
  */
 class GateSimulationTest {
     static final int BENCHMARKS = 20;
+    /** The configuration CI gates with. */
+    static final GateConfig SHIPPED = GateConfig.load(Path.of(".ci", "gate.json"));
     static final int FORKS = Integer.getInteger("gate.sim.forks", 10);
-    static final double DELTA = Double.parseDouble(System.getProperty("gate.sim.delta", "0.02"));
+    static final double DELTA = Double.parseDouble(System.getProperty("gate.sim.delta",
+            String.valueOf(SHIPPED.settingsFor("b0").delta())));
     static final double SHARED = Double.parseDouble(System.getProperty("gate.sim.shared", "0.75"));
 
     static double gaussian(SplittableRandom r) {
@@ -50,10 +56,20 @@ class GateSimulationTest {
                 cand[f] = Math.exp(truth + Math.log1p(b < shifted ? shift : 0) + shared + ownSd * gaussian(rnd));
             }
             samples.add(new Sample("b" + b, base, cand, true));
-            settings.add(new GateConfig.Settings(0.10, DELTA, 0.05));
+            GateConfig.Settings shipped = SHIPPED.settingsFor("b" + b);
+            settings.add(new GateConfig.Settings(shipped.threshold(), DELTA, shipped.alpha()));
         }
-        return GateDecision.decide(samples, settings, null, null, rnd.nextLong(), 0).stream()
+        return GateDecision.decide(samples, settings, List.of(), null, SHIPPED.family(), rnd.nextLong(), 0).stream()
                 .map(BenchmarkVerdict::verdict).toList();
+    }
+
+    /** The simulation's numbers hold for what ships: CI's config and the defaults agree on everything simulated. */
+    @Test
+    void theSimulatedGateIsTheShippedOne() {
+        assertEquals(GateConfig.Correction.BH, SHIPPED.family().correction());
+        assertEquals(GateConfig.defaults().family(), SHIPPED.family());
+        assertEquals(GateConfig.defaults().settingsFor("b0"), SHIPPED.settingsFor("b0"));
+        assertEquals(new GateConfig.Settings(0.10, 0.02, 0.05), SHIPPED.settingsFor("b0"));
     }
 
     @Test

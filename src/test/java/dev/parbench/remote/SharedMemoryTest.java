@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code shared-memory} model's files: one per array, owner-only, in {@link SharedFiles#directory()} while a
  * trial runs; none left after it ends, whether it ended normally or after a worker was killed. (Its answers are
- * checked by StrategyContractTest with every other model, its worker faults by WorkerFaultTest.)
+ * checked by TransportContractTest with every other out-of-process model, its worker faults by WorkerFaultTest.)
  */
 class SharedMemoryTest {
     private final VectorAdd add = new VectorAdd(Kernel.SIMD);

@@ -34,7 +34,7 @@ class StrategyCloseTest {
     void closeLeavesNoThreadBehind(StrategyKind kind) throws Exception {
         Workload<?> w = WorkloadKind.RANDOM.create(Kernel.SCALAR);
         Set<Thread> before = liveThreads();
-        Strategy s = Models.create(kind, 4);
+        Strategy s = Models.create(kind, 2); // two: more than one worker (or member) to leave behind
         run(s, w);
         s.close();
         s.close(); // idempotent

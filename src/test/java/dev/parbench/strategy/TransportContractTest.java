@@ -1,0 +1,108 @@
+package dev.parbench.strategy;
+
+import dev.parbench.remote.Models;
+import dev.parbench.workload.Kernel;
+import dev.parbench.workload.Workload;
+import dev.parbench.workload.WorkloadKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract of {@link StrategyContractTest}, kept by every out-of-process model (pipes, process-per-task, shared
+ * memory, TCP, their resident variants, the Hazelcast engine): exact answers for every workload (x kernel), and
+ * vector-add's output element by element, at the sizes and parallelisms where a transport can go wrong:
+ * <ul>
+ *   <li>sizes: one element and one block - 1 (smaller than one block), exactly one block, one block + 1 (not a
+ *   multiple of the block: a ragged last block), and {@value ContractCheck#BIG_BLOCKS} blocks + a ragged tail (many
+ *   blocks per task, uneven ranges);</li>
+ *   <li>parallelism: 1 (one range), 2 (an even split) and 7 (more workers than blocks at the small sizes: idle
+ *   workers, and uneven ranges at the big size). The engine models run 2 members only: every member is a JVM that
+ *   takes seconds (tens of seconds on a loaded machine) to start and join; 2 is already more members than blocks up
+ *   to one block (an idle member, an empty resident range), one block per member at one block + 1, and uneven
+ *   ranges at the big size. One member doing everything is the path {@code HazelcastEngineTest} runs.</li>
+ * </ul>
+ * One model instance per (model, parallelism) serves all its cases, so a pool, its worker JVMs or its cluster start
+ * once per parallelism; the same instance then repeats one operation five times (the resident models reuse what they
+ * stored). {@code process-per-task} starts a JVM per task per operation, so it runs every workload at two tasks (one
+ * block + 1 at p = 2: a full block and a ragged one) and the remaining boundaries on vector-add, whose output check is
+ * the strictest: p = 1 at one element and one block, p = 2 at the big size, p = 7 below one block, at one block + 1
+ * and at the big size.
+ */
+class TransportContractTest {
+    static final int[] PARALLELISM = {1, 2, 7};
+    static final int[] ENGINE_PARALLELISM = {2};
+    static final int REPEATS = 5;
+
+    static Stream<StrategyKind> outOfProcessModels() {
+        return Arrays.stream(StrategyKind.values()).filter(StrategyKind::outOfProcess);
+    }
+
+    static int[] parallelisms(StrategyKind kind) {
+        return kind.transport() == StrategyKind.Transport.ENGINE
+                || kind.transport() == StrategyKind.Transport.ENGINE_RESIDENT ? ENGINE_PARALLELISM : PARALLELISM;
+    }
+
+    /** One case: a workload at one size. */
+    record Case(Workload<?> workload, int size) {
+    }
+
+    /** The cases one model runs at parallelism {@code p}. */
+    static List<Case> cases(StrategyKind kind, int p) {
+        List<Case> out = new ArrayList<>();
+        if (kind != StrategyKind.PROCESS_PER_TASK) {
+            for (Workload<?> w : ContractCheck.workloads()) {
+                for (int size : ContractCheck.sizes(w.blockSize())) {
+                    out.add(new Case(w, size));
+                }
+            }
+            return out;
+        }
+        Workload<?> vectorAdd = WorkloadKind.VECTOR_ADD.create(Kernel.SIMD);
+        int block = vectorAdd.blockSize();
+        switch (p) {
+            case 1 -> {
+                out.add(new Case(vectorAdd, 1));
+                out.add(new Case(vectorAdd, block));
+            }
+            case 2 -> {
+                for (Workload<?> w : ContractCheck.workloads()) {
+                    out.add(new Case(w, w.blockSize() + 1));
+                }
+                out.add(new Case(vectorAdd, ContractCheck.big(block)));
+            }
+            default -> {
+                out.add(new Case(vectorAdd, block - 1));
+                out.add(new Case(vectorAdd, block + 1));
+                out.add(new Case(vectorAdd, ContractCheck.big(block)));
+            }
+        }
+        return out;
+    }
+
+    /** True where the model keeps something across operations (a pool, a cluster, resident data). */
+    static boolean keepsState(StrategyKind kind) {
+        return kind != StrategyKind.PROCESS_PER_TASK;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outOfProcessModels")
+    void everyTransportGivesTheOracleAtItsBoundaries(StrategyKind kind) {
+        Workload<?> repeated = WorkloadKind.VECTOR_ADD.create(Kernel.SIMD);
+        for (int p : parallelisms(kind)) {
+            try (Strategy s = Models.create(kind, p)) {
+                for (Case c : cases(kind, p)) {
+                    ContractCheck.check(s, c.workload(), c.size());
+                }
+                if (keepsState(kind)) {
+                    for (int i = 0; i < REPEATS; i++) {
+                        ContractCheck.check(s, repeated, ContractCheck.big(repeated.blockSize()));
+                    }
+                }
+            }
+        }
+    }
+}
