@@ -30,11 +30,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code history RESULTS_DIR...}: every benchmark's score over the stored runs (oldest first, by env.json's date),
- * change points over the whole series by E-divisive means, and history.md / history.html with a chart per benchmark.
+ * change points over the whole series (Welch's t-test over the forks either side of a split, as Apache Otava tests its
+ * splits), and history.md / history.html with a chart per benchmark.
  */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Every benchmark's score over stored runs, with change points (E-divisive means, as Hunter / "
-                + "Apache Otava do), as history.md and history.html with a chart per benchmark.",
+        description = {"Every benchmark's score over stored runs, with change points (Welch's t-test over "
+                + "the forks either side of a split, Bonferroni over the splits, as Hunter / Apache Otava test theirs), as history.md and history.html with a chart per benchmark.",
             "Each RESULTS_DIR is a run folder (results.json + env.json) or a folder of run folders. Runs are ordered "
                     + "by env.json's date. The series is the raw score in its unit (median over forks of each fork's "
                     + "median iteration): runs from different machines are not comparable, and the output says "
@@ -58,12 +59,9 @@ final class HistoryCommand implements Callable<Integer> {
     int minSegment;
 
     @Option(names = "--significance", paramLabel = "P", defaultValue = "0.01",
-            description = "Permutation-test level a change point must beat (default: ${DEFAULT-VALUE}).")
+            description = "Level the Bonferroni-adjusted t-test p of a change point must beat (default: "
+                    + "${DEFAULT-VALUE}).")
     double significance;
-
-    @Option(names = "--permutations", paramLabel = "N", defaultValue = "999",
-            description = "Shuffles per permutation test (default: ${DEFAULT-VALUE}).")
-    int permutations;
 
     @Option(names = "--max-charts", paramLabel = "N", defaultValue = "60",
             description = "Chart at most this many benchmarks, change points first (default: ${DEFAULT-VALUE}).")
@@ -72,16 +70,17 @@ final class HistoryCommand implements Callable<Integer> {
     private record Loaded(HistoryReport.Run run, List<BenchmarkRecord> records) {
     }
 
+    /** One benchmark's unit and direction, and per run its fork scores (empty where the run lacks it). */
+    private record Collected(String unit, boolean higher, double[][] forks) {
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (minSegment < 2) {
-            throw new UsageException("--min-segment must be at least 2");
+        if (minSegment < 1) {
+            throw new UsageException("--min-segment must be at least 1");
         }
         if (!(significance > 0 && significance < 1)) {
             throw new UsageException("--significance must be in (0, 1)");
-        }
-        if (permutations < 19 || permutations > 100_000) {
-            throw new UsageException("--permutations must be in [19, 100000]");
         }
         Pattern filter;
         try {
@@ -112,18 +111,19 @@ final class HistoryCommand implements Callable<Integer> {
             throw new UsageException("no benchmark to show" + (match != null ? " matches --match '" + match + "'"
                     : ""));
         }
-        if (runs.size() < 2 * minSegment) {
-            notes.add(runs.size() + " runs: change points need at least " + 2 * minSegment + " (--min-segment "
-                    + minSegment + " on either side); none can be found yet.");
+        long untested = series.stream().filter(s -> !s.tested()).count();
+        if (untested > 0) {
+            notes.add(tooFew() + " (" + untested + " of " + series.size() + " benchmarks): a change point needs "
+                    + minSegment + " runs on either side (--min-segment) and 2 forks on each side; these "
+                    + "benchmarks were not tested, which is not the same as unchanged.");
         }
-        String method = String.format(Locale.ROOT, "Change points: E-divisive means (Matteson & James 2014, as in "
-                + "Hunter / Apache Otava) on the log score, permutation test (%d shuffles, seeded) at p < %s, "
-                + "segments of at least %d runs. Scores: raw, in each benchmark's unit.", permutations,
+        String method = String.format(Locale.ROOT, "Change points: binary segmentation, each split tested by "
+                + "Welch's t-test over the log fork scores either side (as Hunter / Apache Otava test theirs), "
+                + "kept at Bonferroni-adjusted p < %s over the splits tried, at least %d runs either side. "
+                + "Scores: raw, in each benchmark's unit (median over forks of each fork's median iteration).",
                 significance, minSegment);
-        HistoryReport.write(out, runs, series, notes, method, maxCharts);
-        long changed = series.stream().filter(s -> !s.changes().isEmpty()).count();
-        System.out.printf("parbench history: %d runs, %d benchmarks, %d with change points%n", runs.size(),
-                series.size(), changed);
+        HistoryReport.write(out, runs, series, notes, method, tooFew(), maxCharts);
+        System.out.println("parbench history: " + HistoryReport.summary(runs.size(), series, tooFew()));
         for (HistoryReport.Series s : series) {
             if (!s.changes().isEmpty()) {
                 System.out.printf("  %s: %s%n", dev.parbench.report.GateReport.label(s.key()), String.join("; ",
@@ -190,9 +190,14 @@ final class HistoryCommand implements Callable<Integer> {
         return new Loaded(new HistoryReport.Run(d.toString(), date, commit, dirty, machine), records);
     }
 
+    /** The sentence for a benchmark that cannot be tested: "too few runs to find a change: need N". */
+    private String tooFew() {
+        return "too few runs to find a change: need " + new ChangePoints(minSegment, significance).minRuns();
+    }
+
     private List<HistoryReport.Series> series(List<Loaded> loaded, Pattern filter, List<String> notes) {
         int n = loaded.size();
-        Map<String, double[]> values = new TreeMap<>();
+        Map<String, double[][]> values = new TreeMap<>();
         Map<String, String> units = new LinkedHashMap<>();
         Map<String, Boolean> higher = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -209,35 +214,51 @@ final class HistoryCommand implements Callable<Integer> {
                     continue;
                 }
                 higher.putIfAbsent(key, TimeUnits.higherIsBetter(r.mode(), r.primary().unit()));
-                double v = score(r);
                 values.computeIfAbsent(key, k -> {
-                    double[] a = new double[n];
-                    Arrays.fill(a, Double.NaN);
+                    double[][] a = new double[n][];
+                    Arrays.fill(a, new double[0]);
                     return a;
-                })[i] = v;
+                })[i] = forkScores(r);
             }
         }
-        ChangePoints cp = new ChangePoints(minSegment, significance, permutations, 20261122L);
+        ChangePoints cp = new ChangePoints(minSegment, significance);
         List<HistoryReport.Series> out = new ArrayList<>();
-        values.forEach((k, v) -> out.add(new HistoryReport.Series(k, units.get(k).substring(units.get(k)
-                .indexOf(' ') + 1), higher.get(k), v, changes(cp, v))));
+        values.forEach((k, forks) -> {
+            double[] v = Arrays.stream(forks).mapToDouble(f -> f.length == 0 ? Double.NaN : Stats.median(f))
+                    .toArray();
+            double[][] logs = present(forks);
+            boolean tested = cp.canFind(logs);
+            out.add(new HistoryReport.Series(k, units.get(k).substring(units.get(k).indexOf(' ') + 1),
+                    higher.get(k), v, tested, tested ? changes(cp, forks) : List.of()));
+        });
         out.sort(Comparator.comparing((HistoryReport.Series s) -> s.changes().isEmpty())
                 .thenComparing(s -> -s.changes().stream().mapToDouble(c -> Math.abs(c.after() - c.before()))
                         .max().orElse(0)));
         return out;
     }
 
-    /** Change points of the finite, positive values (log scale), with indices mapped back to runs. */
-    static List<ChangePoints.Change> changes(ChangePoints cp, double[] v) {
-        int[] at = java.util.stream.IntStream.range(0, v.length).filter(i -> Double.isFinite(v[i]) && v[i] > 0)
+    /**
+     * Change points over the runs that hold the benchmark, on the log of each fork's score, with indices mapped back
+     * to all runs.
+     */
+    static List<ChangePoints.Change> changes(ChangePoints cp, double[][] forks) {
+        int[] at = java.util.stream.IntStream.range(0, forks.length).filter(i -> logs(forks[i]).length > 0)
                 .toArray();
-        double[] logs = Arrays.stream(at).mapToDouble(i -> Math.log(v[i])).toArray();
-        return cp.find(logs).stream().map(c -> new ChangePoints.Change(at[c.index()], c.before(), c.after(), c.p()))
-                .toList();
+        return cp.find(present(forks)).stream().map(c -> new ChangePoints.Change(at[c.index()], c.before(),
+                c.after(), c.p())).toList();
     }
 
-    /** The median over forks of each fork's median iteration (JMH's score if there are no iterations). */
-    static double score(BenchmarkRecord r) {
+    /** The log fork scores of the runs that hold any finite, positive one. */
+    private static double[][] present(double[][] forks) {
+        return Arrays.stream(forks).map(HistoryCommand::logs).filter(l -> l.length > 0).toArray(double[][]::new);
+    }
+
+    private static double[] logs(double[] v) {
+        return Arrays.stream(v).filter(x -> Double.isFinite(x) && x > 0).map(Math::log).toArray();
+    }
+
+    /** Each fork's median iteration (JMH's score as the one value if there are no iterations). */
+    static double[] forkScores(BenchmarkRecord r) {
         List<Double> forks = new ArrayList<>();
         for (double[] fork : r.primary().iterations()) {
             double[] finite = Arrays.stream(fork).filter(Double::isFinite).toArray();
@@ -245,7 +266,7 @@ final class HistoryCommand implements Callable<Integer> {
                 forks.add(Stats.median(finite));
             }
         }
-        return forks.isEmpty() ? r.primary().score()
-                : Stats.median(forks.stream().mapToDouble(Double::doubleValue).toArray());
+        return forks.isEmpty() ? new double[] {r.primary().score()}
+                : forks.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

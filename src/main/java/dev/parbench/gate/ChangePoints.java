@@ -1,178 +1,178 @@
 package dev.parbench.gate;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * Change points in a series of benchmark results by E-divisive means (Matteson and James, "A Nonparametric Approach
- * for Multiple Change Point Analysis of Multivariate Data", JASA 2014), the method Hunter and its successor Apache
- * Otava use on performance histories (Fleming et al., "Hunter: Using Change Point Detection to Hunt for Performance
- * Regressions", ICPE 2023; Daly et al., "The Use of Change Point Detection to Identify Software Performance
- * Regressions in a Continuous Integration System", ICPE 2020).
+ * Change points in a series of benchmark runs, each run given as the scores of its forks, by binary segmentation with
+ * Welch's t-test: the test Hunter and its successor Apache Otava put in place of E-divisive's permutation test
+ * because a permutation test over a few run medians cannot reach its level at all (6 runs split 3 + 3 have only 20
+ * distinct arrangements; Fleming et al., "Hunter: Using Change Point Detection to Hunt for Performance Regressions",
+ * ICPE 2023; Matteson and James, JASA 2014, for E-divisive).
  *
- * <p>For a segment and a split τ into left X and right Y, the energy divergence is
- * {@code E = 2/(|X||Y|) Σ|x-y| - 1/C(|X|,2) Σ|x-x'| - 1/C(|Y|,2) Σ|y-y'|} and the statistic
- * {@code Q = |X||Y| / (|X|+|Y|) · E}. The best split over every current segment (each side at least
- * {@code minSegment} points) is tested by a permutation test: the segment's values shuffled {@code permutations}
- * times (seeded), p = (1 + #{max Q of a shuffle >= observed}) / (1 + permutations). If p is below
- * {@code significance} the split is kept and the search goes on in the pieces; otherwise it stops. Deterministic for
- * a seed. Values are used as given (callers pass log costs, so a step is relative).
+ * <p>For every current segment and every split of it into a left and a right part (each at least
+ * {@code minSegment} runs), the forks of the left runs are compared with the forks of the right runs by Welch's
+ * two-sided t-test ({@link Side} says which standard error each side uses). The split with the smallest p over all segments is kept if that p, multiplied by
+ * the number of splits tried in that round (Bonferroni), is below {@code significance}; the search then goes on in
+ * the pieces, and stops at the first round that keeps nothing. Using the forks (not one median per run) is what lets
+ * few runs reach the level; where runs wander more than their forks, the run means set the standard error instead,
+ * so that wander is not taken for a change. Deterministic. Values are used as given (callers pass log costs, so a step is relative).
  */
 public final class ChangePoints {
 
     /**
-     * One change: the first index of the new segment, the means of the segments either side (in the values given),
-     * and the permutation p-value.
+     * One change: the first run of the new segment, the mean fork value of the segments either side (in the values
+     * given), and the Bonferroni-adjusted p of the t-test that kept it.
      */
     public record Change(int index, double before, double after, double p) {
     }
 
     private final int minSegment;
     private final double significance;
-    private final int permutations;
-    private final long seed;
 
-    public ChangePoints(int minSegment, double significance, int permutations, long seed) {
-        if (minSegment < 2) {
-            throw new IllegalArgumentException("minSegment must be at least 2");
+    public ChangePoints(int minSegment, double significance) {
+        if (minSegment < 1) {
+            throw new IllegalArgumentException("minSegment must be at least 1");
+        }
+        if (!(significance > 0 && significance < 1)) {
+            throw new IllegalArgumentException("significance must be in (0, 1)");
         }
         this.minSegment = minSegment;
         this.significance = significance;
-        this.permutations = permutations;
-        this.seed = seed;
     }
 
-    /** Defaults: segments of at least 3 runs, p < 0.01, 999 permutations (199 cannot resolve p near 0.01). */
-    public static ChangePoints defaults(long seed) {
-        return new ChangePoints(3, 0.01, 999, seed);
+    /** Defaults: at least 3 runs either side of a change, adjusted p < 0.01. */
+    public static ChangePoints defaults() {
+        return new ChangePoints(3, 0.01);
     }
 
-    /** The change points of {@code x}, in index order. */
-    public List<Change> find(double[] x) {
-        SplittableRandom rnd = new SplittableRandom(seed);
+    /** The fewest runs in which a change can be found at all: {@code minSegment} on either side. */
+    public int minRuns() {
+        return 2 * minSegment;
+    }
+
+    /**
+     * Whether a change could be found at all in these runs: at least {@link #minRuns()} runs with a value, and a
+     * split with two forks on each side (Welch's test needs a variance on each side). False means "too few runs",
+     * not "no change".
+     */
+    public boolean canFind(double[][] runs) {
+        return runs.length >= minRuns() && splitsOf(runs, 0, runs.length) > 0;
+    }
+
+    /** The change points of {@code runs} (the fork values of each run, oldest first), in run order. */
+    public List<Change> find(double[][] runs) {
         List<Integer> cuts = new ArrayList<>();
         List<Double> ps = new ArrayList<>();
         while (true) {
-            List<Integer> bounds = new ArrayList<>(cuts);
-            bounds.add(0);
-            bounds.add(x.length);
-            bounds.sort(Comparator.naturalOrder());
-            double bestQ = -1;
+            List<Integer> bounds = bounds(cuts, runs.length);
+            int tried = 0;
+            double bestP = Double.POSITIVE_INFINITY;
             int bestTau = -1;
-            int bestLo = 0;
-            int bestHi = 0;
             for (int s = 0; s + 1 < bounds.size(); s++) {
                 int lo = bounds.get(s);
                 int hi = bounds.get(s + 1);
-                double[] seg = java.util.Arrays.copyOfRange(x, lo, hi);
-                double[] best = best(seg);
-                if (best != null && best[1] > bestQ) {
-                    bestQ = best[1];
-                    bestTau = lo + (int) best[0];
-                    bestLo = lo;
-                    bestHi = hi;
+                for (int tau = lo + minSegment; tau <= hi - minSegment; tau++) {
+                    double p = welchP(Side.of(runs, lo, tau), Side.of(runs, tau, hi));
+                    if (Double.isNaN(p)) {
+                        continue;
+                    }
+                    tried++;
+                    if (p < bestP) {
+                        bestP = p;
+                        bestTau = tau;
+                    }
                 }
             }
-            if (bestTau < 0) {
-                break;
-            }
-            double[] seg = java.util.Arrays.copyOfRange(x, bestLo, bestHi);
-            int atLeast = 0;
-            for (int r = 0; r < permutations; r++) {
-                shuffle(seg, rnd);
-                double[] b = best(seg);
-                if (b != null && b[1] >= bestQ) {
-                    atLeast++;
-                }
-            }
-            double p = (1.0 + atLeast) / (1.0 + permutations);
-            if (p >= significance) {
+            if (bestTau < 0 || Math.min(1, bestP * tried) >= significance) {
                 break;
             }
             cuts.add(bestTau);
-            ps.add(p);
+            ps.add(Math.min(1, bestP * tried));
         }
-        List<Integer> sorted = new ArrayList<>(cuts);
-        sorted.sort(Comparator.naturalOrder());
+        List<Integer> sorted = bounds(cuts, runs.length);
         List<Change> out = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
+        for (int i = 1; i + 1 < sorted.size(); i++) {
             int c = sorted.get(i);
-            int lo = i == 0 ? 0 : sorted.get(i - 1);
-            int hi = i + 1 < sorted.size() ? sorted.get(i + 1) : x.length;
-            out.add(new Change(c, mean(x, lo, c), mean(x, c, hi), ps.get(cuts.indexOf(c))));
+            out.add(new Change(c, mean(pool(runs, sorted.get(i - 1), c)), mean(pool(runs, c, sorted.get(i + 1))),
+                    ps.get(cuts.indexOf(c))));
         }
         return out;
     }
 
-    /** {τ, Q} of the best split of {@code v} (each side >= minSegment), or null if it is too short. */
-    double[] best(double[] v) {
-        int n = v.length;
-        if (n < 2 * minSegment) {
-            return null;
-        }
-        // all pairwise distances; the split moves one point at a time from the right to the left: O(n^2) in all
-        double[][] d = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                d[i][j] = Math.abs(v[i] - v[j]);
-                d[j][i] = d[i][j];
-            }
-        }
-        double withinL = 0;
-        double withinR = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                withinR += d[i][j];
-            }
-        }
-        double between = 0;
-        double bestQ = Double.NEGATIVE_INFINITY;
-        int bestTau = -1;
-        for (int t = 0; t < n - minSegment; t++) {
-            // move point t from the right segment to the left: the left is [0, t], the right [t+1, n)
-            double toLeft = 0;
-            double toRight = 0;
-            for (int i = 0; i < t; i++) {
-                toLeft += d[i][t];
-            }
-            for (int j = t + 1; j < n; j++) {
-                toRight += d[t][j];
-            }
-            withinL += toLeft;
-            withinR -= toRight;
-            between += toRight - toLeft;
-            int nl = t + 1;
-            int nr = n - nl;
-            if (nl < minSegment) {
-                continue;
-            }
-            double e = 2 * between / ((double) nl * nr) - withinL / (nl * (nl - 1) / 2.0)
-                    - withinR / (nr * (nr - 1) / 2.0);
-            double q = (double) nl * nr / n * e;
-            if (q > bestQ) {
-                bestQ = q;
-                bestTau = nl;
-            }
-        }
-        return bestTau < 0 ? null : new double[] {bestTau, bestQ};
-    }
+    /**
+     * One side of a split: the mean of its forks, the squared standard error of that mean, and its degrees of
+     * freedom. The standard error is the larger of the forks' (all forks independent) and the run means' (runs as
+     * the unit, when the side has two runs or more), so runs that wander more than their forks do not pass for a
+     * change: Welch's test over the forks when forks and runs agree, over the run means when runs wander.
+     */
+    record Side(double mean, double se2, double df, int forks) {
 
-    private static void shuffle(double[] v, SplittableRandom rnd) {
-        for (int i = v.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            double t = v[i];
-            v[i] = v[j];
-            v[j] = t;
+        static Side of(double[][] runs, int lo, int hi) {
+            double[] forks = pool(runs, lo, hi);
+            double[] runMeans = Arrays.stream(runs, lo, hi).map(r -> Arrays.stream(r).filter(Double::isFinite)
+                    .toArray()).filter(r -> r.length > 0).mapToDouble(ChangePoints::mean).toArray();
+            double m = forks.length == 0 ? Double.NaN : ChangePoints.mean(forks);
+            if (forks.length < 2) {
+                return new Side(m, Double.NaN, 0, forks.length);
+            }
+            double byForks = new Variance().evaluate(forks) / forks.length;
+            if (runMeans.length >= 2) {
+                double byRuns = new Variance().evaluate(runMeans) / runMeans.length;
+                if (byRuns > byForks) {
+                    return new Side(m, byRuns, runMeans.length - 1, forks.length);
+                }
+            }
+            return new Side(m, byForks, forks.length - 1, forks.length);
         }
     }
 
-    private static double mean(double[] x, int lo, int hi) {
-        double s = 0;
-        for (int i = lo; i < hi; i++) {
-            s += x[i];
+    /**
+     * Welch's two-sided p for two sides (t = difference of means over the root of the summed squared standard
+     * errors, Welch-Satterthwaite degrees of freedom); 0 or 1 when neither varies (the means differ or not); NaN
+     * when a side has fewer than two forks.
+     */
+    static double welchP(Side a, Side b) {
+        if (a.forks() < 2 || b.forks() < 2) {
+            return Double.NaN;
         }
-        return s / (hi - lo);
+        double se2 = a.se2() + b.se2();
+        if (se2 == 0) {
+            return a.mean() == b.mean() ? 1 : 0;
+        }
+        double t = Math.abs(a.mean() - b.mean()) / Math.sqrt(se2);
+        double df = se2 * se2 / (a.se2() * a.se2() / a.df() + b.se2() * b.se2() / b.df());
+        return 2 * new TDistribution(null, df).cumulativeProbability(-t);
+    }
+
+    private int splitsOf(double[][] runs, int lo, int hi) {
+        int n = 0;
+        for (int tau = lo + minSegment; tau <= hi - minSegment; tau++) {
+            if (pool(runs, lo, tau).length >= 2 && pool(runs, tau, hi).length >= 2) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static List<Integer> bounds(List<Integer> cuts, int n) {
+        List<Integer> b = new ArrayList<>(cuts);
+        b.add(0);
+        b.add(n);
+        b.sort(null);
+        return b;
+    }
+
+    /** The finite fork values of runs [lo, hi), in one array. */
+    private static double[] pool(double[][] runs, int lo, int hi) {
+        return Arrays.stream(runs, lo, hi).flatMapToDouble(Arrays::stream).filter(Double::isFinite).toArray();
+    }
+
+    private static double mean(double[] v) {
+        return new Mean().evaluate(v);
     }
 }

@@ -50,7 +50,7 @@ public final class GateReport {
         for (BenchmarkVerdict b : r.verdicts()) {
             String k = b.key().length() > w ? "…" + b.key().substring(b.key().length() - w + 1) : b.key();
             s.append(String.format(Locale.ROOT, fmt, k, v(b.baseline()), v(b.candidate()), ratio(b),
-                    v(b.pSlowerAdjusted()), b.verdict()));
+                    v(verdictP(b)), b.verdict()));
         }
         s.append(String.format(Locale.ROOT, "result: %s (%d regression, %d inconclusive, %d improved, %d pass)%n",
                 r.overall(), r.count(Verdict.REGRESSION), r.count(Verdict.INCONCLUSIVE), r.count(Verdict.IMPROVED),
@@ -93,12 +93,13 @@ public final class GateReport {
         for (BenchmarkVerdict b : suspectsFirst(r.verdicts())) {
             s.append("| ").append(Markdown.cellCode(b.key())).append(" | ").append(v(b.baseline())).append(" | ")
                     .append(v(b.candidate())).append(" | ").append(ratio(b)).append(" | ")
-                    .append(v(b.pSlowerAdjusted())).append(" | **").append(b.verdict()).append("** | ")
+                    .append(v(verdictP(b))).append(" | **").append(b.verdict()).append("** | ")
                     .append(Markdown.text(b.reason())).append(" |\n");
         }
         s.append("\nRatio = candidate / baseline cost (time per operation; above 1 is slower), Hodges-Lehmann "
-                + "estimate over forks. p: one-sided rank test of \"slower by more than the noise margin\", corrected "
-                + "across all benchmarks (Holm or Benjamini-Hochberg: see the notes).\n");
+                + "estimate over forks. p: one-sided rank test of \"slower by more than the noise margin\" (of \"faster\" "
+                + "for IMPROVED: the side the verdict is on), corrected across all benchmarks (Holm or "
+                + "Benjamini-Hochberg: see the notes).\n");
         return s.toString();
     }
 
@@ -189,7 +190,7 @@ public final class GateReport {
         for (BenchmarkVerdict b : r.verdicts()) {
             rows.add(List.of(ReportView.Cell.text(b.key()), ReportView.Cell.num(b.baseline(), v(b.baseline())),
                     ReportView.Cell.num(b.candidate(), v(b.candidate())), ReportView.Cell.num(b.ratio(), ratio(b)),
-                    ReportView.Cell.num(b.pSlowerAdjusted(), v(b.pSlowerAdjusted())),
+                    ReportView.Cell.num(verdictP(b), v(verdictP(b))),
                     ReportView.Cell.text(b.verdict().name()), ReportView.Cell.text(b.reason())));
         }
         return new ReportView.Table("gate-table", "Every gated benchmark", List.of("benchmark", "baseline",
@@ -253,8 +254,17 @@ public final class GateReport {
         boolean paired = b.baselineForks() == b.candidateForks();
         return String.format(Locale.ROOT, "%+.1f%% [%.2f, %.2f], %s, p = %.2g (adjusted %.2g), threshold %.0f%%",
                 100 * (b.ratio() - 1), b.ratioLow(), b.ratioHigh(), paired ? b.baselineForks() + " pairs"
-                        : b.baselineForks() + " vs " + b.candidateForks() + " forks", b.pSlower(),
-                b.pSlowerAdjusted(), 100 * b.settings().threshold());
+                        : b.baselineForks() + " vs " + b.candidateForks() + " forks", b.verdict() == Verdict.IMPROVED
+                        ? b.pFaster() : b.pSlower(), verdictP(b), 100 * b.settings().threshold());
+    }
+
+    /**
+     * The adjusted p of the side the verdict is on: the "faster by more than the margin" test for IMPROVED, the
+     * "slower" test otherwise (the slowdown side's p beside an IMPROVED verdict read as 1.000 against a reason that
+     * cites the faster side's p).
+     */
+    static double verdictP(BenchmarkVerdict b) {
+        return b.verdict() == Verdict.IMPROVED ? b.pFasterAdjusted() : b.pSlowerAdjusted();
     }
 
     /**

@@ -34,9 +34,10 @@ public final class HistoryReport {
 
     /**
      * One benchmark over the runs: its score per run in its own unit (NaN where the run lacks it), whether higher
-     * is better, and the change points (indices into the runs).
+     * is better, whether it held enough runs and forks to be tested at all, and the change points (indices into the
+     * runs; empty when not tested).
      */
-    public record Series(String key, String unit, boolean higherIsBetter, double[] values,
+    public record Series(String key, String unit, boolean higherIsBetter, double[] values, boolean tested,
             List<ChangePoints.Change> changes) {
 
         /** The relative step of a change, as a percentage of the earlier level (the changes are on log values). */
@@ -47,17 +48,32 @@ public final class HistoryReport {
         String describe(ChangePoints.Change c, List<Run> runs) {
             double pct = percent(c);
             boolean worse = higherIsBetter ? pct < 0 : pct > 0;
-            return String.format(Locale.ROOT, "%+.1f%% (%s) at %s (p = %.3g)", pct, worse ? "worse" : "better",
+            return String.format(Locale.ROOT, "%+.1f%% (%s) at %s (adjusted p = %.3g)", pct, worse ? "worse" : "better",
                     runs.get(c.index()).label(), c.p());
         }
     }
 
-    public static String markdown(List<Run> runs, List<Series> series, List<String> notes, String method) {
+    /**
+     * "12 runs, 40 benchmarks, 2 with change points", and how many could not be tested; when none could,
+     * {@code tooFew} ("too few runs to find a change: need 6") in place of a count of zero that would read as "none".
+     */
+    public static String summary(int runs, List<Series> series, String tooFew) {
+        long tested = series.stream().filter(Series::tested).count();
+        String head = runs + " runs, " + series.size() + " benchmarks, ";
+        if (tested == 0) {
+            return head + tooFew;
+        }
+        long changed = series.stream().filter(x -> !x.changes().isEmpty()).count();
+        return head + changed + " with change points" + (tested < series.size() ? " (" + (series.size() - tested)
+                + " not tested: " + tooFew + ")" : "");
+    }
+
+    public static String markdown(List<Run> runs, List<Series> series, List<String> notes, String method,
+            String tooFew) {
         StringBuilder s = new StringBuilder("# parbench history\n\n");
-        s.append(String.format(Locale.ROOT, "%d runs, %s to %s; %d benchmarks, %d with change points.%n%n",
-                runs.size(), runs.isEmpty() ? "-" : runs.get(0).label(), runs.isEmpty() ? "-"
-                        : runs.get(runs.size() - 1).label(), series.size(),
-                series.stream().filter(x -> !x.changes().isEmpty()).count()));
+        s.append(String.format(Locale.ROOT, "%s to %s: %s.%n%n", runs.isEmpty() ? "-" : Markdown.text(runs.get(0).label()),
+                runs.isEmpty() ? "-" : Markdown.text(runs.get(runs.size() - 1).label()),
+                summary(runs.size(), series, tooFew)));
         s.append("_").append(Markdown.text(method)).append("_\n\n");
         notes.forEach(n -> s.append("> ").append(Markdown.text(n)).append('\n'));
         if (!notes.isEmpty()) {
@@ -84,16 +100,18 @@ public final class HistoryReport {
         }
         s.append("\n## Every benchmark\n\n| benchmark | unit | first | last | change points |\n|---|---|---:|---:|---|\n");
         for (Series x : series) {
-            s.append("| ").append(Markdown.text(GateReport.label(x.key()))).append(" | ")
-                    .append(Markdown.text(x.unit())).append(" | ").append(GateReport.v(first(x.values()))).append(" | ").append(GateReport.v(last(x.values())))
-                    .append(" | ").append(x.changes().size()).append(" |\n");
+            s.append("| ").append(Markdown.text(GateReport.label(x.key()))).append(" | ").append(Markdown.text(x.unit()))
+                    .append(" | ")
+                    .append(GateReport.v(first(x.values()))).append(" | ").append(GateReport.v(last(x.values())))
+                    .append(" | ").append(x.tested() ? String.valueOf(x.changes().size()) : "not tested")
+                    .append(" |\n");
         }
         return s.toString();
     }
 
     /** Writes history.md, history.html and the charts (at most {@code maxCharts}, change points first). */
     public static void write(Path dir, List<Run> runs, List<Series> series, List<String> notes, String method,
-            int maxCharts) throws IOException {
+            String tooFew, int maxCharts) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
@@ -104,7 +122,7 @@ public final class HistoryReport {
                 allNotes.add("Charts for the first " + charted.size() + " of " + series.size() + " benchmarks (those "
                         + "with change points first); the tables list every one.");
             }
-            Files.writeString(tmp.resolve("history.md"), markdown(runs, series, allNotes, method),
+            Files.writeString(tmp.resolve("history.md"), markdown(runs, series, allNotes, method, tooFew),
                     StandardCharsets.UTF_8);
             List<ChartSpec> charts = new ArrayList<>();
             for (int i = 0; i < charted.size(); i++) {
@@ -116,8 +134,8 @@ public final class HistoryReport {
                 rows.add(List.of(ReportView.Cell.text(GateReport.label(x.key())), ReportView.Cell.text(x.unit()),
                         ReportView.Cell.num(first(x.values()), GateReport.v(first(x.values()))),
                         ReportView.Cell.num(last(x.values()), GateReport.v(last(x.values()))),
-                        ReportView.Cell.text(String.join("; ", x.changes().stream().map(c -> x.describe(c, runs))
-                                .toList()))));
+                        ReportView.Cell.text(x.tested() ? String.join("; ", x.changes().stream()
+                                .map(c -> x.describe(c, runs)).toList()) : "not tested: " + tooFew)));
             }
             List<List<ReportView.Cell>> runRows = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {

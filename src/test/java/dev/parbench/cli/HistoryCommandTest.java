@@ -1,6 +1,7 @@
 package dev.parbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,11 +44,19 @@ class HistoryCommandTest {
 
     /** 12 runs of the recorded result, each value jittered by 1%; MonteCarloBench fork-join 262144 20% slower from run 7. */
     private Path runs() throws Exception {
+        return runs(12, 7);
+    }
+
+    /**
+     * {@code n} runs of the recorded MonteCarloBench results (2 forks each), each fork jittered by 1%; fork-join at
+     * 262144 20% slower from run {@code at} on.
+     */
+    private Path runs(int n, int at) throws Exception {
         ObjectMapper m = new ObjectMapper();
         Path src = Path.of(getClass().getResource("/jmh/parbench-run/results.json").toURI());
         Path results = Files.createDirectories(dir.resolve("results"));
         SplittableRandom rnd = new SplittableRandom(5);
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < n; i++) {
             ArrayNode root = (ArrayNode) m.readTree(src.toFile());
             ArrayNode kept = m.createArrayNode();
             for (JsonNode r : root) {
@@ -57,7 +66,7 @@ class HistoryCommandTest {
                 boolean target = "fork-join".equals(r.path("params").path("strategy").asText())
                         && "262144".equals(r.path("params").path("size").asText())
                         && r.get("benchmark").asText().endsWith("parallel");
-                double f = (target && i >= 7) ? 1.2 : 1.0;
+                double f = (target && i >= at) ? 1.2 : 1.0;
                 for (JsonNode fork : r.get("primaryMetric").get("rawData")) {
                     ArrayNode a = (ArrayNode) fork;
                     double jitter = 1 + 0.01 * (rnd.nextDouble() - 0.5);
@@ -75,7 +84,8 @@ class HistoryCommandTest {
             env.put("host", "vm");
             m.writeValue(run.resolve("env.json").toFile(), env);
         }
-        Files.createSymbolicLink(results.resolve("latest"), results.resolve("2026-11-12T10-00-00"));
+        Files.createSymbolicLink(results.resolve("latest"), results.resolve(String.format("2026-11-%02dT10-00-00",
+                n)));
         return results;
     }
 
@@ -101,6 +111,34 @@ class HistoryCommandTest {
         assertTrue(Files.size(o.resolve("history.html")) > 1000);
         assertTrue(Files.exists(o.resolve("history-0.png")) && Files.exists(o.resolve("history-0.svg")));
         assertTrue(!Files.exists(o.resolve("history-3.png")), "--max-charts ignored");
+    }
+
+    @Test
+    void aTwentyPercentStepInSixRunsOfTwoForksIsFoundAtItsRun() throws Exception {
+        // the permutation test over 6 run medians had only 20 splits and reported "0 with change points" here
+        Path o = dir.resolve("h6");
+        assertEquals(0, Main.execute("history", runs(6, 3).toString(), "--out", o.toString()),
+                err.toString(StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("6 runs") && text.contains("with change points"), text);
+        String md = Files.readString(o.resolve("history.md"));
+        String table = md.substring(md.indexOf("## Change points"), md.indexOf("## Runs"));
+        // p=1's two recorded forks agree within 1%: the step stands out. p=2's differ by 24% (474 and 587 us), so
+        // 6 forks a side cannot separate a 20% step from them; whatever is found is that benchmark, at run 3
+        assertTrue(table.contains("| random · fork-join · 256k · p=1 |"), table);
+        assertTrue(table.lines().filter(l -> l.startsWith("| random")).allMatch(l -> l.contains(
+                "fork-join · 256k") && l.contains("2026-11-04") && l.contains("worse")), table);
+    }
+
+    @Test
+    void fiveRunsSayTheyAreTooFewInsteadOfNoChange() throws Exception {
+        Path o = dir.resolve("h5");
+        assertEquals(0, Main.execute("history", runs(5, 3).toString(), "--out", o.toString()),
+                err.toString(StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("too few runs to find a change: need 6"), text);
+        assertFalse(text.contains("0 with change points"), text);
+        assertTrue(Files.readString(o.resolve("history.md")).contains("too few runs to find a change: need 6"));
     }
 
     @Test

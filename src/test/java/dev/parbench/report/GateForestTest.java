@@ -79,4 +79,18 @@ class GateForestTest {
                 "f", "t", "s", "x", List.of(new ChartSpec.Bar("a", 1, 1, 1, java.awt.Color.RED)), List.of(1.1, 1.2),
                 List.of()));
     }
+
+    @Test
+    void anImprovedRowShowsThePOfTheFasterSide() {
+        BenchmarkVerdict better = new BenchmarkVerdict("dev.parbench.bench.SumBench.sequential [size=1048576]", 10,
+                10, 100, 80, 0.80, 0.75, 0.85, 0.99, 1, 0.0011, 0.0332, Verdict.IMPROVED,
+                "faster beyond the threshold, BH-adjusted p 0.0332", TEN);
+        GateResult r = new GateResult("paired", List.of(), List.of(better), false);
+        String row = GateReport.markdown(r).lines().filter(l -> l.startsWith("| `dev.parbench")).findFirst()
+                .orElseThrow();
+        assertTrue(row.contains("| 0.03320 |") && !row.contains("| 1.000 |"), row);
+        String line = GateReport.console(r).lines().filter(l -> l.contains("IMPROVED")).findFirst().orElseThrow();
+        assertTrue(line.contains("0.0332"), line);
+        assertTrue(GateReport.explain(better).contains("adjusted 0.033"), GateReport.explain(better));
+    }
 }
