@@ -157,6 +157,13 @@ final class HtmlPage {
         }
     }
 
+    /**
+     * A cell longer than this wraps (class {@code long}) instead of widening its table; headers wrap too, and so does
+     * every cell of the two first tables (the decision and the gate's verdicts), which must fit a 1280-pixel window
+     * (FirstScreenBrowserTest).
+     */
+    static final int LONG_CELL = 32;
+
     private static void table(StringBuilder h, ReportView.Table t, Links links) {
         h.append("<div class=\"table-wrap\"><table class=\"sortable\" id=\"").append(Html.attr(Slug.of(t.id())))
                 .append("\">\n<caption>").append(esc(t.caption()))
@@ -172,7 +179,8 @@ final class HtmlPage {
             h.append("<tr id=\"").append(Html.attr(id)).append("\">");
             for (int k = 0; k < row.size(); k++) {
                 ReportView.Cell c = row.get(k);
-                h.append("<td data-sort=\"").append(Html.attr(c.sortKey())).append("\">").append(esc(c.text()));
+                h.append(c.text().length() > LONG_CELL ? "<td class=\"long\" data-sort=\"" : "<td data-sort=\"")
+                        .append(Html.attr(c.sortKey())).append("\">").append(esc(c.text()));
                 if (k == 0 && target != null) {
                     h.append(" <a class=\"to-chart\" href=\"#").append(Html.attr(target))
                             .append("\" title=\"show in the chart\">&#8599;</a>");
@@ -220,7 +228,10 @@ final class HtmlPage {
             caption { text-align: left; font-weight: bold; padding: .3rem 0; }
             caption .hint { font-weight: normal; color: #888; }
             th, td { border: 1px solid #ddd; padding: .25rem .55rem; text-align: right; white-space: nowrap; }
-            th { background: #f0f3f6; cursor: pointer; user-select: none; }
+            th { background: #f0f3f6; cursor: pointer; user-select: none; white-space: normal; }
+            td.long { white-space: normal; min-width: 10rem; max-width: 36rem; overflow-wrap: anywhere;
+                      text-align: left; }
+            #decision-table td, #gate-table td { white-space: normal; }
             th.asc::after { content: " \\25B2"; } th.desc::after { content: " \\25BC"; }
             td:first-child, th:first-child { text-align: left; }
             tbody tr:nth-child(even) { background: #fbfbfb; }
