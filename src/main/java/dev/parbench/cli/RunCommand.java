@@ -476,7 +476,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                     });
             if (s.adaptive() != null && done.stoppedBy() == null && !guard.stopping()) {
-                adaptivePhase(s, store, guard, done.session(), out);
+                adaptivePhase(s, store, guard, done.session(), out, bound);
             }
             if (guard.stopping()) {
                 return 130; // the shutdown hook has saved the state and says how to resume
@@ -523,21 +523,27 @@ final class RunCommand implements Callable<Integer> {
 
     /** --adaptive: more forks for the unsettled headline speedups, merged into results.json as they come. */
     private static void adaptivePhase(Setup s, RunStore store, RunGuard guard, Map<String, RunResult> measured,
-            PrintStream out) throws Exception {
+            PrintStream out, ConfigBound bound) throws Exception {
         List<AdaptiveForks.Pair> pairs = AdaptiveForks.headline(s.configurations());
         out.printf("%n[parbench] adaptive: %d headline speedups, %s%n", pairs.size(), s.adaptive().describe());
         OutputFormat silent = silent();
         AdaptiveForks.Measure measure = (c, forks) -> {
             Configuration more = new Configuration(c.pass(), c.benchmark(), c.params(), forks,
                     c.minMeasurementIterations(), c.forkJvmArgsAppend());
-            try {
-                Collection<RunResult> r = new Runner(options(s, more), silent).run();
+            java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor();
+            try { // the added forks are bounded as a configuration of their number of forks is
+                Collection<RunResult> r = bound.run(Plan.seconds(more, s.timing()), timer,
+                        () -> new Runner(options(s, more), silent).run());
                 return r.stream().findFirst();
-            } catch (RunnerException e) {
+            } catch (RunnerException | ConfigBound.Exceeded e) {
                 if (!guard.stopping()) {
-                    System.err.println("parbench: adaptive forks failed: " + c.label() + ": " + reason(e));
+                    System.err.println("parbench: adaptive forks failed: " + c.label() + ": "
+                            + (e instanceof ConfigBound.Exceeded ? e.getMessage() : reason(e)));
                 }
                 return java.util.Optional.empty();
+            } finally {
+                timer.shutdownNow();
             }
         };
         AdaptiveForks.Sink sink = new AdaptiveForks.Sink() {
