@@ -19,18 +19,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine;
@@ -237,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Profile prof = Profile.fromId(profile);
         Integer userForks = user.getForkCount().hasValue() ? user.getForkCount().get() : forks;
-        OutputFormat quiet = silent();
+        OutputFormat quiet = JmhInvocation.silent();
         BenchmarkList list = BenchmarkList.defaultList();
         RunSpec runSpec;
         int wi;
@@ -469,7 +465,7 @@ final class RunCommand implements Callable<Integer> {
         try (log; RunGuard guard = new RunGuard(store, resumeHint, System.err)) {
             boolean[] linked = {!newRun}; // results/latest: the newest run, pointed at once it has a result
             done = new RunLoop(store, guard, progress, bound, failFast, System.err, logFile).run(todo, planned,
-                    c -> new Runner(options(s, c), jmhOut).run(), () -> {
+                    c -> new Runner(JmhInvocation.options(s, c), jmhOut).run(), () -> {
                         if (!linked[0]) {
                             AtomicFiles.pointLink(runDir.toAbsolutePath().getParent().resolve("latest"),
                                     Path.of(stamp));
@@ -477,7 +473,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                     });
             if (s.adaptive() != null && done.stoppedBy() == null && !guard.stopping()) {
-                adaptivePhase(s, store, guard, done.session(), out);
+                adaptivePhase(s, store, guard, done.session(), out, bound);
             }
             if (guard.stopping()) {
                 return 130; // the shutdown hook has saved the state and says how to resume
@@ -516,29 +512,29 @@ final class RunCommand implements Callable<Integer> {
         return done.stoppedBy() != null ? "stopped" : done.failures() > 0 ? "incomplete" : "complete";
     }
 
-    /** JMH output that goes nowhere (benchmark lists, forks whose progress is ours to print). */
-    private static OutputFormat silent() {
-        return OutputFormatFactory.createFormatInstance(new PrintStream(java.io.OutputStream.nullOutputStream()),
-                VerboseMode.SILENT);
-    }
-
     /** --adaptive: more forks for the unsettled headline speedups, merged into results.json as they come. */
     private static void adaptivePhase(Setup s, RunStore store, RunGuard guard, Map<String, RunResult> measured,
-            PrintStream out) throws Exception {
+            PrintStream out, ConfigBound bound) throws Exception {
         List<AdaptiveForks.Pair> pairs = AdaptiveForks.headline(s.configurations());
         out.printf("%n[parbench] adaptive: %d headline speedups, %s%n", pairs.size(), s.adaptive().describe());
-        OutputFormat silent = silent();
+        OutputFormat silent = JmhInvocation.silent();
         AdaptiveForks.Measure measure = (c, forks) -> {
             Configuration more = new Configuration(c.pass(), c.benchmark(), c.params(), forks,
                     c.minMeasurementIterations(), c.forkJvmArgsAppend());
-            try {
-                Collection<RunResult> r = new Runner(options(s, more), silent).run();
+            java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor();
+            try { // the added forks are bounded as a configuration of their number of forks is
+                Collection<RunResult> r = bound.run(Plan.seconds(more, s.timing()), timer,
+                        () -> new Runner(JmhInvocation.options(s, more), silent).run());
                 return r.stream().findFirst();
-            } catch (RunnerException e) {
+            } catch (RunnerException | ConfigBound.Exceeded e) {
                 if (!guard.stopping()) {
-                    System.err.println("parbench: adaptive forks failed: " + c.label() + ": " + reason(e));
+                    System.err.println("parbench: adaptive forks failed: " + c.label() + ": "
+                            + (e instanceof ConfigBound.Exceeded ? e.getMessage() : JmhInvocation.reason(e)));
                 }
                 return java.util.Optional.empty();
+            } finally {
+                timer.shutdownNow();
             }
         };
         AdaptiveForks.Sink sink = new AdaptiveForks.Sink() {
@@ -554,61 +550,6 @@ final class RunCommand implements Callable<Integer> {
         };
         List<String> summary = AdaptiveForks.run(pairs, measured, s.adaptive(), measure, sink, out);
         summary.forEach(line -> out.println("[parbench] adaptive: " + line));
-    }
-
-    /** JMH options of one configuration: the run's settings, its parameter values, its forks' flags. */
-    static Options options(Setup s, Configuration c) {
-        CommandLineOptions user = s.user();
-        ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
-                .include("^" + Pattern.quote(c.benchmark()) + "$")
-                .forks(c.forks())
-                .warmupIterations(s.wi()).warmupTime(s.wt())
-                .measurementIterations(user.getMeasurementIterations().hasValue() ? s.mi()
-                        : Math.max(s.mi(), c.minMeasurementIterations()))
-                .measurementTime(s.mt())
-                .shouldFailOnError(true); // JMH then says why; whether the run goes on is ours to decide
-        c.params().forEach((k, v) -> b.param(k, v));
-        List<String> prepend = new ArrayList<>();
-        if (!user.getJvm().hasValue()) { // the forks run on this JVM's java: its version decides the flag
-            List<String> inherited = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
-            quietJvmArgs(Runtime.version().feature()).stream().filter(f -> !inherited.contains(f))
-                    .forEach(prepend::add); // forks inherit this JVM's flags: give each one once
-        }
-        prepend.addAll(user.getJvmArgsPrepend().orElse(List.of()));
-        if (!prepend.isEmpty()) {
-            b.jvmArgsPrepend(prepend.toArray(String[]::new));
-        }
-        if (user.getJvmArgsAppend().hasValue()) {
-            b.jvmArgsAppend(forkJvmArgsAppend(c.forkJvmArgsAppend(), user.getJvmArgsAppend().get())
-                    .toArray(String[]::new));
-        }
-        return b.build();
-    }
-
-    /**
-     * The forks' appended flags when the user gives {@code -jvmArgsAppend}: the benchmark's own (its
-     * {@code @Fork(jvmArgsAppend)}: the Vector API module, the heap) first, then the user's. JMH alone would replace
-     * the benchmark's with the user's, and every simd fork would then fail without {@code --add-modules}.
-     */
-    static List<String> forkJvmArgsAppend(Collection<String> benchmarks, Collection<String> users) {
-        List<String> all = new ArrayList<>(benchmarks);
-        all.addAll(users);
-        return all;
-    }
-
-    /** The one line that says why JMH failed: the innermost cause (a benchmark's exception, a fork's exit code). */
-    static String reason(Throwable e) {
-        Throwable t = e;
-        for (int depth = 0; depth < 32; depth++) {
-            Throwable next = t.getCause() != null ? t.getCause()
-                    : t.getSuppressed().length > 0 ? t.getSuppressed()[0] : null;
-            if (next == null || next == t) {
-                break;
-            }
-            t = next;
-        }
-        String message = t.getMessage() == null ? "" : t.getMessage().strip().lines().findFirst().orElse("");
-        return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     /** Lets JMH use {@code sun.misc.Unsafe} without its four warnings per fork (JEP 471/498); JDK 23+ only. */

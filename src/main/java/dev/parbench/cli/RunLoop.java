@@ -100,7 +100,7 @@ final class RunLoop {
                     if (guard.stopping()) {
                         break;
                     }
-                    String reason = RunCommand.reason(e);
+                    String reason = JmhInvocation.reason(e);
                     failures++;
                     fail(c, reason);
                     if (!(e.getCause() instanceof BenchmarkException)) {

@@ -45,13 +45,13 @@ class RunOptionsTest {
     void userJvmArgsAppendIsAddedAfterTheBenchmarksOwnFlags() throws Exception {
         RunCommand.Setup s = setup(sum(), "-jvmArgsAppend", "-Dparbench.workers=host:7000 -Xmx6g");
         for (Configuration c : s.configurations()) {
-            Options o = RunCommand.options(s, c);
+            Options o = JmhInvocation.options(s, c);
             assertEquals(List.of("--add-modules=jdk.incubator.vector", "-Xms4g", "-Xmx4g",
                     "-Dparbench.workers=host:7000", "-Xmx6g"), new ArrayList<>(o.getJvmArgsAppend().get()), c.label());
         }
         // without the user's flags JMH takes the benchmark's own @Fork(jvmArgsAppend)
         RunCommand.Setup plain = setup(sum());
-        assertFalse(RunCommand.options(plain, plain.configurations().get(0)).getJvmArgsAppend().hasValue());
+        assertFalse(JmhInvocation.options(plain, plain.configurations().get(0)).getJvmArgsAppend().hasValue());
         assertEquals(List.of("--add-modules=jdk.incubator.vector", "-Xms4g", "-Xmx4g"),
                 plain.configurations().get(0).forkJvmArgsAppend());
     }
@@ -64,7 +64,7 @@ class RunOptionsTest {
         assertEquals(s.configurations().size(), keys.size(), "no configuration twice");
         Configuration c = s.configurations().stream().filter(x -> x.benchmark().endsWith("SumBench.parallel"))
                 .findFirst().orElseThrow();
-        Options o = RunCommand.options(s, c);
+        Options o = JmhInvocation.options(s, c);
         assertEquals(List.of("^\\Q" + c.benchmark() + "\\E$"), o.getIncludes());
         for (Map.Entry<String, String> p : c.params().entrySet()) {
             assertEquals(List.of(p.getValue()), new ArrayList<>(o.getParameter(p.getKey()).get()));
@@ -87,6 +87,6 @@ class RunOptionsTest {
     void theReasonIsTheInnermostCause() {
         RunnerException e = new RunnerException("Benchmark caught the exception", new BenchmarkException(
                 new IllegalStateException("Forked VM failed with exit code 137\nmore")));
-        assertEquals("IllegalStateException: Forked VM failed with exit code 137", RunCommand.reason(e));
+        assertEquals("IllegalStateException: Forked VM failed with exit code 137", JmhInvocation.reason(e));
     }
 }
