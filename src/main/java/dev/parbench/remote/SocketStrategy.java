@@ -145,16 +145,18 @@ public final class SocketStrategy extends RemoteStrategy {
     }
 
     /**
-     * Waits for link {@code k}'s READY; a handshake that ended without the worker refusing the token (e.g. cut short
-     * to make room, see {@link #HANDSHAKE_TRIES}) is tried again on a new connection.
+     * Waits for link {@code k}'s READY, at most {@link #READY_TIMEOUT} in all; a handshake that ended without the
+     * worker refusing the token (e.g. cut short to make room, see {@link #HANDSHAKE_TRIES}) is tried again on a new
+     * connection.
      */
     private void awaitReady(int k, byte[] token) throws IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                links.get(k).awaitReady(READY_TIMEOUT);
+                links.get(k).awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 return;
             } catch (IOException e) {
-                if (attempt >= HANDSHAKE_TRIES || refused(e)) {
+                if (attempt >= HANDSHAKE_TRIES || refused(e) || System.nanoTime() - deadline >= 0) {
                     throw e;
                 }
             }
