@@ -21,10 +21,10 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * The shared memory file of a {@code shared-memory-ring} channel: two rings of {@code capacity} bytes (a power of
  * two) plus Agrona's trailer, the first carrying messages from the creator to the peer, the second back. Made under
  * /dev/shm where it exists (else the temporary directory) with owner-only permissions, in a name that carries the
- * creating JVM's owner id ({@link Owners}: a lock it holds while it lives, not a pid). The creator removes it as soon as the peer has mapped it (mappings need no name), else at close;
- * a shutdown hook removes any left by a crash, and a JVM killed before its hook ran has its files removed by the
- * next JVM that makes one ({@link Leftovers}: only the current user's files of this exact name, of a dead owner, never
- * through a link).
+ * creating JVM's owner id ({@link Owners}: a lock it holds while it lives, not a pid). The creator removes it as
+ * soon as the peer has mapped it (mappings need no name), else at close; a shutdown hook removes any left by a
+ * crash, and a JVM killed before its hook ran has its files removed by the next JVM that makes one
+ * ({@link Leftovers}: only the current user's files of this exact name, of a dead owner, never through a link).
  */
 final class SharedRing {
     static final String PREFIX = "parbench-ring-";
