@@ -1,5 +1,7 @@
 package dev.parbench.channel;
 
+import dev.parbench.remote.Leftovers;
+import dev.parbench.remote.Owners;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -19,12 +21,16 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * The shared memory file of a {@code shared-memory-ring} channel: two rings of {@code capacity} bytes (a power of
  * two) plus Agrona's trailer, the first carrying messages from the creator to the peer, the second back. Made under
  * /dev/shm where it exists (else the temporary directory) with owner-only permissions, in a name that carries the
- * creating pid. The creator removes it as soon as the peer has mapped it (mappings need no name), else at close;
- * a shutdown hook removes any left by a crash, and a JVM killed before its hook ran has its files removed by the
- * next JVM that makes one.
+ * creating JVM's owner id ({@link Owners}: a lock it holds while it lives, not a pid). The creator removes it as
+ * soon as the peer has mapped it (mappings need no name), else at close; a shutdown hook removes any left by a
+ * crash, and a JVM killed before its hook ran has its files removed by the next JVM that makes one
+ * ({@link Leftovers}: only the current user's files of this exact name, of a dead owner, never through a link).
  */
 final class SharedRing {
     static final String PREFIX = "parbench-ring-";
+    /** A ring file's name as {@link #create} makes it: the owner id ({@link Owners}), then a random UUID. */
+    static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(" + Owners.ID
+            + ")-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Set<Path> FILES = ConcurrentHashMap.newKeySet();
 
     static {
@@ -79,7 +85,7 @@ final class SharedRing {
         if (Integer.bitCount(capacity) != 1 || capacity < 1024) {
             throw new IllegalArgumentException("ring capacity must be a power of two >= 1024, got " + capacity);
         }
-        Path file = directory().resolve(PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        Path file = directory().resolve(PREFIX + Owners.id(directory()) + "-" + UUID.randomUUID());
         FILES.add(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -140,23 +146,8 @@ final class SharedRing {
         FILES.remove(f);
     }
 
-    /** Removes ring files whose creating JVM is gone (it was killed before its shutdown hook could run). */
+    /** Removes ring files whose owner is dead (killed before its shutdown hook could run); see {@link Leftovers}. */
     static void removeOrphans() {
-        try (Stream<Path> s = Files.list(directory())) {
-            s.filter(f -> f.getFileName().toString().startsWith(PREFIX) && Files.isWritable(f)).forEach(f -> {
-                String rest = f.getFileName().toString().substring(PREFIX.length());
-                int dash = rest.indexOf('-');
-                try {
-                    long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
-                    if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
-                        removeQuietly(f);
-                    }
-                } catch (NumberFormatException ignored) {
-                    // not ours
-                }
-            });
-        } catch (IOException | RuntimeException ignored) {
-            // best effort
-        }
+        Leftovers.sweepFiles(directory(), NAME);
     }
 }

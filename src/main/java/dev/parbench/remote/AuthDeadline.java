@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * How long an accepted connection may take to prove who it is before it is dropped: {@code -Dparbench.authSeconds},
- * default 10 (what a worker allows, and room for a child JVM loading its classes on a loaded machine). Every listener that waits for its real peers (the collectives mesh, the channel sockets) applies it to
- * each accepted connection on its own, so a peer that connects and sends nothing costs at most this long and the
- * listener goes back to accepting until its start deadline.
+ * default 10 (what a worker allows, and room for a child JVM loading its classes on a loaded machine). Every
+ * listener that waits for its real peers (the collectives mesh, the channel sockets) applies it to each accepted
+ * connection on its own, so a peer that connects and sends nothing costs at most this long and the listener goes
+ * back to accepting until its start deadline.
  */
 public final class AuthDeadline {
     /** The default, in seconds. */

@@ -44,6 +44,11 @@ public final class Leftovers {
         sweep(Pipes.directory(), Pipes.NAME, true);
     }
 
+    /** Sweeps {@code dir} of regular files named by {@code pattern} (group 1: the owner id) of dead owners. */
+    public static void sweepFiles(Path dir, Pattern pattern) {
+        sweep(dir, pattern, false);
+    }
+
     /**
      * Sweeps {@code dir}: entries named by {@code pattern} (group 1: the owner id) whose owner is dead, folders of
      * FIFOs if {@code folders}, else regular files; then the dead owners' own files.

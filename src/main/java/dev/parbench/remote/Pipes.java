@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  * directory, opened by both sides, then removed at once (open pipes need no name). A shutdown hook removes any
  * directory a crash left in between, and a JVM that died without running it (killed) has its directories removed
  * by the next sweep ({@link Leftovers}: at the start of a run and when this class loads; the directory name carries
- * the creating JVM's {@link Owners owner id}, and only the FIFOs of a dead owner's folder are removed). Opening a FIFO blocks until its
- * other end is open; this class never waits: it first holds each FIFO open for reading and writing (which on Linux never blocks and lets the child's and our
+ * the creating JVM's {@link Owners owner id}, and only the FIFOs of a dead owner's folder are removed). Opening a
+ * FIFO blocks until its other end is open; this class never waits: it first holds each FIFO open for reading and writing (which on Linux never blocks and lets the child's and our
  * own opens complete at once), then opens its real ends and closes the placeholders, so that from then on only the
  * child holds the other ends and its death is an end of stream or a broken pipe here, as with the process streams.
  */

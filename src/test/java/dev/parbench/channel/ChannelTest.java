@@ -204,12 +204,33 @@ class ChannelTest {
         assertGone(child);
     }
 
+    @Test
+    void ringFilesOfADeadOwnerAreSweptAndNothingElse() throws IOException {
+        Path dir = SharedRing.directory();
+        String uuid = "-01234567-89ab-cdef-0123-456789abcdef";
+        Path dead = Files.createFile(dir.resolve(SharedRing.PREFIX + "00000000deadbeef" + uuid));
+        Path mine = Files.createFile(dir.resolve(SharedRing.PREFIX + dev.parbench.remote.Owners.id(dir) + uuid));
+        Path target = Files.createTempFile("parbench-ring-target", ".txt");
+        Path link = Files.createSymbolicLink(dir.resolve(SharedRing.PREFIX + "00000000deadbee0" + uuid), target);
+        try {
+            SharedRing.removeOrphans();
+            assertFalse(Files.exists(dead), "a dead owner's ring file is swept");
+            assertTrue(Files.exists(mine), "a live owner's is kept");
+            assertTrue(Files.isSymbolicLink(link) && Files.exists(target), "a link is neither followed nor removed");
+        } finally {
+            Files.deleteIfExists(dead);
+            Files.deleteIfExists(mine);
+            Files.deleteIfExists(link);
+            Files.deleteIfExists(target);
+        }
+    }
+
     private static void assertGone(Process child) throws IOException {
         if (child != null) {
             assertFalse(child.isAlive(), "the child JVM is gone after close");
         }
         assertEquals(0, SharedRing.liveFiles(), "no ring file has a name after close");
-        String mine = SharedRing.PREFIX + ProcessHandle.current().pid() + "-";
+        String mine = SharedRing.PREFIX + dev.parbench.remote.Owners.id(SharedRing.directory()) + "-";
         try (Stream<Path> s = Files.list(SharedRing.directory())) {
             assertEquals(List.of(), s.filter(f -> f.getFileName().toString().startsWith(mine)).toList());
         }

@@ -102,7 +102,8 @@ class LeftoversTest {
                 }
                 """);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), src.toString(), owner.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(java.toString(), src.toString(), owner.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] line = new byte[6];
         int n = p.getInputStream().readNBytes(line, 0, 6);
         assertEquals("locked", new String(line, 0, n), "the lock holder started");
