@@ -241,6 +241,8 @@ class HazelcastRealClusterTest {
     @Test
     void aBindAddressNotOnThisMachineIsOneLine() throws Exception {
         // 192.0.2.1 is TEST-NET-1 (RFC 5737): on no machine's interfaces
+        assertOneLine(worker("--bind", "192.0.2.1", "--port", "5701", "--cluster", "x"), "192.0.2.1",
+                "not an address of this machine");
         assertOneLine(worker("--insecure-network", "--bind", "192.0.2.1", "--port", "5701", "--cluster", "x"),
                 "192.0.2.1", "not an address of this machine");
     }
