@@ -59,6 +59,8 @@ class StrategyCloseTest {
                 .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool-worker"))
                 .filter(t -> !t.getClass().getName().equals("jdk.internal.misc.CarrierThread"))
                 .filter(t -> !t.getName().equals("process reaper")) // the JDK's own, pooled
+                // the JDK's own (JDK 24+), started once by the first virtual thread that blocks on a monitor
+                .filter(t -> !t.getName().equals("VirtualThread-unblocker"))
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
                 .toList();
