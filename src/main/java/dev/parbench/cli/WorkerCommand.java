@@ -169,7 +169,12 @@ final class WorkerCommand implements Callable<Integer> {
                 log.println("parbench worker: parent " + parentPid + " is gone; exiting");
                 return 0;
             }
-            parent.get().onExit().thenRun(() -> Runtime.getRuntime().halt(0));
+            parent.get().onExit().thenRun(() -> {
+                // the parent was killed (it would have said BYE otherwise): its shared-memory files go first, then
+                // this worker; a halt before that left 768 MiB in /dev/shm after a kill -9 of the benchmark fork
+                dev.parbench.remote.SharedFiles.afterParentGone();
+                Runtime.getRuntime().halt(0);
+            });
         }
         byte[] token = null;
         if (tokenFile != null) {

@@ -64,6 +64,16 @@ public final class Owners {
 
     /** The user this JVM's files belong to (the owner of its owner file in {@code dir}). */
     static UserPrincipal user(Path dir) throws IOException {
+        Held h = MINE.get(dir.toAbsolutePath().normalize());
+        if (h != null) {
+            return h.user();
+        }
+        // Not an owner here (a worker sweeping after its dead master, a run's first sweep): asking must not make an
+        // owner file, which a worker that halts next would leave behind. /proc/self belongs to this process's user.
+        Path self = Path.of("/proc/self");
+        if (Files.isDirectory(self)) {
+            return Files.getOwner(self);
+        }
         return held(dir).user();
     }
 

@@ -101,7 +101,9 @@ public final class SharedFiles {
             throw new IllegalArgumentException("not a parbench shared-memory file name: '" + name + "'");
         }
         Path p = directory().resolve(name);
-        OPENED.add(p);
+        if (OPENED.add(p) && !exitHook) {
+            registerExitHook();
+        }
         return p;
     }
 
@@ -110,6 +112,39 @@ public final class SharedFiles {
      * opened whose owner is dead, waiting up to {@code wait} for the master's lock to go (the kernel drops it while
      * the master's process ends, maybe just after its pipes). Returns how many it deleted.
      */
+    private static volatile boolean exitHook;
+
+    /**
+     * Worker side: however this worker exits (a broken pipe to a killed master ends it before any watcher does), the
+     * files it opened are deleted if their owner is dead. A live master's lock keeps them, so a normal exit after BYE
+     * deletes nothing; it only waits up to half a second for that lock.
+     */
+    private static synchronized void registerExitHook() {
+        if (exitHook) {
+            return;
+        }
+        exitHook = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                afterMasterGone(java.time.Duration.ofMillis(500));
+            } catch (RuntimeException e) {
+                // best effort: the next run's sweep takes what is left
+            }
+        }, "parbench-shm-worker-exit"));
+    }
+
+    /**
+     * Worker side, when the parent JVM has died: {@link #afterMasterGone} with a 2 s wait for its lock, never
+     * throwing (it runs just before the worker halts).
+     */
+    public static void afterParentGone() {
+        try {
+            afterMasterGone(java.time.Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            // best effort: the next run's sweep takes what is left
+        }
+    }
+
     static int afterMasterGone(java.time.Duration wait) {
         long end = System.nanoTime() + wait.toNanos();
         int deleted = 0;
