@@ -134,7 +134,7 @@ class ReportBrowserTest {
 
     /**
      * One JMH result with its free strings replaced by the payload: a foreign benchmark's method, parameter names
-     * and values; parbench's parameter values but size, parallelism and strategy; every unit. The mode stays (the reader allows
+     * and values, and its unit; parbench's parameter values but numbers and the strategy. The mode stays (the reader allows
      * only JMH's four).
      */
     private static com.fasterxml.jackson.databind.node.ObjectNode hostile(
@@ -151,11 +151,13 @@ class ReportBrowserTest {
             for (java.util.Iterator<String> it = params.fieldNames(); it.hasNext(); i++) {
                 String k = it.next();
                 // the analysis needs the numbers and the model's id (a closed set, as the mode)
-                boolean keep = k.equals("size") || k.equals("parallelism") || ours && k.equals("strategy");
+                boolean keep = params.get(k).asText().matches("-?[0-9.]+") || ours && k.equals("strategy");
                 p.put(ours ? k : SCRIPT_PAYLOAD + i, keep ? params.get(k).asText() : SCRIPT_PAYLOAD + i);
             }
         }
-        ((com.fasterxml.jackson.databind.node.ObjectNode) r.get("primaryMetric")).put("scoreUnit", SCRIPT_PAYLOAD);
+        if (!ours) { // parbench's own keep their time unit: the analysis reads it
+            ((com.fasterxml.jackson.databind.node.ObjectNode) r.get("primaryMetric")).put("scoreUnit", SCRIPT_PAYLOAD);
+        }
         return r;
     }
 
