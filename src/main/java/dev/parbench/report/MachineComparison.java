@@ -216,7 +216,7 @@ public final class MachineComparison {
     }
 
     private static String id(String workload) {
-        return Slug.of(workload);
+        return Slug.part(workload);
     }
 
     /**

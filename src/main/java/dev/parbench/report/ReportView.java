@@ -45,7 +45,7 @@ public record ReportView(String title, List<String> machine, List<Section> secti
             sections.add(ProbeSection.of(a.probe(), m));
         }
         for (Analysis.WorkloadResult w : a.workloads()) {
-            String id = Slug.of(w.workload() + (w.kernel().isEmpty() ? "" : "-" + w.kernel()));
+            String id = Slug.part(w.workload() + (w.kernel().isEmpty() ? "" : "-" + w.kernel()));
             sections.add(new Section(id, w.title(), WorkloadProse.of(w, a.probe(), m),
                     WorkloadCharts.of(id, w, a.probe(), m.oneLine()), WorkloadTables.of(id, w)));
         }

@@ -32,6 +32,17 @@ class TextEscapersTest {
     }
 
     @Test
+    void aSlugPartStaysASlugInsideALongerName() {
+        assertEquals("sum-simd", Slug.part("sum-simd"));
+        for (String s : List.of("Sum (simd kernel)", ReportInjectionTest.PAYLOAD, "x".repeat(10_000), "", "a--b")) {
+            String name = Slug.part(s) + "-262144-compare";
+            assertTrue(name.length() <= Slug.MAX && !name.contains("--"), name);
+            assertEquals(name, Slug.of(name), "a name built from a part is kept as it is");
+        }
+        assertNotEquals(Slug.part("a.b"), Slug.part("a_b"));
+    }
+
+    @Test
     void csvQuotesAsRfc4180AndDisarmsFormulasButNotNumbers() {
         assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", Csv.cell("=HYPERLINK(\"x\")"));
         assertEquals("'+1+2", Csv.cell("+1+2"));
