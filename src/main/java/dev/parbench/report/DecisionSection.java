@@ -54,8 +54,11 @@ final class DecisionSection {
         String runnerUp = b.runnerUp() == null ? "" : b.runnerUp().equals("sequential") ? "sequential"
                 : b.runnerUp() + " (p=" + b.runnerUpParallelism() + ")";
         String margin = b.margin() == null ? "" : fmt(b.margin().point(), 2) + "x " + bracket(b.margin(), 2);
-        Evidence e = Evidence.of(b);
+        Evidence e = Evidence.of(w, b);
         String evidence = switch (e) {
+            case FAULT -> String.format(Locale.ROOT, "measurement fault: %sx with p=%d on compute-bound work is "
+                    + "more than p can give (a slow baseline or a slow minute); no claim", fmt(b.speedup().point(), 2),
+                    b.parallelism());
             case PROVISIONAL -> "provisional: settle with " + WorkloadProse.settle(w, w.strategies(),
                     List.of(b.size()), w.parallelisms());
             case NOT_SHOWN -> "no claim: the " + EstimateWords.of(b.speedup()) + " holds 1, so it is not shown to "
@@ -73,6 +76,8 @@ final class DecisionSection {
      * this, so they cannot disagree: a parallel pick is a claim only when its speedup is an interval wholly above 1.
      */
     enum Evidence {
+        /** A speedup above p on compute-bound work: the measurement is at fault, nothing is claimed. */
+        FAULT,
         /** Too few forks, or forks that disagree: nothing is claimed. */
         PROVISIONAL,
         /** A parallel pick whose speedup interval holds 1 (or is only a range): not shown to beat sequential. */
@@ -82,7 +87,11 @@ final class DecisionSection {
         /** The pick is a claim against sequential, but the runner-up is within the noise of it. */
         CLAIM_RUNNER_UP_WITHIN_NOISE;
 
-        static Evidence of(Analysis.Best b) {
+        static Evidence of(Analysis.WorkloadResult w, Analysis.Best b) {
+            if (!w.memoryBound() && !b.strategy().equals("sequential")
+                    && b.speedup().point() > b.parallelism()) {
+                return FAULT;
+            }
             if (b.provisional()) {
                 return PROVISIONAL;
             }
@@ -111,14 +120,14 @@ final class DecisionSection {
     private static String stayBelow(Analysis.WorkloadResult w) {
         List<Analysis.Best> rows = w.best().stream().sorted(java.util.Comparator.comparingInt(Analysis.Best::size))
                 .toList();
-        Analysis.Best first = rows.stream().filter(b -> Evidence.of(b).parallelClaim(b)).findFirst().orElse(null);
-        boolean provisional = rows.stream().anyMatch(b -> Evidence.of(b) == Evidence.PROVISIONAL);
+        Analysis.Best first = rows.stream().filter(b -> Evidence.of(w, b).parallelClaim(b)).findFirst().orElse(null);
+        boolean provisional = rows.stream().anyMatch(b -> Evidence.of(w, b) == Evidence.PROVISIONAL);
         if (first == null) {
             return String.format(Locale.ROOT, "%s: no model is shown to beat sequential up to %s%s.", w.title(),
                     size(w.largestSize()), provisional ? " (some figures are provisional)" : "");
         }
         boolean allAfter = rows.stream().filter(b -> b.size() >= first.size())
-                .allMatch(b -> Evidence.of(b).parallelClaim(b));
+                .allMatch(b -> Evidence.of(w, b).parallelClaim(b));
         String claim = String.format(Locale.ROOT, "%s (p=%d: %sx %s, best of %s)", first.strategy(),
                 first.parallelism(), fmt(first.speedup().point(), 2), bracket(first.speedup(), 2),
                 candidates(w, first.size()));

@@ -110,4 +110,23 @@ class DecisionSectionTest {
                 + "32k")), first.summary().toString());
         assertTrue(first.summary().stream().noneMatch(l -> l.contains("no model beats")), first.summary().toString());
     }
+
+    @Test
+    void aSpeedupAbovePOnComputeBoundWorkIsAMeasurementFault() {
+        // Monte Carlo at 32M: 2.64x with p=2 was a slow baseline, not a result
+        List<BenchmarkRecord> r = new ArrayList<>();
+        Map<String, String> size = Map.of("size", "33554432");
+        r.add(new BenchmarkRecord("dev.parbench.bench.MonteCarloBench.sequential", "avgt", new TreeMap<>(size), 3, 1,
+                new Metric(264, Double.NaN, "us/op", new TreeMap<>(), List.of(new double[] {264}, new double[] {265},
+                        new double[] {263})), Map.of(), Map.of(), List.of(), "test"));
+        r.add(new BenchmarkRecord("dev.parbench.bench.MonteCarloBench.parallel", "avgt", new TreeMap<>(Map.of("size",
+                "33554432", "strategy", "executor", "parallelism", "2")), 3, 1, new Metric(100, Double.NaN, "us/op",
+                new TreeMap<>(), List.of(new double[] {100}, new double[] {101}, new double[] {99})), Map.of(),
+                Map.of(), List.of(), "test"));
+        ReportView.Section first = ReportView.of(new Analyzer().analyze(new RunData(r, Map.of()))).sections()
+                .get(0);
+        List<String> row = texts(first.tables().get(0).rows().get(0));
+        assertTrue(row.get(6).startsWith("measurement fault: 2.64x with p=2"), row.toString());
+        assertTrue(first.summary().stream().noneMatch(l -> l.contains("beats")), first.summary().toString());
+    }
 }
