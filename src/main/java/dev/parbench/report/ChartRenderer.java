@@ -227,7 +227,7 @@ public final class ChartRenderer {
         StringBuilder t = new StringBuilder(series.name());
         t.append('\n').append(shortLabel(l.xLabel())).append(": ").append(l.xUnit().value(p.x()));
         t.append('\n').append(shortLabel(l.yLabel())).append(": ").append(l.yUnit().value(p.y()));
-        appendDetails(t, l.yUnit(), p.low(), p.high(), p.forks(), p.config());
+        appendDetails(t, l.yUnit(), p.low(), p.high(), p.spread(), p.forks(), p.config());
         return t.toString();
     }
 
@@ -235,14 +235,16 @@ public final class ChartRenderer {
     static String hover(ChartSpec.Bars b, ChartSpec.Bar bar) {
         StringBuilder t = new StringBuilder(bar.category());
         t.append('\n').append(shortLabel(b.yLabel())).append(": ").append(b.unit().value(bar.value()));
-        appendDetails(t, b.unit(), bar.low(), bar.high(), bar.forks(), bar.config());
+        appendDetails(t, b.unit(), bar.low(), bar.high(), bar.spread(), bar.forks(), bar.config());
         return t.toString();
     }
 
-    private static void appendDetails(StringBuilder t, AxisUnit unit, double low, double high, int forks,
-            String config) {
+    /** Interval (named by its kind, {@link EstimateWords}), forks and configuration below a hover's value. */
+    private static void appendDetails(StringBuilder t, AxisUnit unit, double low, double high, String spread,
+            int forks, String config) {
         if (Double.isFinite(low) && Double.isFinite(high)) {
-            t.append("\n95% interval: [").append(unit.value(low)).append(", ").append(unit.value(high)).append(']');
+            t.append('\n').append(spread == null ? "spread" : spread).append(": [").append(unit.value(low))
+                    .append(", ").append(unit.value(high)).append(']');
         }
         if (forks > 0) {
             t.append('\n').append(forks).append(forks == 1 ? " fork" : " forks");

@@ -1,5 +1,6 @@
 package dev.parbench.report;
 
+import dev.parbench.analysis.Estimate;
 import java.awt.Color;
 import java.util.List;
 
@@ -21,14 +22,21 @@ public sealed interface ChartSpec {
      * @param config the configuration in words for the hover text, e.g. {@code "kernel=simd, size 32M"} (null: none)
      * @param row    the leading cell texts of the table row that holds this value, e.g. {@code [executor, 2, 32M]}
      *               (empty: none); the page links the point to that row and the row to the point
+     * @param spread what [low, high] is, in words ({@link EstimateWords}); null: the hover says "spread"
      */
-    record XY(double x, double y, double low, double high, int forks, String config, List<String> row) {
+    record XY(double x, double y, double low, double high, int forks, String config, List<String> row,
+            String spread) {
         public XY {
             row = row == null ? List.of() : List.copyOf(row);
         }
 
         public XY(double x, double y, double low, double high) {
-            this(x, y, low, high, 0, null, List.of());
+            this(x, y, low, high, 0, null, List.of(), null);
+        }
+
+        /** A point whose [low, high] is an estimate's: the hover names it by {@link EstimateWords#of(Estimate)}. */
+        public XY(double x, double y, double low, double high, Estimate e, String config, List<String> row) {
+            this(x, y, low, high, e.forks(), config, row, EstimateWords.of(e));
         }
     }
 
@@ -97,14 +105,19 @@ public sealed interface ChartSpec {
      * One bar: its value with an interval, and what its hover text says besides ({@link XY} explains the last three).
      */
     record Bar(String category, double value, double low, double high, Color color, int forks, String config,
-            List<String> row) {
+            List<String> row, String spread) {
         public Bar {
             category = ChartLimits.label(category);
             row = row == null ? List.of() : List.copyOf(row);
         }
 
         public Bar(String category, double value, double low, double high, Color color) {
-            this(category, value, low, high, color, 0, null, List.of());
+            this(category, value, low, high, color, 0, null, List.of(), null);
+        }
+
+        /** A bar whose [low, high] is an estimate's: the hover names it by {@link EstimateWords#of(Estimate)}. */
+        public Bar(String category, Estimate e, Color color, String config, List<String> row) {
+            this(category, e.point(), e.low(), e.high(), color, e.forks(), config, row, EstimateWords.of(e));
         }
     }
 

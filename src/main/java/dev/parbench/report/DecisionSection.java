@@ -54,37 +54,90 @@ final class DecisionSection {
         String runnerUp = b.runnerUp() == null ? "" : b.runnerUp().equals("sequential") ? "sequential"
                 : b.runnerUp() + " (p=" + b.runnerUpParallelism() + ")";
         String margin = b.margin() == null ? "" : fmt(b.margin().point(), 2) + "x " + bracket(b.margin(), 2);
-        boolean clearWin = b.margin() != null && b.margin().above(1);
-        String evidence = b.provisional()
-                ? "provisional: settle with " + WorkloadProse.settle(w, w.strategies(), List.of(b.size()),
-                        w.parallelisms())
-                : clearWin ? "claim" : "claim, but the runner-up is within the noise";
+        Evidence e = Evidence.of(w, b);
+        String evidence = switch (e) {
+            case FAULT -> String.format(Locale.ROOT, "measurement fault: %sx with p=%d on compute-bound work is "
+                    + "more than p can give (a slow baseline or a slow minute); no claim", fmt(b.speedup().point(), 2),
+                    b.parallelism());
+            case PROVISIONAL -> "provisional: settle with " + WorkloadProse.settle(w, w.strategies(),
+                    List.of(b.size()), w.parallelisms());
+            case NOT_SHOWN -> "no claim: the " + EstimateWords.of(b.speedup()) + " holds 1, so it is not shown to "
+                    + "beat sequential";
+            case CLAIM -> "claim";
+            case CLAIM_RUNNER_UP_WITHIN_NOISE -> "claim, but the runner-up is within the noise";
+        } + " (best of " + candidates(w, b.size()) + ")";
         return List.of(Cell.text(w.title()), Cell.num(b.size(), size(b.size())), Cell.text(use),
                 Cell.num(sequential ? 1 : b.speedup().point(), speedup), Cell.text(runnerUp),
                 Cell.num(b.margin() == null ? Double.NaN : b.margin().point(), margin), Cell.text(evidence));
     }
 
-    /** Below which size no model pays, from the smallest claimed crossover of any model. */
-    private static String stayBelow(Analysis.WorkloadResult w) {
-        Analysis.Crossover first = null;
-        boolean provisional = false;
-        for (Analysis.Crossover c : w.crossovers().values()) {
-            provisional |= c.provisional();
-            if (c.size() != null && !c.provisional() && (first == null || c.size() < first.size()
-                    || c.size().equals(first.size()) && c.speedup().point() > first.speedup().point())) {
-                first = c; // the smallest size at which a model pays; there, the model that pays most
+    /**
+     * How far a row's figures carry its pick. The table's evidence column and the per-workload sentence both read
+     * this, so they cannot disagree: a parallel pick is a claim only when its speedup is an interval wholly above 1.
+     */
+    enum Evidence {
+        /** A speedup above p on compute-bound work: the measurement is at fault, nothing is claimed. */
+        FAULT,
+        /** Too few forks, or forks that disagree: nothing is claimed. */
+        PROVISIONAL,
+        /** A parallel pick whose speedup interval holds 1 (or is only a range): not shown to beat sequential. */
+        NOT_SHOWN,
+        /** The pick beats sequential (or is sequential) and its runner-up by whole intervals. */
+        CLAIM,
+        /** The pick is a claim against sequential, but the runner-up is within the noise of it. */
+        CLAIM_RUNNER_UP_WITHIN_NOISE;
+
+        static Evidence of(Analysis.WorkloadResult w, Analysis.Best b) {
+            if (!w.memoryBound() && !b.strategy().equals("sequential")
+                    && b.speedup().point() > b.parallelism()) {
+                return FAULT;
             }
+            if (b.provisional()) {
+                return PROVISIONAL;
+            }
+            if (!b.strategy().equals("sequential") && !b.speedup().above(1)) {
+                return NOT_SHOWN;
+            }
+            return b.margin() != null && b.margin().above(1) ? CLAIM : CLAIM_RUNNER_UP_WITHIN_NOISE;
         }
+
+        /** A parallel model is claimed to beat sequential here. */
+        boolean parallelClaim(Analysis.Best b) {
+            return (this == CLAIM || this == CLAIM_RUNNER_UP_WITHIN_NOISE) && !b.strategy().equals("sequential");
+        }
+    }
+
+    /** "5 configurations": the measured configurations (sequential included) the pick at {@code n} was chosen from. */
+    static String candidates(Analysis.WorkloadResult w, int n) {
+        long k = 1 + w.points().stream().filter(p -> p.size() == n).count();
+        return k + " configurations";
+    }
+
+    /**
+     * Below which size to stay sequential, from the table's own rows ({@link Evidence}): the smallest size whose
+     * row claims a parallel model.
+     */
+    private static String stayBelow(Analysis.WorkloadResult w) {
+        List<Analysis.Best> rows = w.best().stream().sorted(java.util.Comparator.comparingInt(Analysis.Best::size))
+                .toList();
+        Analysis.Best first = rows.stream().filter(b -> Evidence.of(w, b).parallelClaim(b)).findFirst().orElse(null);
+        boolean provisional = rows.stream().anyMatch(b -> Evidence.of(w, b) == Evidence.PROVISIONAL);
         if (first == null) {
-            return String.format(Locale.ROOT, "%s: %s up to %s.", w.title(), provisional
-                    ? "no model is shown to beat sequential (the figures are provisional)"
-                    : "stay sequential: no model beats it", size(w.largestSize()));
+            return String.format(Locale.ROOT, "%s: no model is shown to beat sequential up to %s%s.", w.title(),
+                    size(w.largestSize()), provisional ? " (some figures are provisional)" : "");
         }
-        return first.size().equals(w.sizes().get(0))
-                ? String.format(Locale.ROOT, "%s: a parallel model pays from the smallest size measured (%s, %s).",
-                        w.title(), size(first.size()), first.strategy())
-                : String.format(Locale.ROOT, "%s: below %s stay sequential; from %s on %s beats it (p=%d: %sx %s).",
-                        w.title(), size(first.size()), size(first.size()), first.strategy(), first.parallelism(),
-                        fmt(first.speedup().point(), 2), bracket(first.speedup(), 2));
+        boolean allAfter = rows.stream().filter(b -> b.size() >= first.size())
+                .allMatch(b -> Evidence.of(w, b).parallelClaim(b));
+        String claim = String.format(Locale.ROOT, "%s (p=%d: %sx %s, best of %s)", first.strategy(),
+                first.parallelism(), fmt(first.speedup().point(), 2), bracket(first.speedup(), 2),
+                candidates(w, first.size()));
+        String where = allAfter ? "from " + size(first.size()) + " on" : "at " + size(first.size());
+        String tail = allAfter ? "" : " (not at every larger size)";
+        if (first.size() == rows.get(0).size()) {
+            return String.format(Locale.ROOT, "%s: %s (the smallest size measured), %s beats sequential%s.",
+                    w.title(), where, claim, tail);
+        }
+        return String.format(Locale.ROOT, "%s: below %s no model is shown to beat sequential; %s, %s beats it%s.",
+                w.title(), size(first.size()), where, claim, tail);
     }
 }

@@ -58,8 +58,9 @@ final class ForeignView {
             }
             boolean log = spansDecades(bars.stream().mapToDouble(ChartSpec.Bar::value).toArray());
             charts.add(new ChartSpec.Bars("benchmarks-" + slug(e.getKey()) + "-" + n++, "Benchmarks without "
-                    + "parameters, in " + e.getKey(), where + " | whiskers: 95% interval over forks"
-                    + (log ? " | log scale" : ""), "score (" + e.getKey() + ")", bars, List.of(), log,
+                    + "parameters, in " + e.getKey(), where + " | whiskers: " + EstimateWords.of(e.getValue()
+                    .stream().map(Analysis.ForeignResult::score).toList()) + (log ? " | log scale" : ""),
+                    "score (" + e.getKey() + ")", bars, List.of(), log,
                     AxisUnit.ofJmh(e.getKey())));
         }
         List<String> summary = new ArrayList<>();
@@ -98,7 +99,7 @@ final class ForeignView {
                 String key = label.isEmpty() ? shortName(r.benchmark()) : label.toString();
                 Estimate s = r.score();
                 series.computeIfAbsent(key, k -> new ArrayList<>()).add(new ChartSpec.XY(
-                        Double.parseDouble(r.params().get(numeric)), s.point(), s.low(), s.high(), s.forks(),
+                        Double.parseDouble(r.params().get(numeric)), s.point(), s.low(), s.high(), s,
                         r.benchmark() + (r.params().isEmpty() ? "" : " [" + params(r) + "]"), rowOf(r)));
             }
             if (series.size() <= MAX_SERIES) {
@@ -115,8 +116,8 @@ final class ForeignView {
                 boolean logY = spansDecades(group.stream().mapToDouble(r -> r.score().point()).toArray());
                 boolean powersOfTwo = values.get(numeric).stream().mapToDouble(Double::parseDouble)
                         .allMatch(v -> v >= 1 && v == Math.rint(v) && Long.bitCount((long) v) == 1);
-                return new ChartSpec.Line(name, title, where + " | error bars: 95% interval over forks"
-                        + (logY ? " | log scale" : ""), numeric + (logX ? " (log)" : ""),
+                return new ChartSpec.Line(name, title, where + " | error bars: " + EstimateWords.of(group
+                        .stream().map(Analysis.ForeignResult::score).toList()) + (logY ? " | log scale" : ""), numeric + (logX ? " (log)" : ""),
                         "score (" + unit + ")", logX, logY, false, lines, List.of(),
                         powersOfTwo ? AxisUnit.ELEMENTS : AxisUnit.NUMBER, AxisUnit.ofJmh(unit));
             }
@@ -133,14 +134,15 @@ final class ForeignView {
             bars.add(bar(label.isEmpty() ? shortName(r.benchmark()) : label.toString(), r, Palette.nth(i++)));
         }
         boolean log = spansDecades(bars.stream().mapToDouble(ChartSpec.Bar::value).toArray());
-        return new ChartSpec.Bars(name, title, where + " | whiskers: 95% interval over forks"
-                + (log ? " | log scale" : ""), "score (" + unit + ")", bars, List.of(), log, AxisUnit.ofJmh(unit));
+        return new ChartSpec.Bars(name, title, where + " | whiskers: " + EstimateWords.of(group.stream()
+                .map(Analysis.ForeignResult::score).toList()) + (log ? " | log scale" : ""), "score (" + unit + ")", bars, List.of(), log, AxisUnit.ofJmh(unit));
     }
 
     private static ChartSpec.Bar bar(String label, Analysis.ForeignResult r, java.awt.Color colour) {
         Estimate s = r.score();
         return new ChartSpec.Bar(label, s.point(), s.low(), s.high(), colour, s.forks(),
-                r.benchmark() + (r.params().isEmpty() ? "" : " [" + params(r) + "]"), rowOf(r));
+                r.benchmark() + (r.params().isEmpty() ? "" : " [" + params(r) + "]"), rowOf(r),
+                EstimateWords.of(s));
     }
 
     /** More than two decades between the smallest and the largest positive value: a linear axis hides the small. */
@@ -183,7 +185,8 @@ final class ForeignView {
                     ReportView.Cell.text(secondary.toString())));
         }
         return new ReportView.Table("benchmarks-table", "Every benchmark result",
-                List.of("benchmark", "params", "mode", "score", "95% interval", "unit", "forks", "secondary metrics"),
+                List.of("benchmark", "params", "mode", "score", EstimateWords.of(results.stream()
+                        .map(Analysis.ForeignResult::score).toList()), "unit", "forks", "secondary metrics"),
                 rows);
     }
 

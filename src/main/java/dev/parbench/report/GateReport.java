@@ -209,12 +209,13 @@ public final class GateReport {
             Color c = colour(b.verdict());
             String forks = b.verdict() + ": " + explain(b) + (b.reason().isEmpty() ? "" : "; " + b.reason());
             List<String> row = List.of(b.key());
-            ratios.add(new ChartSpec.Bar(label, b.ratio(), b.ratioLow(), b.ratioHigh(), c, 0, forks, row));
+            ratios.add(new ChartSpec.Bar(label, b.ratio(), b.ratioLow(), b.ratioHigh(), c, 0, forks, row,
+                    EstimateWords.INTERVAL));
             limits.add(1 + t);
             sides.add(new ChartSpec.Bar(label + " (base)", 1, Double.NaN, Double.NaN, BASE, b.baselineForks(),
-                    "baseline = 1", row));
+                    "baseline = 1", row, null));
             sides.add(new ChartSpec.Bar(label + " (cand)", b.ratio(), b.ratioLow(), b.ratioHigh(), CAND,
-                    b.candidateForks(), forks, row));
+                    b.candidateForks(), forks, row, EstimateWords.INTERVAL));
         }
         return List.of(ChartSpec.Bars.forest("gate-ratio", "Candidate / baseline cost per benchmark (suspects first)",
                 r.mode() + " | dot: ratio, whiskers: 95% interval, red tick: that benchmark's threshold | colour: "

@@ -156,18 +156,23 @@ public final class MachineComparison {
             List<List<Cell>> rows = new ArrayList<>();
             for (int n : e.getValue().stream().sorted().toList()) {
                 List<ChartSpec.Bar> bars = new ArrayList<>();
+                List<Estimate> shown = new ArrayList<>();
                 for (Key k : both) {
                     if (!k.workload().equals(workload) || k.size() != n) {
                         continue;
                     }
                     Estimate x = pa.get(k).speedup();
                     Estimate y = pb.get(k).speedup();
+                    shown.add(x);
+                    shown.add(y);
                     String config = workload + ", size " + size(n);
                     List<String> row = List.of(k.strategy(), String.valueOf(k.parallelism()), size(n));
                     bars.add(new ChartSpec.Bar(k.strategy() + " p=" + k.parallelism() + " · " + a.label(), x.point(),
-                            x.low(), x.high(), FIRST, x.forks(), config + ", on " + a.label(), row));
+                            x.low(), x.high(), FIRST, x.forks(), config + ", on " + a.label(), row,
+                            EstimateWords.of(x)));
                     bars.add(new ChartSpec.Bar(k.strategy() + " p=" + k.parallelism() + " · " + b.label(), y.point(),
-                            y.low(), y.high(), SECOND, y.forks(), config + ", on " + b.label(), row));
+                            y.low(), y.high(), SECOND, y.forks(), config + ", on " + b.label(), row,
+                            EstimateWords.of(y)));
                     rows.add(List.of(Cell.text(k.strategy()), Cell.text(String.valueOf(k.parallelism())),
                             Cell.num(n, size(n)), Cell.num(x.point(), speedup(x)), Cell.num(y.point(), speedup(y)),
                             Cell.text(gains(x, y, a.label(), b.label()))));
@@ -176,7 +181,8 @@ public final class MachineComparison {
                 double hi = bars.stream().mapToDouble(ChartSpec.Bar::value).max().orElse(1);
                 charts.add(new ChartSpec.Bars(id(workload) + "-" + n + "-compare", workload + " at " + size(n)
                         + ": speedup on each machine", a.label() + " (blue, first) vs " + b.label()
-                        + " (orange, second) | each over its own sequential time | whiskers: 95% interval",
+                        + " (orange, second) | each over its own sequential time | whiskers: "
+                        + EstimateWords.of(shown),
                         "speedup over that machine's sequential (x)", bars, List.of(new ChartSpec.Marker(1,
                                 "1x = sequential", Color.DARK_GRAY)), hi / lo > 100, AxisUnit.NUMBER));
             }
@@ -187,7 +193,8 @@ public final class MachineComparison {
         }
         List<String> machine = List.of(a.label() + ": " + ma.oneLine(), b.label() + ": " + mb.oneLine());
         List<String> notes = List.of("A speedup is T(sequential) / T(model) at equal size, both from the same run; "
-                + "intervals are each run's own 95% intervals over its forks (docs/METHOD.md). 'gains more' names the "
+                + "intervals are each run's own 95% intervals over its forks, or the range of its forks where "
+                + "it has fewer than 3 (the captions and hovers say which; docs/METHOD.md). 'gains more' names the "
                 + "machine whose interval lies wholly above the other's; otherwise the two overlap.");
         List<String> warnings = new ArrayList<>(a.analysis().warnings().stream().map(w -> a.label() + ": " + w)
                 .toList());

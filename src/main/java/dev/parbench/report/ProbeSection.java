@@ -108,7 +108,7 @@ final class ProbeSection {
                 for (Analysis.ProbeLevel l : p.sweep()) {
                     if (l.ceiling() == c && l.allCores() == all) {
                         pts.add(new ChartSpec.XY(l.elements(), l.central().point(), l.central().low(),
-                                l.central().high(), l.central().forks(), "best fork " + fmt(l.best().point(), 1)
+                                l.central().high(), l.central(), "best fork " + fmt(l.best().point(), 1)
                                         + " GB/s, " + bytes(l.bytes()) + " per op", List.of()));
                     }
                 }

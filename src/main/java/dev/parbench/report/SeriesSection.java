@@ -108,16 +108,22 @@ final class SeriesSection {
                 + String.join(", ", parts) + ".";
     }
 
+    /** Every point's score, for the words that name their spread. */
+    private static List<dev.parbench.analysis.Estimate> scores(Analysis.SeriesResult r) {
+        return r.points().stream().map(Analysis.SeriesPoint::score).toList();
+    }
+
     private static ChartSpec chart(Family family, Analysis.SeriesResult r, String name, String where) {
         String yLabel = r.unit() + (r.higherIsBetter() ? " (higher is better)" : " (lower is better)");
         if (r.xs().isEmpty()) { // no x axis: one bar per line
             List<ChartSpec.Bar> bars = new ArrayList<>();
             for (Analysis.SeriesPoint p : r.points()) {
                 bars.add(new ChartSpec.Bar(label(p), p.score().point(), p.score().low(), p.score().high(),
-                        Palette.nth(r.variants().indexOf(p.variant())), p.score().forks(), r.benchmark(), row(r, p)));
+                        Palette.nth(r.variants().indexOf(p.variant())), p.score().forks(), r.benchmark(), row(r, p),
+                        EstimateWords.of(p.score())));
             }
             return new ChartSpec.Bars(name, family.title() + ": " + r.benchmark(), where
-                    + " | whiskers: 95% interval over forks", yLabel, bars, List.of(), false, AxisUnit.ofJmh(r.unit()));
+                    + " | whiskers: " + EstimateWords.of(scores(r)), yLabel, bars, List.of(), false, AxisUnit.ofJmh(r.unit()));
         }
         List<ChartSpec.Series> lines = new ArrayList<>();
         List<String> seriesValues = r.seriesValues().isEmpty() ? java.util.Collections.singletonList(null)
@@ -129,7 +135,7 @@ final class SeriesSection {
                 List<ChartSpec.XY> pts = new ArrayList<>();
                 for (double x : r.xs()) {
                     r.point(variant, series, x).ifPresent(p -> pts.add(new ChartSpec.XY(x, p.score().point(),
-                            p.score().low(), p.score().high(), p.score().forks(), r.benchmark(), row(r, p))));
+                            p.score().low(), p.score().high(), p.score(), r.benchmark(), row(r, p))));
                 }
                 if (!pts.isEmpty()) {
                     lines.add(new ChartSpec.Series(series == null ? variant : variant + " (" + series + ")",
@@ -151,8 +157,8 @@ final class SeriesSection {
                 + family.xParam() + " " + xUnit.value(f.point().x())).toList();
         String title = family.title() + ": " + r.benchmark() + (flagged.isEmpty() ? ""
                 : " (" + String.join("; ", flagged) + ")");
-        return new ChartSpec.Line(name, title, where + " | error bars: 95% interval "
-                + "over forks" + (r.seriesValues().size() > 1 ? " | hollow markers: " + String.join(", ",
+        return new ChartSpec.Line(name, title, where + " | error bars: " + EstimateWords.of(scores(r))
+                + (r.seriesValues().size() > 1 ? " | hollow markers: " + String.join(", ",
                         r.seriesValues().subList(1, r.seriesValues().size())) : ""),
                 family.xLabel(), yLabel, logX, logY, !logX, lines, List.of(), xUnit,
                 AxisUnit.ofJmh(r.unit()));
@@ -360,7 +366,7 @@ final class SeriesSection {
         if (hasX) {
             headers.add(family.xParam());
         }
-        headers.addAll(List.of(r.unit(), "95% interval (or range)", "forks"));
+        headers.addAll(List.of(r.unit(), EstimateWords.of(scores(r)), "forks"));
         List<Double> quantiles = r.points().stream().flatMap(p -> p.percentiles().keySet().stream())
                 .filter(q -> q == 50.0 || q == 90.0 || q == 99.0 || q == 99.9).distinct().sorted().toList();
         quantiles.forEach(q -> headers.add("p" + sig(q) + " (pooled)"));

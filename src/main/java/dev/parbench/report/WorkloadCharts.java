@@ -47,7 +47,7 @@ final class WorkloadCharts {
             List<ChartSpec.XY> pts = new ArrayList<>();
             for (int p : w.parallelisms()) {
                 w.point(s, p, largest).ifPresent(pt -> pts.add(new ChartSpec.XY(p, pt.speedup().point(),
-                        pt.speedup().low(), pt.speedup().high(), pt.speedup().forks(), config(w, largest),
+                        pt.speedup().low(), pt.speedup().high(), pt.speedup(), config(w, largest),
                         row(s, p, largest))));
             }
             if (!pts.isEmpty()) {
@@ -71,7 +71,7 @@ final class WorkloadCharts {
             List<ChartSpec.XY> pts = new ArrayList<>();
             for (int p : w.parallelisms()) {
                 w.point(s, p, largest).ifPresent(pt -> pts.add(new ChartSpec.XY(p, pt.efficiency(),
-                        pt.speedup().low() / p, pt.speedup().high() / p, pt.speedup().forks(), config(w, largest),
+                        pt.speedup().low() / p, pt.speedup().high() / p, pt.speedup(), config(w, largest),
                         row(s, p, largest))));
             }
             if (!pts.isEmpty()) {
@@ -116,7 +116,7 @@ final class WorkloadCharts {
     }
 
     private static ChartSpec.XY micros(int size, Estimate t, String config, List<String> row) {
-        return new ChartSpec.XY(size, t.point() / 1e3, t.low() / 1e3, t.high() / 1e3, t.forks(), config, row);
+        return new ChartSpec.XY(size, t.point() / 1e3, t.low() / 1e3, t.high() / 1e3, t, config, row);
     }
 
     /** What a point measured, for its hover text. */
@@ -173,7 +173,7 @@ final class WorkloadCharts {
             for (Analysis.ProbeLevel l : probe.sweep()) {
                 if (l.ceiling() == ceiling && l.allCores() == all) {
                     pts.add(new ChartSpec.XY(l.elements(), l.central().point(), l.central().low(),
-                            l.central().high(), l.central().forks(), "probe " + ceiling.probeMethod() + ", "
+                            l.central().high(), l.central(), "probe " + ceiling.probeMethod() + ", "
                                     + (all ? "all cores" : "1 core") + ", best fork " + fmt(l.best().point(), 1)
                                     + " GB/s", List.of()));
                 }
@@ -184,7 +184,7 @@ final class WorkloadCharts {
             }
         }
         List<ChartSpec.XY> seq = new ArrayList<>();
-        w.baselineRate().forEach((size, r) -> seq.add(new ChartSpec.XY(size, r.point(), r.low(), r.high(), r.forks(),
+        w.baselineRate().forEach((size, r) -> seq.add(new ChartSpec.XY(size, r.point(), r.low(), r.high(), r,
                 config(w, size), row("sequential", 1, size))));
         if (!seq.isEmpty()) {
             series.add(new ChartSpec.Series("sequential", Palette.SEQUENTIAL, false, true, seq));
@@ -194,7 +194,7 @@ final class WorkloadCharts {
             for (int size : w.sizes()) {
                 w.point(s, sweepP, size).ifPresent(pt -> pts.add(new ChartSpec.XY(size,
                         pt.gigabytesPerSecond().point(), pt.gigabytesPerSecond().low(),
-                        pt.gigabytesPerSecond().high(), pt.gigabytesPerSecond().forks(), config(w, size),
+                        pt.gigabytesPerSecond().high(), pt.gigabytesPerSecond(), config(w, size),
                         row(s, sweepP, size))));
             }
             if (!pts.isEmpty()) {

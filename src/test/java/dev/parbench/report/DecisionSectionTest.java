@@ -59,9 +59,10 @@ class DecisionSectionTest {
         assertTrue(large.get(3).startsWith("2.00x ["), large.toString());
         assertEquals("executor (p=2)", large.get(4));
         assertTrue(large.get(5).startsWith("1.40x ["), large.toString());
-        assertEquals("claim", large.get(6));
+        assertEquals("claim (best of 3 configurations)", large.get(6));
         ReportView.Section section = decisionSection(3);
-        assertTrue(section.summary().stream().anyMatch(l -> l.contains("below 1M stay sequential; from 1M on fork-join")),
+        assertTrue(section.summary().stream().anyMatch(l -> l.contains("below 1M no model is shown to beat "
+                + "sequential; from 1M on, fork-join (p=2: 2.00x [")),
                 section.summary().toString());
     }
 
@@ -78,5 +79,54 @@ class DecisionSectionTest {
         assertTrue(large.get(6).startsWith("provisional: settle with `./run-benchmarks.sh --workloads sum"),
                 large.toString());
         assertTrue(large.get(6).contains("--forks 5"), large.toString());
+    }
+
+    private static BenchmarkRecord forks(String method, Map<String, String> params, double... forkUs) {
+        List<double[]> raw = new ArrayList<>();
+        for (double v : forkUs) {
+            raw.add(new double[] {v * 0.99, v, v * 1.01});
+        }
+        return new BenchmarkRecord("dev.parbench.bench.SumBench." + method, "avgt", new TreeMap<>(params),
+                forkUs.length, 1, new Metric(forkUs[0], Double.NaN, "us/op", new TreeMap<>(), raw), Map.of(), Map.of(),
+                List.of(), "test");
+    }
+
+    @Test
+    void aFastestModelWhoseIntervalHoldsOneIsNoClaimAndTheSentenceAgrees() {
+        // as Mandelbrot at 32k: fork-join fastest, its speedup interval holds 1 (1.05x [0.95, 1.16]); the table said "claim"
+        List<BenchmarkRecord> r = new ArrayList<>();
+        Map<String, String> size = Map.of("size", "32768", "kernel", "simd");
+        r.add(forks("sequential", size, 10.5, 11, 10, 10.8, 10.2));
+        r.add(forks("parallel", Map.of("size", "32768", "kernel", "simd", "strategy", "fork-join",
+                "parallelism", "2"), 9, 10, 11, 10.5, 9.5));
+        r.add(forks("parallel", Map.of("size", "32768", "kernel", "simd", "strategy", "executor",
+                "parallelism", "2"), 14, 14.2, 13.8, 14.1, 13.9));
+        ReportView.Section first = ReportView.of(new Analyzer().analyze(new RunData(r, Map.of()))).sections()
+                .get(0);
+        List<String> row = texts(first.tables().get(0).rows().get(0));
+        assertEquals("fork-join (p=2)", row.get(2), row.toString());
+        assertTrue(row.get(6).startsWith("no claim: the 95% interval holds 1"), row.toString());
+        assertTrue(first.summary().stream().anyMatch(l -> l.contains("no model is shown to beat sequential up to "
+                + "32k")), first.summary().toString());
+        assertTrue(first.summary().stream().noneMatch(l -> l.contains("no model beats")), first.summary().toString());
+    }
+
+    @Test
+    void aSpeedupAbovePOnComputeBoundWorkIsAMeasurementFault() {
+        // Monte Carlo at 32M: 2.64x with p=2 was a slow baseline, not a result
+        List<BenchmarkRecord> r = new ArrayList<>();
+        Map<String, String> size = Map.of("size", "33554432");
+        r.add(new BenchmarkRecord("dev.parbench.bench.MonteCarloBench.sequential", "avgt", new TreeMap<>(size), 3, 1,
+                new Metric(264, Double.NaN, "us/op", new TreeMap<>(), List.of(new double[] {264}, new double[] {265},
+                        new double[] {263})), Map.of(), Map.of(), List.of(), "test"));
+        r.add(new BenchmarkRecord("dev.parbench.bench.MonteCarloBench.parallel", "avgt", new TreeMap<>(Map.of("size",
+                "33554432", "strategy", "executor", "parallelism", "2")), 3, 1, new Metric(100, Double.NaN, "us/op",
+                new TreeMap<>(), List.of(new double[] {100}, new double[] {101}, new double[] {99})), Map.of(),
+                Map.of(), List.of(), "test"));
+        ReportView.Section first = ReportView.of(new Analyzer().analyze(new RunData(r, Map.of()))).sections()
+                .get(0);
+        List<String> row = texts(first.tables().get(0).rows().get(0));
+        assertTrue(row.get(6).startsWith("measurement fault: 2.64x with p=2"), row.toString());
+        assertTrue(first.summary().stream().noneMatch(l -> l.contains("beats")), first.summary().toString());
     }
 }

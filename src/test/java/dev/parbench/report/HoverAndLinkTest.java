@@ -38,7 +38,7 @@ class HoverAndLinkTest {
     @Test
     void aPointShowsValueIntervalForksAndConfiguration() {
         ChartSpec.XY p = new ChartSpec.XY(2, 1.2534, 1.2, 1.31, 5, "kernel=simd, size 32M",
-                List.of("executor", "2", "32M"));
+                List.of("executor", "2", "32M"), "95% interval");
         ChartSpec.Line spec = new ChartSpec.Line("s", "speedup", "", "parallelism (tasks)", "speedup (x)", false,
                 false, true, List.of(new ChartSpec.Series("executor", Palette.of("executor"), false, true,
                         List.of(new ChartSpec.XY(1, 1, Double.NaN, Double.NaN), p))), List.of());
@@ -52,7 +52,7 @@ class HoverAndLinkTest {
     @Test
     void aBarAndATimeShowTheirUnits() {
         ChartSpec.Bars spec = new ChartSpec.Bars("b", "t", "", "score (us/op)", List.of(new ChartSpec.Bar("a", 1254.2,
-                1200, 1300, Color.RED, 3, "impl=hash", List.of())), List.of(), false, AxisUnit.MICROSECONDS);
+                1200, 1300, Color.RED, 3, "impl=hash", List.of(), "95% interval")), List.of(), false, AxisUnit.MICROSECONDS);
         List<String> titles = titles(ChartRenderer.svg(spec, "b"));
         assertEquals(List.of("a\nscore: 1.254 ms\n95% interval: [1.2 ms, 1.3 ms]\n3 forks\nimpl=hash"), titles);
     }
