@@ -55,6 +55,9 @@ class LeftoversTest {
         assertFalse(Files.exists(noOwnerFile), "a file whose owner file is gone is swept");
         assertFalse(Files.exists(folder, LinkOption.NOFOLLOW_LINKS), "a dead owner's FIFO folder is swept");
         assertFalse(Files.exists(unlockedOwner), "the dead owner's file goes with its files");
+        try (var left = Files.list(dir)) { // a worker that sweeps and then halts would leave its own behind
+            assertEquals(List.of(), left.toList(), "the sweep made no owner file of its own");
+        }
     }
 
     @Test
