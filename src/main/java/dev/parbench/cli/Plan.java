@@ -241,6 +241,26 @@ public final class Plan {
                 : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
+    /**
+     * The plan in a few lines for the console: one per pass (its configurations, forks and time), then the total.
+     * {@link #describe} has one line per benchmark method.
+     */
+    public List<String> brief() {
+        java.util.Map<String, double[]> byPass = new java.util.LinkedHashMap<>();
+        for (Item i : items) {
+            double[] t = byPass.computeIfAbsent(i.pass(), k -> new double[3]);
+            t[0] += i.configurations();
+            t[1] += (double) i.configurations() * i.forks();
+            t[2] += i.seconds();
+        }
+        List<String> lines = new ArrayList<>();
+        byPass.forEach((pass, t) -> lines.add(String.format("  %-16s %4d configurations, %4d forks  ~%s", pass,
+                (int) t[0], (int) t[1], format(Duration.ofMillis(Math.round(t[2] * 1000))))));
+        lines.add(String.format("  total: %d configurations, %d JVM runs (forks), estimated %s", configurations(),
+                forkRuns(), format(estimate())));
+        return lines;
+    }
+
     /** The plan as lines for the console. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();

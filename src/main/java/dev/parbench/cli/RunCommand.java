@@ -342,9 +342,14 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf("  warm-up %d x %s, measurement %d x %s, %d fork(s) per configuration%n", s.wi(), s.wt(), s.mi(),
                 s.mt(), s.spec().forks());
-        out.println("  how the sizes and parallelism were chosen:");
-        s.spec().rule().forEach(r -> out.println("    - " + r));
-        s.plan().describe().forEach(out::println);
+        if (verbose || dryRun) {
+            out.println("  how the sizes and parallelism were chosen:");
+            s.spec().rule().forEach(r -> out.println("    - " + r));
+            s.plan().describe().forEach(out::println);
+        } else { // a quiet console: the plan by pass; --dry-run or --verbose give each benchmark and the rules
+            s.plan().brief().forEach(out::println);
+            out.println("  (each benchmark and how the sizes were chosen: --dry-run; JMH's log: jmh.log, or --verbose)");
+        }
         if (s.adaptive() != null) {
             out.printf("  then --adaptive: %d headline speedups (each model at its workload's largest size), %s; "
                     + "the run may take that much longer%n", AdaptiveForks.headline(s.configurations()).size(),

@@ -202,6 +202,14 @@ class RunSpecTest {
         assertTrue(last.contains("total: " + (w * models + 7) + " configurations, "
                 + (w * models + 3 + 4 * RunSpec.PROBE_MIN_FORKS)
                 + " JVM runs (forks), estimated"), last);
+        List<String> brief = plan.brief();
+        assertEquals(last, brief.get(brief.size() - 1), "the brief plan ends with the same total");
+        int configs = 0;
+        for (String line : brief.subList(0, brief.size() - 1)) {
+            configs += Integer.parseInt(line.trim().replaceAll(".*?(\\d+) configurations.*", "$1"));
+        }
+        assertEquals(plan.configurations(), configs, "the passes add up to the total: " + brief);
+        assertTrue(brief.size() < plan.describe().size(), "one line per pass, not per benchmark");
     }
 
     @Test
