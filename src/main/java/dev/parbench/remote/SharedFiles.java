@@ -124,10 +124,15 @@ public final class SharedFiles {
             return;
         }
         exitHook = true;
+        try { // Owners registers a shutdown hook of its own when it loads: that cannot happen during shutdown
+            java.lang.invoke.MethodHandles.lookup().ensureInitialized(Owners.class);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 afterMasterGone(java.time.Duration.ofMillis(500));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // best effort: the next run's sweep takes what is left
             }
         }, "parbench-shm-worker-exit"));
@@ -140,7 +145,7 @@ public final class SharedFiles {
     public static void afterParentGone() {
         try {
             afterMasterGone(java.time.Duration.ofSeconds(2));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // best effort: the next run's sweep takes what is left
         }
     }
