@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 final class ConsoleDecisionTable {
     static final int WIDTH = 99;
-    private static final List<String> HEADER = List.of("workload", "size", "use", "speedup [95% interval]",
+    private static final List<String> HEADER = List.of("workload", "size", "use", "speedup",
             "evidence");
     /** Columns that may be cut when the table is too wide, in this order; size and speedup never are. */
     private static final int[] CUTTABLE = {0, 4, 2};
@@ -49,6 +49,7 @@ final class ConsoleDecisionTable {
             }
             out.add(s.toString().stripTrailing());
         }
+        out.add("  speedup: [a, b] is a 95% interval; (range a-b) the forks' range, too few for an interval");
         return out;
     }
 

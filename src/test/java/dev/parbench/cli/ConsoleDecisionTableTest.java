@@ -39,13 +39,14 @@ class ConsoleDecisionTableTest {
                         .withRunnerUp("executor", 2, new Estimate(1.2, 1.1, 1.3, 3)),
                 new Analysis.Best(LARGE * 2, "executor", 2, e(0.1, 2), new Estimate(1.5, 1.2, 1.8, 2), true));
         List<String> lines = ConsoleDecisionTable.lines(analysis("sum", best));
-        assertEquals(5, lines.size(), String.join("\n", lines)); // title, header, three rows; "nothing" has no point
+        assertEquals(6, lines.size(), String.join("\n", lines)); // title, header, three rows, legend; "nothing" none
         assertTrue(lines.get(0).startsWith("[parbench] which model to use"), lines.get(0));
-        assertEquals("  workload           size  use              speedup [95% interval]   evidence", lines.get(1));
+        assertEquals("  workload           size  use              speedup                  evidence", lines.get(1));
         assertEquals("  sum (simd kernel)  32k   sequential       1 (baseline)             claim", lines.get(2));
         assertEquals("  sum (simd kernel)  32M   fork-join (p=2)  1.83x [1.75, 1.91]       claim", lines.get(3));
         assertEquals("  sum (simd kernel)  64M   executor (p=2)   1.50x (range 1.20-1.80)  provisional (see report)",
                 lines.get(4));
+        assertTrue(lines.get(5).contains("95% interval") && lines.get(5).contains("range"), lines.get(5));
     }
 
     @Test
