@@ -109,7 +109,8 @@ final class ConsoleDecisionTable {
 
     private static String cut(String text, int width) {
         String s = text.replaceAll("\\p{Cntrl}", "?"); // names from a results file: no terminal escapes
-        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "…";
+        // "~", not an ellipsis: a console without a UTF-8 locale prints "?" for one
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "~";
     }
 
     private static String pad(String s, int width) {

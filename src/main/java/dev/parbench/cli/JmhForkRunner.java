@@ -54,7 +54,8 @@ record JmhForkRunner(GateConfig.Compare config) implements Comparison.ForkRunner
                 || l.startsWith("<failure>") || l.contains("ERROR")).findFirst()
                 .orElse(log.isEmpty() ? "no output" : log.get(log.size() - 1).strip());
         if (line.length() > 200) {
-            line = line.substring(0, 199) + "…";
+            // "~", not an ellipsis: a console without a UTF-8 locale prints "?" for one
+            line = line.substring(0, 199) + "~";
         }
         return "JMH failed on " + jar + " (exit " + exit + "): " + line;
     }

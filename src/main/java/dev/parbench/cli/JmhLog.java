@@ -78,7 +78,8 @@ final class JmhLog extends OutputStream {
         String text = line.toString(StandardCharsets.UTF_8).strip();
         line.reset();
         if (isWarning(text) && seen.add(text)) {
-            warnings.accept(text.length() <= MAX_WARNING ? text : text.substring(0, MAX_WARNING - 1) + "…");
+            // "~", not an ellipsis: a console without a UTF-8 locale prints "?" for one
+            warnings.accept(text.length() <= MAX_WARNING ? text : text.substring(0, MAX_WARNING - 1) + "~");
         }
     }
 

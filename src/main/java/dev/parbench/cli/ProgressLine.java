@@ -164,7 +164,8 @@ final class ProgressLine {
         if (!live) {
             return head + label + times;
         }
-        String what = label.length() <= room ? label : label.substring(0, Math.max(0, room - 1)) + "…";
+        // "~", not an ellipsis: a console without a UTF-8 locale prints "?" for one
+        String what = label.length() <= room ? label : label.substring(0, Math.max(0, room - 1)) + "~";
         String line = head + what + times;
         return line.length() <= width ? line : line.substring(0, width); // narrower than the fixed part: cut
     }

@@ -348,7 +348,7 @@ final class RunCommand implements Callable<Integer> {
             s.plan().describe().forEach(out::println);
         } else { // a quiet console: the plan by pass; --dry-run or --verbose give each benchmark and the rules
             s.plan().brief().forEach(out::println);
-            out.println("  (each benchmark and how the sizes were chosen: --dry-run; JMH's log: jmh.log, or --verbose)");
+            out.println("  (each benchmark and how the sizes were chosen: --dry-run; JMH's log: jmh.log or --verbose)");
         }
         if (s.adaptive() != null) {
             out.printf("  then --adaptive: %d headline speedups (each model at its workload's largest size), %s; "

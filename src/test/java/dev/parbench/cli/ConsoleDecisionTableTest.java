@@ -69,7 +69,7 @@ class ConsoleDecisionTableTest {
         }
         String row = lines.get(2);
         assertTrue(row.contains("123.46x (range 100.00-150.00)"), "the speedup is never cut: " + row);
-        assertTrue(row.contains("w?[31m") && row.contains("…"), row);
+        assertTrue(row.contains("w?[31m") && row.contains("~"), row);
     }
 
     @Test
