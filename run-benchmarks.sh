@@ -56,7 +56,7 @@ Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks 
        ./run-benchmarks.sh history results/                  scores over stored runs, change points marked
        ./run-benchmarks.sh timeline --workload sum --size 1M --parallelism 2 --strategies thread-per-task,socket
                                                              Gantt chart per model: where each task's time goes
-       ./run-benchmarks.sh worker --stdio | --listen HOST:PORT          a worker for the out-of-process models
+       ./run-benchmarks.sh worker --stdio | --listen HOST:PORT --token-file F   a worker (out-of-process models)
        ./run-benchmarks.sh env                               print the machine description
        ./run-benchmarks.sh COMMAND --help                    help for one command
 Outputs: results/<timestamp>/results.json (JMH JSON, saved as each configuration finishes), env.json and
