@@ -41,16 +41,17 @@ class CounterTest {
 
     /**
      * The lesson {@code racy} exists for: on 2 or more platform threads it loses updates. Losses depend on the
-     * scheduler, so this tries up to {@value #RACY_ATTEMPTS} runs of 1,000,000 increments on 4 threads and passes on
+     * scheduler, so this tries up to {@value #RACY_ATTEMPTS} runs of 20,000,000 increments on 4 threads and passes on
      * the first run that lost any; a counter that never loses (e.g. one made atomic by mistake) fails after all of
-     * them.
+     * them. The runs are long (several milliseconds a thread) so that the threads overlap: with 1,000,000 a thread's
+     * share was done before an idle vCPU woke for the next one, and on a quiet machine 20 runs lost nothing.
      */
     @Test
     void racyLosesUpdatesOnTwoOrMoreThreads() {
         List<Thread> started;
         long lostSomewhere = 0;
         int attempts = 0;
-        try (CounterRace race = new CounterRace(CounterKind.RACY, ThreadKind.PLATFORM, 4, 1_000_000)) {
+        try (CounterRace race = new CounterRace(CounterKind.RACY, ThreadKind.PLATFORM, 4, 20_000_000)) {
             started = race.threads();
             while (lostSomewhere == 0 && attempts < RACY_ATTEMPTS) {
                 attempts++;
@@ -60,7 +61,7 @@ class CounterTest {
             }
         }
         Leaks.assertAllEnded(started, "racy counter");
-        assertTrue(lostSomewhere > 0, "racy lost no update in " + attempts + " runs of 1,000,000 increments on 4 "
+        assertTrue(lostSomewhere > 0, "racy lost no update in " + attempts + " runs of 20,000,000 increments on 4 "
                 + "platform threads");
     }
 
