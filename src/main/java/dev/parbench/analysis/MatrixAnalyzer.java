@@ -119,10 +119,9 @@ final class MatrixAnalyzer {
                     .filter(x -> x.strategy().equals(s) && x.size() == largest && Double.isFinite(x.speedup().point())
                             && withinCores(x.parallelism()))
                     .toList();
-            StrategyKind k = kind(s);
             Analysis.AmdahlBasis b = new Analysis.AmdahlBasis(
                     usable.stream().map(Analysis.Point::parallelism).distinct().sorted().toList(),
-                    k != null && k.parallelismIsThreads(), cores,
+                    StrategyKind.find(s).filter(StrategyKind::parallelismIsThreads).isPresent(), cores,
                     usable.stream().anyMatch(x -> !x.claimable()));
             basis.put(s, b);
             if (b.fitted()) {
@@ -202,8 +201,7 @@ final class MatrixAnalyzer {
                 speedup = ForkIntervals.ratio(seq, t);
             }
             boolean unstable = ForkIntervals.disagree(t) || seq != null && ForkIntervals.disagree(seq);
-            StrategyKind k = kind(c.strategy());
-            boolean threads = k != null && k.parallelismIsThreads();
+            boolean threads = StrategyKind.find(c.strategy()).filter(StrategyKind::parallelismIsThreads).isPresent();
             double karpFlatt = threads && withinCores(c.parallelism())
                     ? AmdahlFit.karpFlatt(c.parallelism(), speedup.point()) : Double.NaN;
             int bytes = c.workload().bytesPerElement();
@@ -372,7 +370,7 @@ final class MatrixAnalyzer {
         MatrixConfig best = null;
         double bestTime = Double.POSITIVE_INFINITY;
         for (MatrixConfig c : group) {
-            StrategyKind k = kind(c.strategy());
+            StrategyKind k = StrategyKind.find(c.strategy()).orElse(null);
             if (k == null || k.split() != split || k.outOfProcess() || !k.parallelismIsThreads() || c.size() != size
                     || c.parallelism() != p) {
                 continue;
@@ -384,10 +382,6 @@ final class MatrixAnalyzer {
             }
         }
         return best;
-    }
-
-    private static StrategyKind kind(String id) {
-        return StrategyKind.find(id).orElse(null);
     }
 
     private static Optional<Analysis.Point> find(List<Analysis.Point> points, String s, int p, int size) {
