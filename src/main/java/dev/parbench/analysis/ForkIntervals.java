@@ -1,6 +1,7 @@
 package dev.parbench.analysis;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -10,9 +11,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * <ul>
  * <li><b>A positive quantity</b> (a time, a throughput): t on the logs of the fork medians, back-transformed. The
  * point is the geometric mean of the fork medians, the centre of its interval.</li>
- * <li><b>A ratio</b> (a speedup, a balance ratio): Welch's two-sample t on the logs (the forks of the two sides are
- * not paired), with Welch-Satterthwaite degrees of freedom, back-transformed. The point is the ratio of the two
- * geometric means.</li>
+ * <li><b>A ratio</b> (a speedup, a balance ratio): when both sides ran in the same rounds of one run, the per-round
+ * ratios, paired ({@link #paired}: t on their logs); otherwise Welch's two-sample t on the logs (the forks of the two
+ * sides are not paired), with Welch-Satterthwaite degrees of freedom, back-transformed. The point is the ratio of the
+ * two geometric means.</li>
  * <li><b>A quantity that may be zero or negative</b> (e.g. a count of lost updates): t on the fork medians themselves,
  * around their mean.</li>
  * </ul>
@@ -97,6 +99,36 @@ public final class ForkIntervals {
         double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
         double half = tQuantile(df) * se;
         return new Estimate(point, Math.exp(ma - mb - half), Math.exp(ma - mb + half), n, Estimate.Kind.INTERVAL);
+    }
+
+    /**
+     * A ratio from forks paired by round: {@code numerator / denominator} per round in which both ran, the point the
+     * geometric mean of those per-round ratios and the interval Student t on their logs (n - 1 degrees of freedom).
+     * Pairing takes out what a round shares (a slow minute lands on both sides), which Welch's {@link #ratio} cannot.
+     * Empty when the two come from different runs or share fewer than {@link #MIN_FORKS} rounds; the caller then
+     * falls back to {@link #ratio}. Both sides are times (positive).
+     */
+    public static Optional<Estimate> paired(RoundForks numerator, RoundForks denominator) {
+        if (numerator == null || denominator == null
+                || !java.util.Objects.equals(numerator.source(), denominator.source())) {
+            return Optional.empty();
+        }
+        List<Double> d = new java.util.ArrayList<>();
+        numerator.medians().forEach((round, a) -> {
+            Double b = denominator.medians().get(round);
+            if (b != null && a > 0 && b > 0) {
+                d.add(Math.log(a / b));
+            }
+        });
+        int n = d.size();
+        if (n < MIN_FORKS) {
+            return Optional.empty();
+        }
+        double[] logs = d.stream().mapToDouble(Double::doubleValue).toArray();
+        double mean = mean(logs);
+        double half = tQuantile(n - 1) * Math.sqrt(variance(logs, mean) / n);
+        return Optional.of(new Estimate(Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), n,
+                Estimate.Kind.INTERVAL));
     }
 
     /**

@@ -43,6 +43,23 @@ final class MatrixAnalyzer {
         return this;
     }
 
+    /** Each configuration's forks by round, where the run measured in rounds (speedups are then paired). */
+    private Map<MatrixConfig, RoundForks> rounds = Map.of();
+
+    MatrixAnalyzer withRounds(Map<MatrixConfig, RoundForks> rounds) {
+        this.rounds = rounds;
+        return this;
+    }
+
+    /**
+     * {@code time(numerator) / time(denominator)}: paired by round when both ran in the same rounds of one run,
+     * else Welch's ratio of the fork medians.
+     */
+    private Estimate ratio(MatrixConfig numerator, MatrixConfig denominator) {
+        return ForkIntervals.paired(rounds.get(numerator), rounds.get(denominator))
+                .orElseGet(() -> ForkIntervals.ratio(times.get(numerator), times.get(denominator)));
+    }
+
     /** Model and baseline were measured under the same known conditions (or none are known). */
     private boolean comparable(MatrixConfig model, MatrixConfig baseline) {
         String a = conditions.get(model);
@@ -154,7 +171,7 @@ final class MatrixAnalyzer {
                 continue;
             }
             out.add(new Analysis.WeakScaling(c.strategy(), c.parallelism(), base.size(),
-                    ForkIntervals.ratio(seq, times.get(c)), ForkIntervals.disagree(seq)
+                    ratio(base, c), ForkIntervals.disagree(seq)
                             || ForkIntervals.disagree(times.get(c))));
         }
         out.sort(Comparator.comparing(Analysis.WeakScaling::strategy)
@@ -198,7 +215,7 @@ final class MatrixAnalyzer {
                         + "flags), so no speedup");
                 speedup = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
             } else {
-                speedup = ForkIntervals.ratio(seq, t);
+                speedup = ratio(c.baseline(), c);
             }
             boolean unstable = ForkIntervals.disagree(t) || seq != null && ForkIntervals.disagree(seq);
             boolean threads = StrategyKind.find(c.strategy()).filter(StrategyKind::parallelismIsThreads).isPresent();
@@ -339,16 +356,16 @@ final class MatrixAnalyzer {
                     second = c;
                 }
             }
-            List<double[]> winnerTimes = times.get(winner.sequential() ? winner.baseline() : winner);
-            out.add(second == null || winnerTimes == null ? b : b.withRunnerUp(second.strategy(),
-                    second.parallelism(), ForkIntervals.ratio(times.get(second), winnerTimes)));
+            MatrixConfig winnerConfig = winner.sequential() ? winner.baseline() : winner;
+            out.add(second == null || times.get(winnerConfig) == null ? b : b.withRunnerUp(second.strategy(),
+                    second.parallelism(), ratio(second, winnerConfig)));
         }
         return out;
     }
 
     /**
      * Per parallelism at the largest size: the fastest in-JVM model that gives each task one range vs the fastest
-     * that steals work, as a time ratio with its interval (Welch t on logs: the two sides' forks are not paired).
+     * that steals work, as a time ratio with its interval (paired by round when the run had rounds).
      */
     private List<Analysis.Balance> balance(List<MatrixConfig> group, int largest, TreeSet<Integer> parallelisms) {
         List<Analysis.Balance> out = new ArrayList<>();
@@ -356,7 +373,7 @@ final class MatrixAnalyzer {
             MatrixConfig ranges = fastest(group, largest, p, StrategyKind.Split.RANGE_PER_TASK);
             MatrixConfig stealing = fastest(group, largest, p, StrategyKind.Split.WORK_STEALING);
             if (ranges != null && stealing != null) {
-                Estimate ratio = ForkIntervals.ratio(times.get(ranges), times.get(stealing));
+                Estimate ratio = ratio(ranges, stealing);
                 boolean provisional = !ratio.interval() || ForkIntervals.disagree(times.get(ranges))
                         || ForkIntervals.disagree(times.get(stealing));
                 out.add(new Analysis.Balance(p, ranges.strategy(), stealing.strategy(), ratio, provisional));

@@ -27,11 +27,11 @@ final class RecordSorter {
      */
     record Sorted(Map<MatrixConfig, List<double[]>> matrix, Map<String, List<double[]>> probes, int probeElements,
             long loopbackBytes, Map<Family, List<BenchmarkRecord>> series, List<BenchmarkRecord> foreign,
-            List<String> warnings, Map<MatrixConfig, String> conditions) {
+            List<String> warnings, Map<MatrixConfig, String> conditions, Map<MatrixConfig, RoundForks> rounds) {
         Sorted(Map<MatrixConfig, List<double[]>> matrix, Map<String, List<double[]>> probes, int probeElements,
                 long loopbackBytes, Map<Family, List<BenchmarkRecord>> series, List<BenchmarkRecord> foreign,
                 List<String> warnings) {
-            this(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, Map.of());
+            this(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, Map.of(), Map.of());
         }
     }
 
@@ -69,6 +69,8 @@ final class RecordSorter {
     static Sorted sort(RunData data) {
         Map<MatrixConfig, List<double[]>> matrix = new LinkedHashMap<>();
         Map<MatrixConfig, String> conditions = new LinkedHashMap<>();
+        Map<MatrixConfig, RoundForks> rounds = new LinkedHashMap<>();
+        java.util.Set<MatrixConfig> pooled = new java.util.HashSet<>();
         Map<String, List<double[]>> probes = new LinkedHashMap<>();
         Map<Family, List<BenchmarkRecord>> series = new LinkedHashMap<>();
         List<BenchmarkRecord> foreign = new ArrayList<>();
@@ -94,7 +96,10 @@ final class RecordSorter {
                             + "computed from it");
                 }
                 List<double[]> old = matrix.putIfAbsent(c.get(), new ArrayList<>(forks));
-                if (old != null) {
+                if (old == null) {
+                    RoundForks.of(r).ifPresent(f -> rounds.put(c.get(), f));
+                } else { // rounds of two runs do not pair
+                    pooled.add(c.get());
                     old.addAll(forks);
                     warnings.add(r.shortName() + " " + r.paramLabel() + " appears in several files: their forks "
                             + "were pooled");
@@ -132,7 +137,8 @@ final class RecordSorter {
                     + String.join("; ", distinct) + "): a speedup is computed only where the model and its "
                     + "sequential baseline share their conditions; every other one is left out, not divided");
         }
-        return new Sorted(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, conditions);
+        rounds.keySet().removeAll(pooled);
+        return new Sorted(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, conditions, rounds);
     }
 
     /** A whole-number parameter of a probe, from 0 to {@code max}; anything else is one line naming file and field. */

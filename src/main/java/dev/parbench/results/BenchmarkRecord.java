@@ -17,10 +17,26 @@ import java.util.SortedMap;
  * @param jvm         JVM fields when present: {@code jvm}, {@code jdkVersion}, {@code vmName}, {@code vmVersion}
  * @param jvmArgs     fork JVM arguments; empty if absent
  * @param source      the file this record was read from
+ * @param rounds      the round in which each fork ran, in the order of the primary metric's forks (parbench's
+ *                    {@code run} measures in rounds: one fork of every configuration per round); empty when the
+ *                    file does not say (plain JMH output)
+ * @param forkStarted when each fork started (ms since the epoch), in the same order; empty when the file does not say
  */
 public record BenchmarkRecord(String benchmark, String mode, SortedMap<String, String> params, int forks,
         int threads, Metric primary, Map<String, Metric> secondary, Map<String, String> jvm, List<String> jvmArgs,
-        String source) {
+        String source, List<Integer> rounds, List<Long> forkStarted) {
+
+    public BenchmarkRecord {
+        rounds = List.copyOf(rounds);
+        forkStarted = List.copyOf(forkStarted);
+    }
+
+    /** A record with no round marks (plain JMH output). */
+    public BenchmarkRecord(String benchmark, String mode, SortedMap<String, String> params, int forks, int threads,
+            Metric primary, Map<String, Metric> secondary, Map<String, String> jvm, List<String> jvmArgs,
+            String source) {
+        this(benchmark, mode, params, forks, threads, primary, secondary, jvm, jvmArgs, source, List.of(), List.of());
+    }
 
     /** {@code SumBench.parallel} from {@code dev.parbench.bench.SumBench.parallel}. */
     public String shortName() {

@@ -99,9 +99,36 @@ public final class JmhJsonReader {
         if (n.has("jvmArgs") && n.get("jvmArgs").isArray()) {
             n.get("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
         }
+        Metric primary = metric(n.get("primaryMetric"), where + " primaryMetric");
+        int forks = primary.iterations().size();
         return new BenchmarkRecord(n.get("benchmark").asText(), mode, params, n.path("forks").asInt(0),
-                n.path("threads").asInt(1), metric(n.get("primaryMetric"), where + " primaryMetric"), secondary, jvm,
-                jvmArgs, source);
+                n.path("threads").asInt(1), primary, secondary, jvm, jvmArgs, source,
+                marks(n, "rounds", forks, where).stream().map(Long::intValue).toList(),
+                marks(n, "forkStarted", forks, where));
+    }
+
+    /**
+     * parbench's per-fork marks ({@code rounds}, {@code forkStarted}): whole non-negative numbers, one per fork of
+     * the primary metric; absent (plain JMH output) gives an empty list.
+     */
+    private static List<Long> marks(JsonNode n, String field, int forks, String where) {
+        JsonNode a = n.get(field);
+        if (a == null || a.isNull()) {
+            return List.of();
+        }
+        if (!a.isArray() || a.size() != forks) {
+            throw new ResultsFormatException(where + ": '" + field + "' must be an array with one number per fork ("
+                    + forks + ")");
+        }
+        List<Long> out = new ArrayList<>();
+        for (JsonNode v : a) {
+            if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 0
+                    || field.equals("rounds") && v.asLong() > Integer.MAX_VALUE) {
+                throw new ResultsFormatException(where + ": '" + field + "' holds '" + v + "', not a whole number >= 0");
+            }
+            out.add(v.asLong());
+        }
+        return out;
     }
 
     private static Metric metric(JsonNode m, String where) {
