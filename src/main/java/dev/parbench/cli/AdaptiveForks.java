@@ -104,13 +104,23 @@ final class AdaptiveForks {
      * speedup is settled or both sides are at the cap. {@code model} and {@code baseline}: iteration values per fork.
      */
     static Need need(Pair pair, List<double[]> model, List<double[]> baseline, Target t) {
+        return need(pair, model, List.of(), baseline, List.of(), t);
+    }
+
+    /**
+     * As {@link #need(Pair, List, List, Target)}, with each fork's round: where both sides share rounds, the
+     * speedup's interval is the paired one the report shows ({@link ForkIntervals#paired}).
+     */
+    static Need need(Pair pair, List<double[]> model, List<Integer> modelRounds, List<double[]> baseline,
+            List<Integer> baselineRounds, Target t) {
         boolean modelRoom = model.size() < t.maxForks();
         boolean baseRoom = baseline.size() < t.maxForks();
         if (model.size() < ForkIntervals.MIN_FORKS || baseline.size() < ForkIntervals.MIN_FORKS) {
             return pick(pair, model.size() <= baseline.size() ? modelRoom : !baseRoom, modelRoom || baseRoom,
                     "fewer than " + ForkIntervals.MIN_FORKS + " forks", Double.POSITIVE_INFINITY);
         }
-        Estimate r = ForkIntervals.ratio(baseline, model);
+        Estimate r = ForkIntervals.paired(byRound(baseline, baselineRounds), byRound(model, modelRounds))
+                .orElseGet(() -> ForkIntervals.ratio(baseline, model));
         double half = Math.sqrt(r.high() / r.low()) - 1;
         boolean modelOff = ForkIntervals.disagree(model);
         boolean baseOff = ForkIntervals.disagree(baseline);
@@ -138,6 +148,18 @@ final class AdaptiveForks {
         return new Need(toModel ? pair.model() : pair.baseline(), why, half);
     }
 
+    /** Fork medians by round (null without rounds), as the analysis pairs them. */
+    private static dev.parbench.analysis.RoundForks byRound(List<double[]> forks, List<Integer> rounds) {
+        if (rounds.size() != forks.size() || rounds.isEmpty()) {
+            return null;
+        }
+        Map<Integer, Double> m = new TreeMap<>();
+        for (int i = 0; i < forks.size(); i++) {
+            m.put(rounds.get(i), dev.parbench.analysis.Stats.median(forks.get(i)));
+        }
+        return new dev.parbench.analysis.RoundForks("session", new TreeMap<>(m));
+    }
+
     /** The primary metric's iteration values of each fork of a JMH result. */
     static List<double[]> forks(RunResult r) {
         List<double[]> out = new ArrayList<>();
@@ -163,20 +185,25 @@ final class AdaptiveForks {
 
     /** Where the merged results go, and whether to stop. */
     interface Sink {
-        void finished(Configuration c, RunResult merged) throws Exception;
+        void finished(Configuration c, Measured merged) throws Exception;
 
         boolean stopping();
     }
 
     /**
-     * The phase: steps until every headline of {@code pairs} is settled or capped, or the budget is spent.
-     * {@code measured}: this session's results by configuration key (updated with the merged ones). Returns one
-     * line per headline, its final state.
+     * The phase: steps until every headline of {@code pairs} is settled or capped, or the budget is spent. A step adds
+     * {@link #STEP} rounds to the widest unsettled headline, each round one fork of the model and one of its baseline
+     * in a random order, under a round number no fork of the run has yet: the added forks pair as the planned ones do.
+     * {@code measured}: this session's forks by configuration key (updated with the added ones). Returns one line per
+     * headline, its final state.
      */
-    static List<String> run(List<Pair> pairs, Map<String, RunResult> measured, Target t, Measure measure, Sink sink,
-            java.io.PrintStream out) throws Exception {
+    static List<String> run(List<Pair> pairs, Map<String, Measured> measured, Target t, Measure measure, Sink sink,
+            java.io.PrintStream out, long seed) throws Exception {
         long start = System.nanoTime();
         long deadline = start + t.budget().toNanos();
+        java.util.Random order = new java.util.Random(seed);
+        int round = measured.values().stream().flatMap(m -> m.rounds().stream()).mapToInt(Integer::intValue).max()
+                .orElse(0);
         List<Pair> usable = pairs.stream().filter(p -> measured.containsKey(p.model().key())
                 && measured.containsKey(p.baseline().key())).toList();
         if (usable.size() < pairs.size()) {
@@ -187,8 +214,9 @@ final class AdaptiveForks {
             Pair next = null;
             Need nextNeed = null;
             for (Pair p : usable) {
-                Need n = need(p, forks(measured.get(p.model().key())), forks(measured.get(p.baseline().key())), t);
-                if (n.side() != null && (nextNeed == null || n.halfWidth() > nextNeed.halfWidth())) {
+                Need n = need(p, measured.get(p.model().key()), measured.get(p.baseline().key()), t);
+                boolean room = measured.get(p.model().key()).rounds().size() < t.maxForks(); // the baseline rides
+                if (n.side() != null && room && (nextNeed == null || n.halfWidth() > nextNeed.halfWidth())) {
                     next = p;
                     nextNeed = n;
                 }
@@ -196,36 +224,52 @@ final class AdaptiveForks {
             if (next == null) {
                 break;
             }
-            Configuration side = nextNeed.side();
-            RunResult before = measured.get(side.key());
-            int have = before.getBenchmarkResults().size();
+            int have = measured.get(next.model().key()).rounds().size();
             int add = Math.min(STEP, t.maxForks() - have);
-            out.printf(Locale.ROOT, "[parbench] adaptive: %s: %s -> %d more fork(s) of the %s (%d so far); %s of "
-                    + "%s spent%n", next.label(), nextNeed.why(), add, side == next.model() ? "model" : "baseline",
-                    have, Plan.format(Duration.ofNanos(System.nanoTime() - start)), Plan.format(t.budget()));
-            Optional<RunResult> more = measure.run(side, add);
-            if (more.isEmpty()) {
+            out.printf(Locale.ROOT, "[parbench] adaptive: %s: %s -> %d more round(s) of the model and its baseline "
+                    + "(%d so far); %s of %s spent%n", next.label(), nextNeed.why(), add, have,
+                    Plan.format(Duration.ofNanos(System.nanoTime() - start)), Plan.format(t.budget()));
+            boolean ok = true;
+            for (int i = 0; i < add && ok && !sink.stopping(); i++) {
+                round++;
+                List<Configuration> sides = new ArrayList<>(List.of(next.model(), next.baseline()));
+                java.util.Collections.shuffle(sides, order);
+                for (Configuration side : sides) {
+                    long started = System.currentTimeMillis();
+                    Optional<RunResult> more = measure.run(side, 1);
+                    if (more.isEmpty()) {
+                        ok = false;
+                        break;
+                    }
+                    Measured merged = measured.get(side.key()).plus(more.get(), round, started);
+                    measured.put(side.key(), merged);
+                    sink.finished(side, merged);
+                }
+            }
+            if (!ok) {
                 if (sink.stopping()) {
                     break;
                 }
                 out.printf("[parbench] adaptive: %s: the added forks failed; left as it is%n", next.label());
                 Pair failed = next;
                 usable = usable.stream().filter(p -> p != failed).toList();
-                continue;
             }
-            RunResult merged = merge(before, more.get());
-            measured.put(side.key(), merged);
-            sink.finished(side, merged);
         }
         List<String> summary = new ArrayList<>();
         for (Pair p : usable.stream().sorted(Comparator.comparing(Pair::label)).toList()) {
-            List<double[]> m = forks(measured.get(p.model().key()));
-            List<double[]> b = forks(measured.get(p.baseline().key()));
+            Measured m = measured.get(p.model().key());
+            Measured b = measured.get(p.baseline().key());
             Need n = need(p, m, b, t);
-            summary.add(String.format(Locale.ROOT, "%s: %d + %d forks, %s", p.label(), m.size(), b.size(),
-                    n.side() == null ? n.why() : n.why() + ", budget spent"));
+            summary.add(String.format(Locale.ROOT, "%s: %d + %d forks, %s", p.label(), m.rounds().size(),
+                    b.rounds().size(), n.side() == null ? n.why() : m.rounds().size() >= t.maxForks()
+                            ? n.why() + ", at the cap" : n.why() + ", budget spent"));
         }
         return summary;
+    }
+
+    /** {@link #need} of a pair from this session's forks, with their rounds. */
+    private static Need need(Pair p, Measured model, Measured baseline, Target t) {
+        return need(p, forks(model.result()), model.rounds(), forks(baseline.result()), baseline.rounds(), t);
     }
 
     private static String trim(double v) {

@@ -35,6 +35,11 @@ public record Configuration(String pass, String benchmark, SortedMap<String, Str
         return benchmark + " " + new TreeMap<>(params);
     }
 
+    /** The same configuration with {@code n} forks (a round runs one; --adaptive adds some). */
+    public Configuration withForks(int n) {
+        return new Configuration(pass, benchmark, params, n, minMeasurementIterations, forkJvmArgsAppend);
+    }
+
     /** Short form for the console: {@code SumBench.parallel kernel=simd parallelism=2 ...}. */
     public String label() {
         String b = benchmark;

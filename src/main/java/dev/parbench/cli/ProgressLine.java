@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
  * The run's progress on the console: a bar, the configuration that runs now, done/total, the elapsed time and an ETA.
  * The ETA starts from the plan's estimate of each configuration and is rescaled as configurations finish by how long
  * they really took against their estimate (a machine twice as slow as the plan assumes doubles what is left).
- * On a terminal the line is redrawn in place with {@code '\r'}; otherwise (a file, a CI log) each configuration gets
- * one line of its own. Other messages go through {@link #message} so that they never land in the middle of the line.
+ * On a terminal the line is redrawn in place with {@code '\r'}; otherwise (a file, a CI log) a line is printed when a
+ * new group (a round) starts, and otherwise at most once every {@link #QUIET_SECONDS}. Other messages go through {@link #message} so that they never land in the middle of the line.
  */
 final class ProgressLine {
     /** The environment variable that forces the mode: {@code live} (redraw in place) or {@code lines}. */
@@ -22,6 +22,8 @@ final class ProgressLine {
     /** Width of a terminal that does not say its own ({@code COLUMNS} unset): the classic 80 columns, less one. */
     static final int DEFAULT_WIDTH = 79;
     private static final int BAR = 20;
+    /** Without a terminal: within a group, at most one line this often. */
+    static final long QUIET_SECONDS = 60;
 
     private final PrintStream out;
     private final boolean live;
@@ -35,6 +37,8 @@ final class ProgressLine {
     private String label = "";
     private long currentStart;
     private int drawn; // characters of the live line now on screen (0: none)
+    private String group;
+    private long lastPrinted = Long.MIN_VALUE;
 
     /**
      * @param out where the line goes
@@ -90,16 +94,26 @@ final class ProgressLine {
         return live(System.getenv(), c != null, terminal);
     }
 
-    /** Configuration {@code index} (0-based, in the order of the estimates) starts. */
+    /** Step {@code index} (0-based, in the order of the estimates) starts; each step is its own group. */
     synchronized void start(int index, String label) {
+        start(index, label, label);
+    }
+
+    /**
+     * Step {@code index} (0-based, in the order of the estimates) starts, in {@code group} (e.g. its round): without a
+     * terminal, a line when the group changes, and otherwise at most one every {@link #QUIET_SECONDS}.
+     */
+    synchronized void start(int index, String label, String group) {
         current = index;
         this.label = label;
         currentStart = nanos.getAsLong();
         if (live) {
             redraw();
-        } else {
+        } else if (!group.equals(this.group) || currentStart - lastPrinted >= QUIET_SECONDS * 1_000_000_000L) {
             out.println(render());
+            lastPrinted = currentStart;
         }
+        this.group = group;
     }
 
     /** The configuration that ran finished (or failed): its time now rescales the estimate of what is left. */
@@ -148,7 +162,7 @@ final class ProgressLine {
     }
 
     /**
-     * The line as it reads now: {@code [#####.....] configuration 3/12 SumBench.parallel ... 1m02s, ETA ~4m10s};
+     * The line as it reads now: {@code [#####.....] fork 3/12 SumBench.parallel ... 1m02s, ETA ~4m10s};
      * on a terminal the label is cut to keep the line within the terminal's width.
      */
     synchronized String render() {
@@ -159,7 +173,7 @@ final class ProgressLine {
         String bar = "[" + "#".repeat(filled) + ".".repeat(barWidth - filled) + "]";
         String times = String.format(Locale.ROOT, " %s, ETA ~%s", Plan.format(Duration.ofNanos(nanos.getAsLong()
                 - start)), Plan.format(Duration.ofMillis(Math.round(etaSeconds() * 1000))));
-        String head = "[parbench] " + bar + " configuration " + Math.min(done + 1, total) + "/" + total + " ";
+        String head = "[parbench] " + bar + " fork " + Math.min(done + 1, total) + "/" + total + " ";
         int room = width - head.length() - times.length();
         if (!live) {
             return head + label + times;

@@ -99,6 +99,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "JMH forks per configuration (default from profile).")
     Integer forks;
 
+    @Option(names = "--seed", paramLabel = "N", description = "The seed of the rounds' random order (default: a new "
+            + "one, printed with the plan; the same seed replays a run's order).")
+    Long seed;
+
     @Option(names = "--adaptive", description = "After the planned configurations, add forks (2 at a time) to the "
             + "headline speedups (every model at the largest size of its workload) until each speedup's 95%% "
             + "interval is within --adaptive-width, a side has --adaptive-max-forks, or --adaptive-minutes are spent.")
@@ -208,7 +212,15 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("run folder " + runDir + " already exists; wait a second and retry");
         }
         RunStore store = RunStore.create(runDir, RunEnvironment.collect(settings(setup)));
-        return execute(setup, store, setup.configurations(), stamp, true);
+        return execute(setup, store, Rounds.schedule(setup.configurations(), Map.of(), seed()), stamp, true);
+    }
+
+    /** The rounds' seed: --seed, or one drawn now (and kept, so that the plan and the run say the same). */
+    long seed() {
+        if (seed == null) {
+            seed = new java.security.SecureRandom().nextLong() >>> 16; // short enough to type
+        }
+        return seed;
     }
 
     /** Parses this command's options into a plan; usage errors are one line, exit 2. */
@@ -342,6 +354,8 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf("  warm-up %d x %s, measurement %d x %s, %d fork(s) per configuration%n", s.wi(), s.wt(), s.mi(),
                 s.mt(), s.spec().forks());
+        out.printf("  in %d rounds: each round runs one fork of every configuration, in a random order (seed %d; "
+                + "--seed %d replays it)%n", Rounds.count(s.configurations()), seed(), seed());
         if (verbose || dryRun) {
             out.println("  how the sizes and parallelism were chosen:");
             s.spec().rule().forEach(r -> out.println("    - " + r));
@@ -393,15 +407,21 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException(resume + ": the run's stored arguments no longer parse (" + e.getMessage() + ")");
         }
         original.resume = null;
+        if (original.seed == null && store.run().get("seed") instanceof Number n) {
+            original.seed = n.longValue(); // the rounds it finishes keep their order
+        }
         Setup setup = original.setup();
-        Set<String> finished = store.finishedKeys();
-        List<Configuration> missing = RunStore.missing(setup.configurations(), finished);
+        store.plan(setup.configurations(), resumeCommand(resume));
+        List<Rounds.Step> missing = Rounds.schedule(setup.configurations(), store.doneRounds(), original.seed());
+        long configs = missing.stream().map(Rounds.Step::key).distinct().count();
         PrintStream out = System.out;
-        out.printf("parbench: resuming %s: %d of %d configurations finished, %d to run (estimated %s)%n", resume,
-                setup.configurations().size() - missing.size(), setup.configurations().size(), missing.size(),
-                Plan.format(Plan.estimate(missing, setup.timing())));
-        for (Configuration c : missing) {
-            out.println("  " + c.label());
+        out.printf("parbench: resuming %s: %d of %d configurations finished, %d fork(s) of %d to run (estimated "
+                + "%s)%n", resume, store.finishedKeys().size(), setup.configurations().size(), missing.size(),
+                configs, Plan.format(Plan.estimate(missing.stream().map(Rounds.Step::config).toList(),
+                        setup.timing())));
+        missing.stream().limit(10).forEach(step -> out.println("  " + step.label()));
+        if (missing.size() > 10) {
+            out.printf("  ... and %d more fork(s) (--dry-run lists none; each is in round order)%n", missing.size() - 10);
         }
         warnIfDifferentMachine(store.env(), out);
         if (dryRun) {
@@ -446,14 +466,14 @@ final class RunCommand implements Callable<Integer> {
      * the console shows the plan, one progress line and, at the end, the decision table and the paths; JMH's own
      * output goes to jmh.log in the run folder (and to the console too with --verbose).
      */
-    private Integer execute(Setup s, RunStore store, List<Configuration> todo, String stamp, boolean newRun)
+    private Integer execute(Setup s, RunStore store, List<Rounds.Step> todo, String stamp, boolean newRun)
             throws Exception {
         PrintStream out = System.out;
         Path runDir = store.dir();
         String resumeHint = resumeCommand(runDir);
         store.plan(s.configurations(), resumeHint);
         long start = System.nanoTime();
-        List<Double> planned = todo.stream().map(c -> Plan.seconds(c, s.timing())).toList();
+        List<Double> planned = todo.stream().map(step -> Plan.seconds(step.config(), s.timing())).toList();
         ProgressLine progress = new ProgressLine(out, !verbose && ProgressLine.liveHere(), planned, System::nanoTime,
                 ProgressLine.width(System.getenv()));
         Path logFile = runDir.resolve(JmhLog.FILE);
@@ -483,7 +503,7 @@ final class RunCommand implements Callable<Integer> {
             if (guard.stopping()) {
                 return 130; // the shutdown hook has saved the state and says how to resume
             }
-            jmhOut.finish(done.session().values()); // JMH's closing table, with any added forks, into jmh.log
+            jmhOut.finish(done.session().values().stream().map(Measured::result).toList()); // into jmh.log
             store.end(status(done));
         }
         RunFailures f = store.failures(status(done));
@@ -518,14 +538,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** --adaptive: more forks for the unsettled headline speedups, merged into results.json as they come. */
-    private static void adaptivePhase(Setup s, RunStore store, RunGuard guard, Map<String, RunResult> measured,
+    private void adaptivePhase(Setup s, RunStore store, RunGuard guard, Map<String, Measured> measured,
             PrintStream out, ConfigBound bound) throws Exception {
         List<AdaptiveForks.Pair> pairs = AdaptiveForks.headline(s.configurations());
         out.printf("%n[parbench] adaptive: %d headline speedups, %s%n", pairs.size(), s.adaptive().describe());
         OutputFormat silent = JmhInvocation.silent();
         AdaptiveForks.Measure measure = (c, forks) -> {
-            Configuration more = new Configuration(c.pass(), c.benchmark(), c.params(), forks,
-                    c.minMeasurementIterations(), c.forkJvmArgsAppend());
+            Configuration more = c.withForks(forks);
             java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
                     .newSingleThreadScheduledExecutor();
             try { // the added forks are bounded as a configuration of their number of forks is
@@ -544,8 +563,8 @@ final class RunCommand implements Callable<Integer> {
         };
         AdaptiveForks.Sink sink = new AdaptiveForks.Sink() {
             @Override
-            public void finished(Configuration c, RunResult merged) throws Exception {
-                store.finished(c, List.of(merged));
+            public void finished(Configuration c, Measured merged) throws Exception {
+                store.finished(c, merged);
             }
 
             @Override
@@ -553,7 +572,7 @@ final class RunCommand implements Callable<Integer> {
                 return guard.stopping();
             }
         };
-        List<String> summary = AdaptiveForks.run(pairs, measured, s.adaptive(), measure, sink, out);
+        List<String> summary = AdaptiveForks.run(pairs, measured, s.adaptive(), measure, sink, out, seed());
         summary.forEach(line -> out.println("[parbench] adaptive: " + line));
     }
 
@@ -580,6 +599,8 @@ final class RunCommand implements Callable<Integer> {
         run.put("measurement", s.mi() + " x " + s.mt());
         run.put("mode", "avgt");
         run.put("extraJmhArgs", jmhArgs);
+        run.put("seed", seed());
+        run.put("rounds", Rounds.count(s.configurations()));
         List<Map<String, Object>> passes = new ArrayList<>();
         for (RunSpec.Pass p : s.spec().passes()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -26,7 +26,8 @@ final class RunGuard implements AutoCloseable {
             stopping = true;
             stopDescendants(GRACE_MILLIS, KILL_WAIT_MILLIS);
             boolean saved = store.interrupted(STORE_WAIT_SECONDS);
-            err.println("parbench: interrupted; " + store.finishedCount() + " finished configuration(s) kept in "
+            err.println("\nparbench: interrupted; " + store.forkCount() + " finished fork(s) kept ("
+                    + store.finishedCount() + " configuration(s) with all their rounds) in "
                     + store.dir().resolve(RunStore.RESULTS) + (saved ? "" : " (failures.json not updated)")
                     + "; resume with " + resumeCommand);
             err.flush();

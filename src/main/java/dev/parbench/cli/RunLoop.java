@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.openjdk.jmh.results.RunResult;
@@ -13,12 +15,13 @@ import org.openjdk.jmh.runner.BenchmarkException;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * The run's loop: one JMH invocation per configuration, each under its {@link ConfigBound}, each result saved as it
- * comes. A failed configuration (JMH's failure, or over its bound) is recorded in failures.json with its name and
- * said in one line, and the others go on (unless --fail-fast); Ctrl-C ({@link RunGuard}) keeps what finished.
+ * The run's loop, in rounds ({@link Rounds}): one JMH invocation of one fork per step, each under its
+ * {@link ConfigBound}, each fork merged into its configuration's result and saved as it comes. A failed configuration
+ * (JMH's failure, or over its bound) is recorded in failures.json with its name and said in one line, its later
+ * rounds are skipped, and the others go on (unless --fail-fast); Ctrl-C ({@link RunGuard}) keeps what finished.
  */
 final class RunLoop {
-    /** One configuration's JMH invocation. */
+    /** One fork's JMH invocation. */
     interface Invocation {
         Collection<RunResult> run(Configuration c) throws RunnerException;
     }
@@ -31,11 +34,11 @@ final class RunLoop {
     /**
      * What the loop did.
      *
-     * @param session this session's results by configuration key, in run order
+     * @param session this session's forks by configuration key, in run order
      * @param failures configurations that failed
      * @param stoppedBy why the loop stopped before the end (null: it did not)
      */
-    record Outcome(Map<String, RunResult> session, int failures, String stoppedBy) {
+    record Outcome(Map<String, Measured> session, int failures, String stoppedBy) {
     }
 
     private final RunStore store;
@@ -58,12 +61,13 @@ final class RunLoop {
     }
 
     /**
-     * Runs {@code todo} with {@code planned} seconds each (the plan's estimates, in the same order); {@code first}
+     * Runs {@code steps} with {@code planned} seconds each (the plan's estimates, in the same order); {@code first}
      * runs once, after the first result is saved.
      */
-    Outcome run(List<Configuration> todo, List<Double> planned, Invocation invocation, FirstResult first)
+    Outcome run(List<Rounds.Step> steps, List<Double> planned, Invocation invocation, FirstResult first)
             throws Exception {
-        Map<String, RunResult> session = new LinkedHashMap<>();
+        Map<String, Measured> session = new LinkedHashMap<>();
+        Set<String> failed = new HashSet<>();
         int failures = 0;
         String stoppedBy = null;
         boolean saved = false;
@@ -73,13 +77,18 @@ final class RunLoop {
             return t;
         });
         try {
-            for (int i = 0; i < todo.size(); i++) {
-                Configuration c = todo.get(i);
+            for (int i = 0; i < steps.size(); i++) {
+                Rounds.Step step = steps.get(i);
+                Configuration c = step.config();
                 if (guard.stopping()) {
                     break;
                 }
+                if (failed.contains(step.key())) {
+                    continue; // failed in an earlier round: its later rounds would fail the same way
+                }
                 store.started(c);
-                progress.start(i, c.label());
+                progress.start(i, step.label(), "round " + step.round());
+                long startedMillis = System.currentTimeMillis();
                 Collection<RunResult> results;
                 try {
                     results = bound.run(planned.get(i), timer, () -> invocation.run(c));
@@ -89,6 +98,7 @@ final class RunLoop {
                         break;
                     }
                     failures++;
+                    failed.add(step.key());
                     fail(c, e.getMessage());
                     if (failFast) {
                         stoppedBy = "--fail-fast";
@@ -102,6 +112,7 @@ final class RunLoop {
                     }
                     String reason = JmhInvocation.reason(e);
                     failures++;
+                    failed.add(step.key());
                     fail(c, reason);
                     if (!(e.getCause() instanceof BenchmarkException)) {
                         stoppedBy = "JMH itself failed (" + reason + ")";
@@ -116,11 +127,16 @@ final class RunLoop {
                 progress.finished();
                 if (results.isEmpty()) {
                     failures++;
+                    failed.add(step.key());
                     fail(c, "JMH returned no result");
                     continue;
                 }
-                store.finished(c, results);
-                results.forEach(r -> session.put(c.key(), r));
+                RunResult fork = results.iterator().next();
+                Measured before = session.get(step.key());
+                Measured now = before == null ? Measured.of(fork, step.round(), startedMillis)
+                        : before.plus(fork, step.round(), startedMillis);
+                session.put(step.key(), now);
+                store.finished(c, now);
                 if (!saved) {
                     first.saved();
                     saved = true;

@@ -166,6 +166,10 @@ public final class RunSpec {
         List<Pass> passes = new ArrayList<>();
         if (families.contains(Families.MODELS)) {
             passes.addAll(matrixPasses());
+            if (forks >= 2) { // the machine's steadiness: fixed ALU and memory work, a fork in every round, over time
+                passes.add(new Pass("machine reference", List.of(REFERENCE_LCG, REFERENCE_STREAM), Map.of(), forks,
+                        0));
+            }
         }
         for (Family f : families) {
             if (f != Families.MODELS) {
@@ -182,6 +186,10 @@ public final class RunSpec {
         }
         return passes;
     }
+
+    static final String REFERENCE_LCG = "^" + Pattern.quote(Families.BENCH_PACKAGE + ".ReferenceBench.lcg") + "$";
+    static final String REFERENCE_STREAM = "^" + Pattern.quote(Families.BENCH_PACKAGE + ".ReferenceBench.stream")
+            + "$";
 
     private static String transferMethod(String method) {
         return "^" + Pattern.quote(Families.BENCH_PACKAGE + ".TransferProbe." + method) + "$";

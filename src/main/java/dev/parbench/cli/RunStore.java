@@ -46,6 +46,8 @@ final class RunStore {
     private final Path dir;
     private final Map<String, Object> env;
     private final Map<String, JsonNode> results = new LinkedHashMap<>();
+    /** Entries results.json held when the run was resumed: this session's forks of them are merged in. */
+    private final Map<String, JsonNode> prior = new LinkedHashMap<>();
     private final Map<String, RunFailures.Entry> failed = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private List<Configuration> planned = List.of();
@@ -53,6 +55,7 @@ final class RunStore {
     private String resumeCommand = "";
     private boolean closed;
     private volatile int finishedCount;
+    private volatile int forkCount;
 
     private RunStore(Path dir, Map<String, Object> env) {
         this.dir = dir;
@@ -101,7 +104,7 @@ final class RunStore {
                 for (JsonNode n : root) {
                     store.results.put(key(n), n);
                 }
-                store.finishedCount = store.results.size();
+                store.prior.putAll(store.results);
             } catch (ResultsFormatException e) {
                 throw new UsageException(e.getMessage() + "; cannot resume into it");
             }
@@ -141,9 +144,33 @@ final class RunStore {
         return Configuration.key(entry.path("benchmark").asText(), params);
     }
 
-    /** Keys of the configurations in results.json. */
+    /** Keys of the configurations in results.json with every planned fork (all of them before a plan is set). */
     Set<String> finishedKeys() {
-        return withLock(() -> new LinkedHashSet<>(results.keySet()));
+        return withLock(() -> new LinkedHashSet<>(results.keySet().stream().filter(this::complete).toList()));
+    }
+
+    /**
+     * The rounds each configuration in results.json has measured (key -> rounds): its {@code rounds} marks, or
+     * rounds 1 ... its fork count for an entry without them (a run made before rounds: its forks count as done).
+     */
+    Map<String, Set<Integer>> doneRounds() {
+        return withLock(() -> {
+            Map<String, Set<Integer>> out = new LinkedHashMap<>();
+            results.forEach((k, n) -> out.put(k, rounds(n)));
+            return out;
+        });
+    }
+
+    private static Set<Integer> rounds(JsonNode n) {
+        Set<Integer> r = new java.util.TreeSet<>();
+        if (n.get("rounds") instanceof ArrayNode a) {
+            a.forEach(v -> r.add(v.asInt()));
+        } else {
+            for (int i = 1; i <= n.path("primaryMetric").path("rawData").size(); i++) {
+                r.add(i);
+            }
+        }
+        return r;
     }
 
     /** Without the lock: the shutdown hook reads it even if the run holds the lock. */
@@ -151,9 +178,30 @@ final class RunStore {
         return finishedCount;
     }
 
+    /** The forks results.json holds; without the lock, as {@link #finishedCount}. */
+    int forkCount() {
+        return forkCount;
+    }
+
     /** The configurations of {@code plan} not in results.json: what a resumed run still has to do. */
     static List<Configuration> missing(List<Configuration> plan, Set<String> finished) {
         return plan.stream().filter(c -> !finished.contains(c.key())).toList();
+    }
+
+    /** The entry holds every fork the plan gives its configuration (any entry, before a plan is set). */
+    private boolean complete(String key) {
+        JsonNode n = results.get(key);
+        if (n == null) {
+            return false;
+        }
+        return planned.stream().filter(c -> c.key().equals(key)).findFirst()
+                .map(c -> n.path("primaryMetric").path("rawData").size() >= c.forks()
+                        || !n.path("primaryMetric").has("rawData"))
+                .orElse(true);
+    }
+
+    private int completeCount() {
+        return (int) results.keySet().stream().filter(this::complete).count();
     }
 
     /** The whole plan of the run (for the list of configurations not run), and the command that resumes it. */
@@ -161,12 +209,30 @@ final class RunStore {
         withLock(() -> {
             this.planned = List.copyOf(plan);
             this.resumeCommand = resumeCommand;
+            finishedCount = completeCount();
             return null;
         });
     }
 
     void started(Configuration c) {
         withLock(() -> current = c);
+    }
+
+    /**
+     * A fork of {@code c} finished: this session's forks of it ({@code m}, with their rounds and start times), merged
+     * with what results.json held of it before the run was resumed, go into results.json at once.
+     */
+    void finished(Configuration c, Measured m) throws IOException {
+        ObjectNode entry = (ObjectNode) toJson(m.result());
+        ArrayNode rounds = entry.putArray("rounds");
+        m.rounds().forEach(rounds::add);
+        ArrayNode started = entry.putArray("forkStarted");
+        m.started().forEach(started::add);
+        if (!run().containsKey("forkJvmArgs")) {
+            forkFlags(List.copyOf(m.result().getParams().getJvmArgs()));
+        }
+        JsonNode before = prior.get(key(entry));
+        finished(c, List.of(before == null ? entry : ForkMerge.merge(before, entry)));
     }
 
     /** {@code c} finished: its results go into results.json, at once. */
@@ -205,7 +271,7 @@ final class RunStore {
             failed.remove(c.key());
             current = null;
             writeResults();
-            finishedCount = results.size();
+            finishedCount = completeCount();
         });
     }
 
@@ -271,13 +337,13 @@ final class RunStore {
         return withLock(() -> {
             List<RunFailures.Entry> notRun = new ArrayList<>();
             for (Configuration c : planned) {
-                if (!results.containsKey(c.key()) && !failed.containsKey(c.key())) {
+                if (!complete(c.key()) && !failed.containsKey(c.key())) {
                     notRun.add(new RunFailures.Entry(c.benchmark(), c.params(), ""));
                 }
             }
             List<RunFailures.Entry> f = new ArrayList<>(failed.values());
             boolean missing = !f.isEmpty() || !notRun.isEmpty();
-            return new RunFailures(status, planned.size(), results.size(), f, notRun, missing ? resumeCommand : "");
+            return new RunFailures(status, planned.size(), completeCount(), f, notRun, missing ? resumeCommand : "");
         });
     }
 
@@ -300,6 +366,7 @@ final class RunStore {
         ArrayNode array = JSON.createArrayNode();
         results.values().forEach(array::add);
         AtomicFiles.write(dir.resolve(RESULTS), tmp -> JSON.writeValue(tmp.toFile(), array));
+        forkCount = results.values().stream().mapToInt(n -> n.path("primaryMetric").path("rawData").size()).sum();
     }
 
     private void writeStatus(String status) throws IOException {

@@ -65,9 +65,9 @@ class ProgressLineTest {
         List<String> lines = text().lines().toList();
         assertFalse(text().contains("\r"), text());
         assertEquals(3, lines.size(), text());
-        assertEquals("[parbench] [....................] configuration 1/3 SumBench.parallel parallelism=2 size=1024 "
+        assertEquals("[parbench] [....................] fork 1/3 SumBench.parallel parallelism=2 size=1024 "
                 + "0s, ETA ~30s", lines.get(0));
-        assertEquals("[parbench] [######..............] configuration 2/3 SumBench.sequential size=1024 20s, ETA ~40s",
+        assertEquals("[parbench] [######..............] fork 2/3 SumBench.sequential size=1024 20s, ETA ~40s",
                 lines.get(1));
         assertEquals("[parbench] warning: something", lines.get(2));
     }
@@ -83,8 +83,8 @@ class ProgressLineTest {
         p.start(1, "b");
         p.close();
         String t = text();
-        assertTrue(t.startsWith("\r[parbench] [....................] configuration 1/2 a long label"), t);
-        assertTrue(t.contains("\r[parbench] [....................] configuration 1/2 a long label"), t);
+        assertTrue(t.startsWith("\r[parbench] [....................] fork 1/2 a long label"), t);
+        assertTrue(t.contains("\r[parbench] [....................] fork 1/2 a long label"), t);
         String[] draws = t.split("\r");
         for (String d : draws) {
             assertTrue(d.strip().length() <= ProgressLine.WIDTH, "wider than a terminal: " + d.length());
@@ -92,7 +92,7 @@ class ProgressLineTest {
         assertTrue(t.contains("3s, ETA ~17s"), "the redraw moved the ETA on: " + t);
         // the message cleared the line first, and sits on a line of its own
         assertTrue(t.contains("\r" + " ".repeat(ProgressLine.WIDTH) + "\rparbench: configuration failed: x\n"), t);
-        assertTrue(t.matches("(?s).*configuration 2/2 b 3s, ETA ~3s +\n"), "3 s for 10 planned: 0.3x " + t);
+        assertTrue(t.matches("(?s).*fork 2/2 b 3s, ETA ~3s +\n"), "3 s for 10 planned: 0.3x " + t);
         assertEquals(2, t.chars().filter(c -> c == '\n').count(), "the message and the final newline only: " + t);
     }
 

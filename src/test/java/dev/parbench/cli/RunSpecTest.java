@@ -124,6 +124,7 @@ class RunSpecTest {
         Plan plan = plan(spec);
         // every workload x (5 in-JVM models + sequential) + every workload x each out-of-process model of the
         // default selection + transfer probes (loopback, pipe, worker start) + bandwidth probe (read, add) x (1, all)
+        // (one round: no machine reference)
         int w = WorkloadKind.values().length;
         int remote = defaultOutOfProcessModels();
         assertEquals(w * 6 + w * remote + 3 + 4, plan.configurations());
@@ -145,9 +146,9 @@ class RunSpecTest {
         RunSpec spec = new RunSpec(Profile.QUICK, List.of("sum"), List.of("fork-join", "executor"),
                 List.of("1M"), List.of("1,2,4"), null, 3, false);
         Plan plan = plan(spec);
-        // sequential x 1 size + parallel x 2 models x 1 size x 3 parallelisms; no probe
-        assertEquals(1 + 2 * 3, plan.configurations());
-        assertEquals(3 * 7, plan.forkRuns());
+        // sequential x 1 size + parallel x 2 models x 1 size x 3 parallelisms; no probe; the machine reference (2)
+        assertEquals(1 + 2 * 3 + 2, plan.configurations());
+        assertEquals(3 * 9, plan.forkRuns());
         assertEquals(List.of("1048576"), spec.passes().get(0).params().get("size"));
     }
 
@@ -155,8 +156,8 @@ class RunSpecTest {
     void standardHasTheScalingPassAndTheProbe() {
         RunSpec spec = profile(Profile.STANDARD, 2);
         List<String> labels = spec.passes().stream().map(RunSpec.Pass::label).toList();
-        assertEquals(List.of("models", "models, scaling", "out of process", "transfer probes", "bandwidth probe"),
-                labels);
+        assertEquals(List.of("models", "models, scaling", "out of process", "transfer probes", "bandwidth probe",
+                "machine reference"), labels);
         // the scaling pass: the largest size only
         assertEquals(List.of("33554432"), spec.passes().get(1).params().get("size"));
         // out-of-process models get the profile's lighter sizes; an explicit --sizes applies to all

@@ -89,8 +89,7 @@ class ConfigTimeoutIT {
                     return false;
                 }
             });
-            await("the second configuration's fork", 60, () -> text(log).contains("configuration 2/"
-                    + CONFIGURATIONS) && p.descendants().findAny().isPresent());
+            await("the second configuration's fork", 60, () -> p.descendants().findAny().isPresent()); // the first result is saved once its fork is gone
             frozen.addAll(p.descendants().toList());
             for (ProcessHandle h : frozen) {
                 Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(h.pid())).start();

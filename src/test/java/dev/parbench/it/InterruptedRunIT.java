@@ -115,8 +115,7 @@ class InterruptedRunIT {
                 return false;
             }
         });
-        await("the second configuration's fork", 30, () -> text(dir.resolve("run.log"))
-                .contains("configuration 2/" + CONFIGURATIONS) && p.descendants().findAny().isPresent());
+        await("the second configuration's fork", 30, () -> p.descendants().findAny().isPresent()); // the first result is saved once its fork is gone
         assertTrue(p.isAlive(), text(dir.resolve("run.log")));
         return p.descendants().toList();
     }
