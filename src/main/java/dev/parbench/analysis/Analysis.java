@@ -71,16 +71,33 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
      * few forks) or its forks (or the baseline's) disagree, so "fastest" is not a claim.
      */
     public record Best(int size, String strategy, int parallelism, Estimate time, Estimate speedup,
-            boolean provisional, String runnerUp, int runnerUpParallelism, Estimate margin) {
+            boolean provisional, String runnerUp, int runnerUpParallelism, Estimate margin, List<Tie> ties) {
+        public Best {
+            ties = ties == null ? List.of() : List.copyOf(ties);
+        }
+
         public Best(int size, String strategy, int parallelism, Estimate time, Estimate speedup, boolean provisional) {
-            this(size, strategy, parallelism, time, speedup, provisional, null, 0, null);
+            this(size, strategy, parallelism, time, speedup, provisional, null, 0, null, List.of());
         }
 
         /** The same best with its runner-up: the next fastest configuration and T(runner-up) / T(best). */
         public Best withRunnerUp(String strategy, int parallelism, Estimate margin) {
             return new Best(size, this.strategy, this.parallelism, time, speedup, provisional, strategy, parallelism,
-                    margin);
+                    margin, ties);
         }
+
+        /** The same best with the parallel configurations that tie with it ({@link Tie}). */
+        public Best withTies(List<Tie> ties) {
+            return new Best(size, strategy, parallelism, time, speedup, provisional, runnerUp, runnerUpParallelism,
+                    margin, ties);
+        }
+    }
+
+    /**
+     * A parallel configuration not shown to be slower than the size's best: T(it) / T(best) is an interval (or, with
+     * too few forks, a range of fork pairs) that reaches down to 1; a single fork each gives no tie. The advice names it beside the best ("any of ..."): picking one of them would be noise.
+     */
+    public record Tie(String strategy, int parallelism, Estimate margin) {
     }
 
     /**

@@ -345,6 +345,8 @@ final class MatrixAnalyzer {
             candidates.add(winner.baseline());
             points.stream().filter(p -> p.size() == b.size())
                     .forEach(p -> candidates.add(new MatrixConfig(w, kernel, p.strategy(), p.parallelism(), b.size())));
+            MatrixConfig winnerConfig = winner.sequential() ? winner.baseline() : winner;
+            List<Analysis.Tie> ties = new ArrayList<>();
             for (MatrixConfig c : candidates) {
                 List<double[]> t = times.get(c);
                 if (t == null || c.equals(winner) || winner.sequential() && c.sequential()) {
@@ -355,10 +357,18 @@ final class MatrixAnalyzer {
                     secondTime = centre;
                     second = c;
                 }
+                if (!c.sequential() && times.get(winnerConfig) != null) {
+                    Estimate margin = ratio(c, winnerConfig);
+                    // a tie: its interval (or, with too few forks, its range of fork pairs) reaches down to 1
+                    if (Double.isFinite(margin.low()) && margin.low() <= 1) {
+                        ties.add(new Analysis.Tie(c.strategy(), c.parallelism(), margin));
+                    }
+                }
             }
-            MatrixConfig winnerConfig = winner.sequential() ? winner.baseline() : winner;
-            out.add(second == null || times.get(winnerConfig) == null ? b : b.withRunnerUp(second.strategy(),
-                    second.parallelism(), ratio(second, winnerConfig)));
+            ties.sort(Comparator.comparingDouble(x -> x.margin().point()));
+            Analysis.Best withTies = b.withTies(ties);
+            out.add(second == null || times.get(winnerConfig) == null ? withTies : withTies.withRunnerUp(
+                    second.strategy(), second.parallelism(), ratio(second, winnerConfig)));
         }
         return out;
     }

@@ -17,7 +17,7 @@ final class ConsoleDecisionTable {
     private static final List<String> HEADER = List.of("workload", "size", "use", "speedup",
             "evidence");
     /** Columns that may be cut when the table is too wide, in this order; size and speedup never are. */
-    private static final int[] CUTTABLE = {0, 4, 2};
+    private static final int[] CUTTABLE = {0, 2, 4};
     private static final int MIN_CUT = 8;
 
     private ConsoleDecisionTable() {
@@ -55,12 +55,9 @@ final class ConsoleDecisionTable {
 
     private static List<String> row(Analysis.WorkloadResult w, Analysis.Best b) {
         boolean sequential = b.strategy().equals("sequential");
-        String use = sequential ? "sequential" : b.strategy() + " (p=" + b.parallelism() + ")";
         String speedup = sequential ? "1 (baseline)" : speedup(b.speedup());
-        String evidence = b.provisional() ? "provisional (see report)"
-                : b.margin() != null && b.margin().above(1) ? "claim"
-                : b.runnerUp() == null ? "claim" : "claim; runner-up within noise";
-        return List.of(w.title(), size(b.size()), use, speedup, evidence);
+        return List.of(w.title(), size(b.size()), dev.parbench.report.Advice.use(b), speedup,
+                dev.parbench.report.Advice.evidence(w, b));
     }
 
     /** {@code 1.83x [1.75, 1.91]}, or {@code 1.83x (range 1.75-1.91)} when too few forks give only a range. */

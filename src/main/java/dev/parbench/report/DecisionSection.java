@@ -49,7 +49,7 @@ final class DecisionSection {
 
     private static List<Cell> row(Analysis.WorkloadResult w, Analysis.Best b) {
         boolean sequential = b.strategy().equals("sequential");
-        String use = sequential ? "sequential" : b.strategy() + " (p=" + b.parallelism() + ")";
+        String use = Advice.use(b);
         String speedup = sequential ? "1 (baseline)" : fmt(b.speedup().point(), 2) + "x " + bracket(b.speedup(), 2);
         String runnerUp = b.runnerUp() == null ? "" : b.runnerUp().equals("sequential") ? "sequential"
                 : b.runnerUp() + " (p=" + b.runnerUpParallelism() + ")";
@@ -64,7 +64,8 @@ final class DecisionSection {
             case NOT_SHOWN -> "no claim: the " + EstimateWords.of(b.speedup()) + " holds 1, so it is not shown to "
                     + "beat sequential";
             case CLAIM -> "claim";
-            case CLAIM_RUNNER_UP_WITHIN_NOISE -> "claim, but the runner-up is within the noise";
+            case CLAIM_RUNNER_UP_WITHIN_NOISE -> b.ties().isEmpty() ? "claim, but the runner-up is within the noise"
+                    : "claim: " + (b.ties().size() + 1) + " configurations tie within the noise, use any of them";
         } + " (best of " + candidates(w, b.size()) + ")";
         return List.of(Cell.text(w.title()), Cell.num(b.size(), size(b.size())), Cell.text(use),
                 Cell.num(sequential ? 1 : b.speedup().point(), speedup), Cell.text(runnerUp),
@@ -98,7 +99,7 @@ final class DecisionSection {
             if (!b.strategy().equals("sequential") && !b.speedup().above(1)) {
                 return NOT_SHOWN;
             }
-            return b.margin() != null && b.margin().above(1) ? CLAIM : CLAIM_RUNNER_UP_WITHIN_NOISE;
+            return b.margin() == null || b.margin().above(1) ? CLAIM : CLAIM_RUNNER_UP_WITHIN_NOISE;
         }
 
         /** A parallel model is claimed to beat sequential here. */

@@ -89,4 +89,22 @@ class PairedRoundsTest {
             assertTrue(e.getMessage().contains("rounds"), e.getMessage());
         }
     }
+
+    @Test
+    void modelsThatTieWithTheBestWithinTheNoiseAreNamedBesideIt() {
+        List<Integer> rounds = List.of(1, 2, 3, 4);
+        List<BenchmarkRecord> records = List.of(
+                rec("sequential", AnalyzerTest.seq(1 << 20), "run", rounds, 100, 100, 100, 100),
+                rec("parallel", AnalyzerTest.par("fork-join", 2, 1 << 20), "run", rounds, 50, 56, 47, 53),
+                rec("parallel", AnalyzerTest.par("executor", 2, 1 << 20), "run", rounds, 53, 49, 55, 50),
+                rec("parallel", AnalyzerTest.par("thread-per-task", 2, 1 << 20), "run", rounds, 80, 81, 79, 80));
+        Analysis a = new Analyzer().analyze(new dev.parbench.results.RunData(records, Map.of()));
+        Analysis.Best b = a.workloads().get(0).best().get(0);
+        assertEquals(1, b.ties().size(), "fork-join and executor tie; thread-per-task is slower: " + b.ties());
+        String other = b.strategy().equals("fork-join") ? "executor" : "fork-join";
+        assertEquals(other, b.ties().get(0).strategy());
+        assertTrue(dev.parbench.report.Advice.use(b).startsWith("any of "), dev.parbench.report.Advice.use(b));
+        assertTrue(dev.parbench.report.Advice.use(b).contains("executor (p=2)"));
+        assertFalse(dev.parbench.report.Advice.use(b).contains("thread-per-task"));
+    }
 }
