@@ -49,6 +49,7 @@ case "${1:-}" in
     cat <<'USAGE'
 Usage: ./run-benchmarks.sh [run] [OPTIONS] [-- JMH_ARGS]     run the benchmarks (default profile: standard)
        ./run-benchmarks.sh --resume results/<timestamp>      finish an interrupted run (only what is missing)
+       ./run-benchmarks.sh --settle results/<timestamp>      more rounds for the provisional rows only, merged in
        ./run-benchmarks.sh report RESULTS.json... [--out DIR] charts + index.html from any JMH JSON
        ./run-benchmarks.sh compare --against GIT_REF         paired regression gate (what CI should use)
        ./run-benchmarks.sh gate --baseline B.json --candidate C.json   gate two stored results

@@ -162,6 +162,16 @@ final class RunCommand implements Callable<Integer> {
             + "same results.json; then the report.")
     Path resume;
 
+    @Option(names = "--settle", paramLabel = "RUN_DIR", description = "Settle a finished run's open rows: more rounds "
+            + "(--settle-rounds) of exactly the configurations behind its provisional decision rows (the pick, the "
+            + "models that tie or run up to it, the sequential baseline), merged into RUN_DIR/results.json; then "
+            + "the report.")
+    Path settle;
+
+    @Option(names = "--settle-rounds", paramLabel = "N", defaultValue = "3",
+            description = "Rounds --settle adds (default: ${DEFAULT-VALUE}).")
+    int settleRounds;
+
     @Option(names = "--verbose", description = "Show JMH's full log on the console as it comes (by default it goes "
             + "only to jmh.log in the run's results folder, and the console shows the plan, one progress line, "
             + "warnings and failures in one line each, and the decision table).")
@@ -176,8 +186,8 @@ final class RunCommand implements Callable<Integer> {
     List<String> jmhArgs = new ArrayList<>();
 
     /** Options that --resume accepts besides its folder (the rest come from the run folder). */
-    private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--results-dir", "--charts-dir",
-            "--no-report", "--fail-fast", "--dry-run", "--verbose", "--config-timeout");
+    private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--settle", "--settle-rounds",
+            "--results-dir", "--charts-dir", "--no-report", "--fail-fast", "--dry-run", "--verbose", "--config-timeout");
 
     /** What the options of one run command line select: the profile, the JMH settings, every configuration. */
     record Setup(Profile profile, RunSpec spec, CommandLineOptions user, int wi, TimeValue wt, int mi, TimeValue mt,
@@ -198,7 +208,10 @@ final class RunCommand implements Callable<Integer> {
             ConfigBound.parse(configTimeout); // a bad value is one line and exit 2 before anything runs
         }
         dev.parbench.remote.Leftovers.sweep(); // files of parbench JVMs killed earlier
-        if (resume != null) {
+        if (resume != null && settle != null) {
+            throw new UsageException("--resume and --settle take one run folder each: give one of them");
+        }
+        if (resume != null || settle != null) {
             return resumeRun();
         }
         Setup setup = setup();
@@ -386,30 +399,31 @@ final class RunCommand implements Callable<Integer> {
         return loadAverage > cores + 0.5;
     }
 
+    /** --resume or --settle: a run folder's own settings, and only what is missing (or open) run. */
     private Integer resumeRun() throws Exception {
+        String how = resume != null ? "--resume" : "--settle";
+        Path folder = resume != null ? resume : settle;
         for (var o : spec.commandLine().getParseResult().matchedOptions()) {
-            if (!RESUME_OPTIONS.contains(o.longestName())) {
-                throw new UsageException("--resume takes the run's settings from RUN_DIR/env.json; "
+            if (!RESUME_OPTIONS.contains(o.longestName()) || o.longestName().equals("--settle-rounds")
+                    && resume != null) {
+                throw new UsageException(how + " takes the run's settings from RUN_DIR/env.json; "
                         + o.longestName() + " cannot be changed (allowed with it: --charts-dir, --no-report, "
-                        + "--fail-fast, --dry-run, --verbose, --config-timeout)");
+                        + "--fail-fast, --dry-run, --verbose, --config-timeout" + (settle != null
+                                ? ", --settle-rounds" : "") + ")");
             }
         }
         if (!jmhArgs.isEmpty()) {
-            throw new UsageException("--resume takes the run's JMH arguments from RUN_DIR/env.json; give none "
+            throw new UsageException(how + " takes the run's JMH arguments from RUN_DIR/env.json; give none "
                     + "after --");
         }
-        RunStore store = RunStore.open(resume);
-        RunCommand original = new RunCommand();
-        CommandLine cl = new CommandLine(original);
-        try {
-            cl.parseArgs(store.args().toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
-            throw new UsageException(resume + ": the run's stored arguments no longer parse (" + e.getMessage() + ")");
+        if (settle != null && (settleRounds < 1 || settleRounds > 50)) {
+            throw new UsageException("--settle-rounds must be between 1 and 50, got " + settleRounds);
         }
-        original.resume = null;
-        if (original.seed == null && store.run().get("seed") instanceof Number n) {
-            original.seed = n.longValue(); // the rounds it finishes keep their order
+        RunStore store = RunStore.open(folder);
+        if (settle != null) {
+            return settleRun(store);
         }
+        RunCommand original = original(store);
         Setup setup = original.setup();
         store.plan(setup.configurations(), resumeCommand(resume));
         List<Rounds.Step> missing = Rounds.schedule(setup.configurations(), store.doneRounds(), original.seed());
@@ -434,6 +448,56 @@ final class RunCommand implements Callable<Integer> {
         List<Object> list = (List<Object>) store.run().computeIfAbsent("resumed", k -> new ArrayList<>());
         list.add(resumes);
         return execute(setup, store, missing, resume.toAbsolutePath().normalize().getFileName().toString(), false);
+    }
+
+    /** --settle: more rounds of the open rows' configurations, into the same results.json. */
+    private Integer settleRun(RunStore store) throws Exception {
+        RunCommand original = original(store);
+        Setup setup = original.setup();
+        store.plan(setup.configurations(), resumeCommand(settle));
+        Path json = settle.resolve(RunStore.RESULTS);
+        if (!Files.isRegularFile(json)) {
+            throw new UsageException(settle + " has no results yet: nothing to settle (--resume runs what is missing)");
+        }
+        List<Configuration> open = Settle.open(json, setup.configurations());
+        PrintStream out = System.out;
+        if (open.isEmpty()) {
+            out.printf("parbench: %s has no provisional decision row: nothing to settle%n", settle);
+            return 0;
+        }
+        int first = store.doneRounds().values().stream().flatMap(Set::stream).mapToInt(Integer::intValue).max()
+                .orElse(0) + 1;
+        List<Rounds.Step> steps = Settle.steps(open, first, settleRounds, original.seed());
+        out.printf("parbench: settling %s: %d configuration(s) behind its provisional rows, %d more round(s) each "
+                + "(rounds %d-%d; estimated %s)%n", settle, open.size(), settleRounds, first, first + settleRounds - 1,
+                Plan.format(Plan.estimate(steps.stream().map(Rounds.Step::config).toList(), setup.timing())));
+        open.stream().limit(12).forEach(c -> out.println("  " + c.label()));
+        if (open.size() > 12) {
+            out.printf("  ... and %d more%n", open.size() - 12);
+        }
+        warnIfDifferentMachine(store.env(), out);
+        if (dryRun) {
+            return 0;
+        }
+        return execute(setup, store, steps, settle.toAbsolutePath().normalize().getFileName().toString(), false);
+    }
+
+    /** The run command a run folder was started with (its stored arguments), its seed kept. */
+    private static RunCommand original(RunStore store) {
+        RunCommand original = new RunCommand();
+        CommandLine cl = new CommandLine(original);
+        try {
+            cl.parseArgs(store.args().toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(store.dir() + ": the run's stored arguments no longer parse (" + e.getMessage()
+                    + ")");
+        }
+        original.resume = null;
+        original.settle = null;
+        if (original.seed == null && store.run().get("seed") instanceof Number n) {
+            original.seed = n.longValue(); // the rounds it finishes keep their order
+        }
+        return original;
     }
 
     @SuppressWarnings("unchecked")
