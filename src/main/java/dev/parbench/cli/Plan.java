@@ -27,10 +27,17 @@ public final class Plan {
      * Fitted to a standard run on a quiet 2-core AMD EPYC VM (JDK 25; 583 s actual); docs/METHOD.md, "The plan's
      * estimate", says how and how well.
      */
-    /** Host side of one configuration: a new JMH runner, its benchmark list, the result saved (s). */
+    /**
+     * Host side of one JMH invocation: a new JMH runner, its benchmark list, the result saved (s). The run measures in
+     * rounds, one fork per invocation: paid once per fork.
+     */
     static final double CONFIG_OVERHEAD_SECONDS = 0.35;
-    /** One fork outside its iterations and data set-up: JVM start, JMH's handshake, JIT of the harness (s). */
-    static final double FORK_OVERHEAD_SECONDS = 0.25;
+    /**
+     * One fork outside its iterations and data set-up: JVM start, JMH's handshake, JIT of the harness (s). Fitted: the
+     * default run of 2026-12-07 (results/default-run-2026-12-07, 333 forks on the 2-core AMD EPYC VM, quiet) took
+     * 13m09s against 10m00s estimated with 0.25 s here, +0.57 s per fork.
+     */
+    static final double FORK_OVERHEAD_SECONDS = 0.8;
     /** Building and filling a benchmark's arrays before the first iteration, per GiB of data (s). */
     static final double SETUP_SECONDS_PER_GIB = 1.0;
     /** An out-of-process model's worker JVMs, started in the trial's set-up (in parallel), per fork (s). */
@@ -115,7 +122,7 @@ public final class Plan {
                 + CHILD_JVM_SECONDS * childJvms(cls, c.params())
                 + t.warmupIterations() * iteration(t.warmupSeconds(), op)
                 + measured * iteration(t.measurementSeconds(), op);
-        return CONFIG_OVERHEAD_SECONDS + c.forks() * fork;
+        return c.forks() * (CONFIG_OVERHEAD_SECONDS + fork);
     }
 
     /** The channel variants whose peer is another JVM (every one but {@code in-jvm}). */
