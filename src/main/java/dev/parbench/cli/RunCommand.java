@@ -103,9 +103,10 @@ final class RunCommand implements Callable<Integer> {
             + "one, printed with the plan; the same seed replays a run's order).")
     Long seed;
 
-    @Option(names = "--adaptive", description = "After the planned configurations, add forks (2 at a time) to the "
-            + "headline speedups (every model at the largest size of its workload) until each speedup's 95%% "
-            + "interval is within --adaptive-width, a side has --adaptive-max-forks, or --adaptive-minutes are spent.")
+    @Option(names = "--adaptive", description = "After the planned rounds, add rounds (2 at a time: a fork of the model "
+            + "and one of its baseline, paired) to the headline speedups (every model at the largest size of its "
+            + "workload) until each speedup's 95%% interval is within --adaptive-width, the model has "
+            + "--adaptive-max-forks, or --adaptive-minutes are spent.")
     boolean adaptive;
 
     @Option(names = "--adaptive-width", paramLabel = "PCT", defaultValue = "5",
