@@ -36,7 +36,8 @@ public final class Advice {
     /** How far the row's figures carry it, in a few words (the report's evidence column says it at length). */
     public static String evidence(Analysis.WorkloadResult w, Analysis.Best b) {
         return switch (DecisionSection.Evidence.of(w, b)) {
-            case FAULT -> "measurement fault: speedup above p";
+            case FAULT -> w.memoryBound() ? "measurement fault: above the memory ceiling"
+                    : "measurement fault: speedup above p";
             case PROVISIONAL -> "provisional (see report)";
             case NOT_SHOWN -> "not shown to beat sequential";
             case CLAIM -> "claim";

@@ -56,7 +56,9 @@ final class DecisionSection {
         String margin = b.margin() == null ? "" : fmt(b.margin().point(), 2) + "x " + bracket(b.margin(), 2);
         Evidence e = Evidence.of(w, b);
         String evidence = switch (e) {
-            case FAULT -> String.format(Locale.ROOT, "measurement fault: %sx with p=%d on compute-bound work is "
+            case FAULT -> w.memoryBound() ? "measurement fault: its bandwidth is above the memory probe's best at "
+                    + "this size, which no model can beat (the probe or this figure failed); no claim"
+                    : String.format(Locale.ROOT, "measurement fault: %sx with p=%d on compute-bound work is "
                     + "more than p can give (a slow baseline or a slow minute); no claim", fmt(b.speedup().point(), 2),
                     b.parallelism());
             case PROVISIONAL -> "provisional: settle with " + WorkloadProse.settle(w, w.strategies(),
@@ -93,6 +95,9 @@ final class DecisionSection {
                     && b.speedup().point() > b.parallelism()) {
                 return FAULT;
             }
+            if (w.memoryBound() && aboveCeiling(w, b)) {
+                return FAULT;
+            }
             if (b.provisional()) {
                 return PROVISIONAL;
             }
@@ -100,6 +105,17 @@ final class DecisionSection {
                 return NOT_SHOWN;
             }
             return b.margin() == null || b.margin().above(1) ? CLAIM : CLAIM_RUNNER_UP_WITHIN_NOISE;
+        }
+
+        /**
+         * A memory-bound pick whose bandwidth lies above the probe's best fork at its own size by more than its
+         * interval: no model can beat a ceiling at the same size, so a figure is at fault (the probe or the model's).
+         */
+        static boolean aboveCeiling(Analysis.WorkloadResult w, Analysis.Best b) {
+            return w.points().stream().filter(p -> p.strategy().equals(b.strategy())
+                    && p.parallelism() == b.parallelism() && p.size() == b.size()).anyMatch(p ->
+                    p.probe() != null && p.probe().elements() == p.size() && p.gigabytesPerSecond() != null
+                            && p.gigabytesPerSecond().low() > p.probe().best().point());
         }
 
         /** A parallel model is claimed to beat sequential here. */

@@ -129,4 +129,27 @@ class DecisionSectionTest {
         assertTrue(row.get(6).startsWith("measurement fault: 2.64x with p=2"), row.toString());
         assertTrue(first.summary().stream().noneMatch(l -> l.contains("beats")), first.summary().toString());
     }
+
+    @Test
+    void aMemoryBoundPickAboveTheProbeAtItsOwnSizeIsAMeasurementFault() {
+        // sum at 1M (8 MiB): fork-join moves 8 MiB in 500 us (16.8 GB/s); the probe's best at 1M reads 10 GB/s
+        List<BenchmarkRecord> r = new ArrayList<>();
+        r.add(forks("sequential", Map.of("size", "1048576", "kernel", "simd"), 1000, 1005, 995));
+        r.add(forks("parallel", Map.of("size", "1048576", "kernel", "simd", "strategy", "fork-join",
+                "parallelism", "2"), 500, 502, 498));
+        for (String threads : List.of("1", "all")) {
+            double us = threads.equals("1") ? 1600 : 839;
+            List<double[]> raw = List.of(new double[] {us}, new double[] {us * 1.01}, new double[] {us * 0.99});
+            r.add(new BenchmarkRecord("dev.parbench.bench.BandwidthProbe.read", "avgt", new TreeMap<>(Map.of(
+                    "elements", "1048576", "threads", threads)), 3, 1, new Metric(us, Double.NaN, "us/op",
+                    new TreeMap<>(), raw), Map.of(), Map.of(), List.of(), "test"));
+        }
+        ReportView.Section first = ReportView.of(new Analyzer().analyze(new RunData(r, Map.of()))).sections()
+                .get(0);
+        List<String> row = texts(first.tables().get(0).rows().get(0));
+        assertEquals("fork-join (p=2)", row.get(2), row.toString());
+        assertTrue(row.get(6).startsWith("measurement fault: its bandwidth is above the memory probe's best"),
+                row.toString());
+        assertTrue(first.summary().stream().noneMatch(l -> l.contains("beats")), first.summary().toString());
+    }
 }
