@@ -63,8 +63,9 @@ public record ReportView(String title, List<String> machine, List<Section> secti
     private static List<String> notes(Analysis a, Machine m) {
         List<String> notes = new ArrayList<>();
         notes.add("The fork is the unit of replication, not the iteration: each fork gives its median iteration. "
-                + "Intervals are 95% Student t intervals over those fork medians, on the log scale (Welch's for a "
-                + "speedup, whose two sides are separate JVMs); below 3 forks a figure is shown as the range of its "
+                + "Intervals are 95% Student t intervals over those fork medians, on the log scale; a speedup is "
+                + "paired by round where model and baseline ran in the same rounds (the ratio of each round's two "
+                + "forks), Welch's otherwise; below 3 forks a figure is shown as the range of its "
                 + "forks and no claim rests on it (docs/METHOD.md). A speedup is T(sequential) / T(model) at equal "
                 + "size, both from the same run.");
         if (!a.workloads().isEmpty()) {

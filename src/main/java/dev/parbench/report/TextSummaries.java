@@ -63,7 +63,8 @@ final class TextSummaries {
             }
             md.append('\n');
         }
-        md.append("Intervals: 95% Student t over fork medians (on logs; Welch's for speedups), from "
+        md.append("Intervals: 95% Student t over fork medians (on logs; speedups paired by round, Welch's without "
+                + "rounds), from "
                 + dev.parbench.analysis.ForkIntervals.MIN_FORKS + " forks on; with fewer forks, the range the forks "
                 + "spanned, and no claim. Unstable: one fork far from the others. Full report: index.html.\n");
         return md.toString();
