@@ -1,6 +1,8 @@
 package dev.parbench.analysis;
 
 import dev.parbench.family.Family;
+import dev.parbench.strategy.CostMetric;
+import dev.parbench.strategy.StrategyKind;
 import dev.parbench.workload.Ceiling;
 import java.util.List;
 import java.util.Map;
@@ -125,13 +127,27 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
      *                       the models with {@link AmdahlBasis#fitted()})
      * @param unstableBaselines sizes whose sequential forks disagree
      * @param cores          the machine's cores from env.json; 0 when unknown
+     * @param costs          what each configuration cost per operation besides its time ({@link Cost}), sequential
+     *                       included; empty when the run did not count costs
      */
     public record WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
             List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
             Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines, List<Point> points,
             Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl, Map<String, Estimate> perTaskCost,
             List<Best> best, List<Balance> balance, Map<String, AmdahlBasis> amdahlBasis,
-            java.util.Set<Integer> unstableBaselines, int cores, List<WeakScaling> weakScaling) {
+            java.util.Set<Integer> unstableBaselines, int cores, List<WeakScaling> weakScaling, List<Cost> costs) {
+
+        public WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
+                List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
+                Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines,
+                List<Point> points, Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl,
+                Map<String, Estimate> perTaskCost, List<Best> best, List<Balance> balance,
+                Map<String, AmdahlBasis> amdahlBasis, java.util.Set<Integer> unstableBaselines, int cores,
+                List<WeakScaling> weakScaling) {
+            this(workload, kernel, bytesPerElement, sizes, strategies, parallelisms, baseline, baselineRate,
+                    otherBaselines, points, crossovers, amdahl, perTaskCost, best, balance, amdahlBasis,
+                    unstableBaselines, cores, weakScaling, List.of());
+        }
 
         public WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
                 List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
@@ -142,6 +158,13 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
             this(workload, kernel, bytesPerElement, sizes, strategies, parallelisms, baseline, baselineRate,
                     otherBaselines, points, crossovers, amdahl, perTaskCost, best, balance, amdahlBasis,
                     unstableBaselines, cores, List.of());
+        }
+
+        /** The same result with its costs per operation. */
+        public WorkloadResult withCosts(List<Cost> costs) {
+            return new WorkloadResult(workload, kernel, bytesPerElement, sizes, strategies, parallelisms, baseline,
+                    baselineRate, otherBaselines, points, crossovers, amdahl, perTaskCost, best, balance, amdahlBasis,
+                    unstableBaselines, cores, weakScaling, List.copyOf(costs));
         }
 
         public String title() {
@@ -180,6 +203,29 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
         public java.util.Optional<Point> point(String strategy, int parallelism, int size) {
             return points.stream().filter(p -> p.strategy().equals(strategy) && p.parallelism() == parallelism
                     && p.size() == size).findFirst();
+        }
+    }
+
+    /**
+     * What one configuration (sequential included) cost per operation besides its time, as the run's cost profile
+     * counted it in the benchmark JVM: one figure per {@link CostMetric} it recorded (each a fork-level estimate like
+     * any other figure). A metric that is absent was not counted: the transfer time and share exist only for models
+     * whose links the master times, the bytes only where every connection was counted.
+     */
+    public record Cost(String strategy, int parallelism, int size, Estimate time, Map<CostMetric, Estimate> figures) {
+        public Cost {
+            java.util.EnumMap<CostMetric, Estimate> copy = new java.util.EnumMap<>(CostMetric.class);
+            copy.putAll(figures);
+            figures = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        public java.util.Optional<Estimate> figure(CostMetric m) {
+            return java.util.Optional.ofNullable(figures.get(m));
+        }
+
+        /** The model runs its work in other JVMs (its transport is not the JVM's own memory). */
+        public boolean outOfProcess() {
+            return StrategyKind.find(strategy).map(StrategyKind::outOfProcess).orElse(false);
         }
     }
 

@@ -27,7 +27,8 @@ public final class Analyzer {
                     + "Karp-Flatt use every parallelism measured, whether or not the machine had that many cores");
         }
         List<Analysis.WorkloadResult> workloads = new MatrixAnalyzer(sorted.matrix(), probe, cores, warnings)
-                .withConditions(sorted.conditions()).withRounds(sorted.rounds()).analyze();
+                .withConditions(sorted.conditions()).withRounds(sorted.rounds()).analyze().stream()
+                .map(w -> CostAnalyzer.attach(w, sorted.costs())).toList();
         List<Analysis.SeriesResult> series = new ArrayList<>();
         sorted.series().forEach((family, records) -> series.addAll(SeriesAnalyzer.analyze(family, records,
                 warnings)));

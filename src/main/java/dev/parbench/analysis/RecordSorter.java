@@ -5,6 +5,7 @@ import dev.parbench.family.Family;
 import dev.parbench.results.BenchmarkRecord;
 import dev.parbench.results.ResultsFormatException;
 import dev.parbench.results.RunData;
+import dev.parbench.strategy.CostMetric;
 import dev.parbench.workload.WorkloadKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,17 +22,19 @@ import java.util.Optional;
 final class RecordSorter {
 
     /**
-     * A run's records, sorted. Times are ns/op per fork and iteration. Bandwidth probes are keyed
+     * A run's records, sorted. Times are ns/op per fork and iteration; {@code costs} holds the cost profile's
+     * secondary metrics of the matrix's configurations (per fork and iteration, in their own units). Bandwidth probes are keyed
      * {@code method/threads/elements} (e.g. {@code read/all/33554432}), transfer probes {@code transfer/method};
      * {@code probeElements} is the largest bandwidth-probe size.
      */
     record Sorted(Map<MatrixConfig, List<double[]>> matrix, Map<String, List<double[]>> probes, int probeElements,
             long loopbackBytes, Map<Family, List<BenchmarkRecord>> series, List<BenchmarkRecord> foreign,
-            List<String> warnings, Map<MatrixConfig, String> conditions, Map<MatrixConfig, RoundForks> rounds) {
+            List<String> warnings, Map<MatrixConfig, String> conditions, Map<MatrixConfig, RoundForks> rounds,
+            Map<MatrixConfig, Map<CostMetric, List<double[]>>> costs) {
         Sorted(Map<MatrixConfig, List<double[]>> matrix, Map<String, List<double[]>> probes, int probeElements,
                 long loopbackBytes, Map<Family, List<BenchmarkRecord>> series, List<BenchmarkRecord> foreign,
                 List<String> warnings) {
-            this(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, Map.of(), Map.of());
+            this(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, Map.of(), Map.of(), Map.of());
         }
     }
 
@@ -71,6 +74,7 @@ final class RecordSorter {
         Map<MatrixConfig, String> conditions = new LinkedHashMap<>();
         Map<MatrixConfig, RoundForks> rounds = new LinkedHashMap<>();
         java.util.Set<MatrixConfig> pooled = new java.util.HashSet<>();
+        Map<MatrixConfig, Map<CostMetric, List<double[]>>> costs = new LinkedHashMap<>();
         Map<String, List<double[]>> probes = new LinkedHashMap<>();
         Map<Family, List<BenchmarkRecord>> series = new LinkedHashMap<>();
         List<BenchmarkRecord> foreign = new ArrayList<>();
@@ -95,6 +99,9 @@ final class RecordSorter {
                             + "conditions (machine, JDK or JVM flags): its forks were pooled, and no speedup is "
                             + "computed from it");
                 }
+                r.secondary().forEach((name, m) -> CostMetric.of(name).ifPresent(k -> costs
+                        .computeIfAbsent(c.get(), x -> new java.util.EnumMap<>(CostMetric.class))
+                        .computeIfAbsent(k, x -> new ArrayList<>()).addAll(ForkData.finite(m))));
                 List<double[]> old = matrix.putIfAbsent(c.get(), new ArrayList<>(forks));
                 if (old == null) {
                     RoundForks.of(r).ifPresent(f -> rounds.put(c.get(), f));
@@ -138,7 +145,8 @@ final class RecordSorter {
                     + "sequential baseline share their conditions; every other one is left out, not divided");
         }
         rounds.keySet().removeAll(pooled);
-        return new Sorted(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, conditions, rounds);
+        return new Sorted(matrix, probes, probeElements, loopbackBytes, series, foreign, warnings, conditions, rounds,
+                costs);
     }
 
     /** A whole-number parameter of a probe, from 0 to {@code max}; anything else is one line naming file and field. */

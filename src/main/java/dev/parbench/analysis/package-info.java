@@ -6,7 +6,8 @@
  * <p>Two halves: <em>classification</em> ({@link dev.parbench.analysis.RecordSorter}: which family a JMH record
  * belongs to, from the declarations in {@code family}, and which configuration it measured) and <em>statistics</em>
  * ({@link dev.parbench.analysis.ProbeAnalyzer}, {@link dev.parbench.analysis.MatrixAnalyzer},
- * {@link dev.parbench.analysis.SeriesAnalyzer}), orchestrated by {@link dev.parbench.analysis.Analyzer}. The
+ * {@link dev.parbench.analysis.SeriesAnalyzer}; {@link dev.parbench.analysis.CostAnalyzer} maps the cost profile's
+ * figures per workload, size and model beside the times), orchestrated by {@link dev.parbench.analysis.Analyzer}. The
  * statistics core ({@link dev.parbench.analysis.Stats}, {@link dev.parbench.analysis.Bootstrap}: the gate's
  * bootstrap) and the one test of time vs throughput ({@link dev.parbench.analysis.TimeUnits}) are shared with the gate.
  *

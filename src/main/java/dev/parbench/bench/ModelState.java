@@ -1,6 +1,7 @@
 package dev.parbench.bench;
 
 import dev.parbench.remote.Models;
+import dev.parbench.strategy.CostCounters;
 import dev.parbench.strategy.Strategy;
 import dev.parbench.strategy.StrategyKind;
 import org.openjdk.jmh.annotations.Level;
@@ -37,5 +38,17 @@ public class ModelState {
     @TearDown(Level.Trial)
     public void stop() {
         model.close();
+    }
+
+    /** Where {@link CostProfiler} starts counting: after any set-up, before the iteration's first operation. */
+    @Setup(Level.Iteration)
+    public void countFrom() {
+        CostCounters.markStart();
+    }
+
+    /** Where it stops: after the iteration's last operation, before any tear-down (closing the model: not counted). */
+    @TearDown(Level.Iteration)
+    public void countTo() {
+        CostCounters.markEnd();
     }
 }

@@ -9,6 +9,10 @@
  * <p>Inputs are built, and pools started, at {@code Level.Trial}: never inside the measured operation, except that
  * {@code thread-per-task} and {@code virtual-threads} create their threads per operation because that is the model.
  *
+ * <p>{@link dev.parbench.bench.CostProfiler} (a JMH profiler {@code run} adds to every model configuration) records
+ * what each operation cost besides its time, between iterations, over the window the model states mark at
+ * iteration set-up and tear-down (docs/METHOD.md, "Why each model costs what it costs").
+ *
  * <p>No logic a test would want to call lives here: the shells only wire {@code workload} and {@code strategy}.
  * Parameter names are a contract with the CLI and the reporter: {@code size}, {@code kernel}, {@code strategy},
  * {@code parallelism}, and {@code elements}/{@code threads} for the probe.

@@ -1,5 +1,7 @@
 package dev.parbench.cli;
 
+import dev.parbench.bench.CostProfiler;
+import dev.parbench.family.Families;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +26,10 @@ final class JmhInvocation {
                 VerboseMode.SILENT);
     }
 
-    /** JMH options of one configuration: the run's settings, its parameter values, its forks' flags. */
+    /**
+     * JMH options of one configuration: the run's settings, its parameter values, its forks' flags, and for the model
+     * matrix the {@link CostProfiler} (what each operation moved, started and allocated).
+     */
     static Options options(RunCommand.Setup s, Configuration c) {
         CommandLineOptions user = s.user();
         ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
@@ -36,6 +41,9 @@ final class JmhInvocation {
                 .measurementTime(s.mt())
                 .shouldFailOnError(true); // JMH then says why; whether the run goes on is ours to decide
         c.params().forEach((k, v) -> b.param(k, v));
+        if (Families.MODELS.owns(c.benchmark())) {
+            b.addProfiler(CostProfiler.class); // the costs per operation beside the time: read between iterations
+        }
         List<String> prepend = new ArrayList<>();
         if (!user.getJvm().hasValue()) { // the forks run on this JVM's java: its version decides the flag
             List<String> inherited = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();

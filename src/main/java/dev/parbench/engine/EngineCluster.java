@@ -59,6 +59,8 @@ final class EngineCluster implements AutoCloseable {
     private final Map<String, Process> byAddress = new HashMap<>();
     private final List<String> addresses = new ArrayList<>();
     private HazelcastInstance client;
+    /** Counts the client's bytes on the wire for the cost profile ({@link ClientTraffic}). */
+    private Runnable traffic = () -> { };
     /** The members at the start of the trial, in range order. */
     private List<Member> members = List.of();
     private final long startMillis;
@@ -101,6 +103,7 @@ final class EngineCluster implements AutoCloseable {
             long tAnnounced = System.nanoTime();
             client = HazelcastClient.newHazelcastClient(EngineConfigs.client(clusterName, addresses,
                     TIMEOUT.toSeconds()));
+            traffic = ClientTraffic.count(client);
             long tClient = System.nanoTime();
             members = awaitMembers(n);
             long tMembers = System.nanoTime();
@@ -378,6 +381,7 @@ final class EngineCluster implements AutoCloseable {
     /** Shuts the client down, then the member JVMs (SIGTERM, 2 s grace, SIGKILL). Idempotent. */
     @Override
     public void close() {
+        traffic.run(); // stops counting the client's bytes
         if (client != null) {
             try {
                 client.shutdown();

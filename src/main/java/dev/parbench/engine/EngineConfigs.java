@@ -93,6 +93,8 @@ public final class EngineConfigs {
         c.setProperty("hazelcast.client.heartbeat.timeout", "10000");
         c.setProperty("hazelcast.client.heartbeat.interval", "1000");
         c.getMetricsConfig().setEnabled(false);
+        // exposes each connection's byte counters (counted anyway) to ClientTraffic; nothing collects them on a timer
+        c.setProperty("hazelcast.client.metrics.debug.enabled", "true");
         c.getNetworkConfig().setAddresses(addresses);
         c.getNetworkConfig().getSocketOptions().setBufferSize(SOCKET_BUFFER_KB).setTcpNoDelay(true);
         c.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);

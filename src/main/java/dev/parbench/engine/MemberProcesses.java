@@ -1,6 +1,7 @@
 package dev.parbench.engine;
 
 import dev.parbench.strategy.ChildStreams;
+import dev.parbench.strategy.CostCounters;
 import dev.parbench.strategy.ChildJvmFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,6 +61,7 @@ final class MemberProcesses {
                 "--port", String.valueOf(port), "--members", String.join(",", members),
                 "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
         Process p = new ProcessBuilder(cmd).start();
+        CostCounters.jvmStarted();
         LIVE.add(p);
         p.onExit().thenRun(() -> LIVE.remove(p));
         drain(p.getErrorStream(), "[member " + p.pid() + "] ");

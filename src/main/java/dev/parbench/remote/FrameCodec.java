@@ -59,6 +59,8 @@ public final class FrameCodec {
     /** Whether {@link #read} notes when each frame's header arrived (traced connections only). */
     private boolean stampHeaders;
     private long headerNanos;
+    /** Header and payload of the last frame {@link #read} returned. */
+    private long lastFrameBytes;
 
     public FrameCodec(WireLimits limits) {
         this(limits, false);
@@ -109,9 +111,15 @@ public final class FrameCodec {
         return headerNanos;
     }
 
+    /** The length on the wire (header and payload) of the last frame {@link #read} returned. */
+    long lastFrameBytes() {
+        return lastFrameBytes;
+    }
+
     // ------------------------------------------------------------------ writing
 
-    public void write(Frame f, WritableByteChannel ch) throws IOException {
+    /** Writes one frame; returns its length on the wire (header and payload). */
+    public long write(Frame f, WritableByteChannel ch) throws IOException {
         long payload = payloadBytes(f);
         if (payload > limits.maxFrameBytes() || payload > Integer.MAX_VALUE) {
             throw new WireException("frame of " + payload + " bytes exceeds the limit of " + limits.maxFrameBytes()
@@ -164,6 +172,7 @@ public final class FrameCodec {
                     .putLong(t.computed());
         }
         flush(ch);
+        return HEADER_BYTES + payload;
     }
 
     private static long payloadBytes(Frame f) {
@@ -324,6 +333,7 @@ public final class FrameCodec {
                     + " bytes");
         }
         remaining = length;
+        lastFrameBytes = HEADER_BYTES + length;
         Frame f = switch (type) {
             case CHALLENGE -> new Frame.Challenge(bytes(ch, MAX_TOKEN_BYTES, "nonce"));
             case AUTH -> new Frame.Auth(bytes(ch, MAX_TOKEN_BYTES, "mac"));

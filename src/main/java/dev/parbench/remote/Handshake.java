@@ -1,5 +1,6 @@
 package dev.parbench.remote;
 
+import dev.parbench.strategy.CostCounters;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
@@ -83,6 +84,7 @@ final class Handshake {
      */
     static void master(byte[] token, ReadableByteChannel in, FrameWriter write, String name) throws IOException {
         FrameCodec codec = FrameCodec.handshake();
+        codec.stampHeaders();
         boolean answered = false;
         while (true) {
             Frame f;
@@ -90,6 +92,9 @@ final class Handshake {
                 f = codec.read(in);
             } catch (WireException e) {
                 throw new IOException(name + ": bad handshake frame (" + e.getMessage() + ")", e);
+            }
+            if (f != null) {
+                CostCounters.moved(codec.lastFrameBytes(), System.nanoTime() - codec.lastHeaderNanos());
             }
             switch (f) {
                 case null -> throw new IOException(name + " closed the connection before READY");

@@ -1,6 +1,7 @@
 package dev.parbench.remote;
 
 import dev.parbench.strategy.BlockRange;
+import dev.parbench.strategy.CostCounters;
 import dev.parbench.strategy.PartitionedStrategy;
 import dev.parbench.strategy.StrategyKind;
 import dev.parbench.strategy.Tracer;
@@ -85,6 +86,7 @@ abstract class RemoteStrategy extends PartitionedStrategy {
         } catch (IOException e) {
             throw new IllegalStateException(kind() + ": could not reach its workers: " + e.getMessage(), e);
         }
+        CostCounters.linksUsed(links.size());
         Map<Long, Integer> taskOf = tracing ? new ConcurrentHashMap<>() : null;
         try {
             if (tracing) {

@@ -1,5 +1,6 @@
 package dev.parbench.remote;
 
+import dev.parbench.strategy.CostCounters;
 import dev.parbench.strategy.StrategyKind;
 import dev.parbench.workload.ArraySlice;
 import java.io.IOException;
@@ -70,7 +71,9 @@ public final class SharedMemoryStrategy extends ProcessPoolStrategy {
                 files.add(f);
                 SharedArray a = SharedArray.map(f, s.offset(), s.offset() + (long) s.length());
                 if (isInput) {
+                    long t0 = System.nanoTime();
                     a.put(s.offset(), s.array(), s.offset(), s.length()); // also faults the pages in
+                    CostCounters.moved(8L * s.length(), System.nanoTime() - t0);
                     inputs.add(a);
                 } else {
                     a.touch(true);
@@ -118,7 +121,9 @@ public final class SharedMemoryStrategy extends ProcessPoolStrategy {
             List<ArraySlice> dest = task.outputSlices(input);
             for (int j = 0; j < dest.size(); j++) {
                 ArraySlice s = dest.get(j);
+                long t0 = System.nanoTime();
                 now.outputs().get(j).get(s.offset(), s.array(), s.offset(), s.length());
+                CostCounters.moved(8L * s.length(), System.nanoTime() - t0);
             }
             return r;
         });

@@ -1,5 +1,6 @@
 package dev.parbench.remote;
 
+import dev.parbench.strategy.CostCounters;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
@@ -167,7 +168,7 @@ final class WorkerLink implements AutoCloseable {
                 }
                 try {
                     synchronized (writeLock) {
-                        writer.write(request, out);
+                        write(writer, request);
                     }
                 } catch (IOException e) {
                     fail(new IOException(name + ": sending failed (" + e.getMessage() + ")" + cause()));
@@ -177,6 +178,16 @@ final class WorkerLink implements AutoCloseable {
             fail(new IOException(name + ": link closed"));
         }
         return f;
+    }
+
+    /**
+     * Writes one frame (the caller holds the write lock) and counts it ({@link CostCounters#moved}: its bytes on the
+     * wire and the time the write took, which includes waiting for the peer to drain a full pipe or socket).
+     */
+    private void write(FrameCodec codec, Frame f) throws IOException {
+        long t0 = System.nanoTime();
+        long bytes = codec.write(f, out);
+        CostCounters.moved(bytes, System.nanoTime() - t0);
     }
 
     /** What a traced link reports, on its reader thread. */
@@ -219,7 +230,7 @@ final class WorkerLink implements AutoCloseable {
                             long t0 = System.nanoTime();
                             pings.put(t0, pong);
                             sentAt.complete(t0);
-                            writer.write(new Frame.Ping(t0), out);
+                            write(writer, new Frame.Ping(t0));
                         }
                     } catch (IOException e) {
                         fail(new IOException(name + ": sending failed (" + e.getMessage() + ")" + cause()));
@@ -261,7 +272,7 @@ final class WorkerLink implements AutoCloseable {
         try {
             Handshake.master(token, in, auth -> {
                 synchronized (writeLock) {
-                    hello.write(auth, out);
+                    write(hello, auth);
                 }
             }, name);
         } catch (IOException e) {
@@ -270,6 +281,7 @@ final class WorkerLink implements AutoCloseable {
         }
         ready.complete(null);
         FrameCodec codec = new FrameCodec(limits); // its buffer (up to 1 MiB) only once the worker is ready
+        codec.stampHeaders(); // a frame's reading time runs from its header's arrival (CostCounters)
         try {
             while (true) {
                 Frame f = codec.read(in, id -> pending.containsKey(id) ? destinations.get(id) : null);
@@ -277,6 +289,7 @@ final class WorkerLink implements AutoCloseable {
                     fail(new IOException(name + " closed the connection" + cause()));
                     return;
                 }
+                CostCounters.moved(codec.lastFrameBytes(), System.nanoTime() - codec.lastHeaderNanos());
                 switch (f) {
                     case Frame.Pong p -> {
                         long t3 = System.nanoTime();
@@ -400,7 +413,7 @@ final class WorkerLink implements AutoCloseable {
             sender.execute(() -> {
                 try {
                     synchronized (writeLock) {
-                        writer.write(new Frame.Bye(), out);
+                        write(writer, new Frame.Bye());
                     }
                     written.complete(null);
                 } catch (IOException e) {
@@ -417,7 +430,7 @@ final class WorkerLink implements AutoCloseable {
         try {
             Future<?> bye = sender.submit(() -> {
                 synchronized (writeLock) {
-                    writer.write(new Frame.Bye(), out);
+                    write(writer, new Frame.Bye());
                 }
                 return null;
             });

@@ -1,6 +1,7 @@
 package dev.parbench.remote;
 
 import dev.parbench.strategy.ChildStreams;
+import dev.parbench.strategy.CostCounters;
 import dev.parbench.strategy.ChildJvmFlags;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +59,7 @@ final class WorkerProcesses {
 
     /** Registers a started child: its stderr is forwarded, and the shutdown hook kills it if still alive. */
     static Process track(Process p) {
+        CostCounters.jvmStarted(); // every worker JVM comes through here, whoever starts it
         LIVE.add(p);
         p.onExit().thenRun(() -> LIVE.remove(p));
         drain(p.getErrorStream(), "[worker " + p.pid() + "] ");

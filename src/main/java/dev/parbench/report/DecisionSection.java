@@ -41,6 +41,7 @@ final class DecisionSection {
         summary.add(0, "Which model to use, by workload and size, at the parallelism measured. A recommendation is "
                 + "a claim only where the figures behind it rest on enough forks that agree; otherwise it says "
                 + "what would settle it.");
+        CostTable.loser(workloads).ifPresent(summary::add);
         ReportView.Table table = new ReportView.Table("decision-table", "Recommended model per workload and size",
                 List.of("workload", "size", "use", "speedup over sequential", "runner-up", "runner-up is slower by",
                         "evidence"), rows);

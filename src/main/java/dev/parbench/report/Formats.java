@@ -23,6 +23,23 @@ final class Formats {
         return Long.toString(n);
     }
 
+    /** Bytes in binary units, three significant digits: 512 B, 8.00 MiB, 256 MiB; n/a if not finite. */
+    static String bytes(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double x = v;
+        int u = 0;
+        while (Math.abs(x) >= 1024 && u < units.length - 1) {
+            x /= 1024;
+            u++;
+        }
+        double a = Math.abs(x);
+        String n = u == 0 ? sig(x) : String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", x);
+        return n + " " + units[u];
+    }
+
     static String fmt(double v, int decimals) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "n/a";
     }
@@ -48,6 +65,12 @@ final class Formats {
         }
         return e.interval() ? "[" + f.apply(e.low()) + ", " + f.apply(e.high()) + "]"
                 : "(range " + f.apply(e.low()) + " to " + f.apply(e.high()) + ")";
+    }
+
+    /** A count per operation: a whole number when it is one (to a part in a million), else {@link #sig}. */
+    static String count(double v) {
+        double r = Math.rint(v);
+        return sig(Double.isFinite(v) && Math.abs(v - r) <= 1e-6 * Math.max(1, Math.abs(v)) ? r : v);
     }
 
     /** Three significant digits, as a plain number (12.3, 4560, 0.0123). */

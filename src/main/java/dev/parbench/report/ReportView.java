@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The view model: the sections of a report, in order, each with its sentences, charts and tables. Built from an
  * {@link Analysis}; the sections themselves are composed by their own classes ({@link ProbeSection}, a
- * model-matrix workload's {@link WorkloadProse}, {@link WorkloadCharts} and {@link WorkloadTables},
- * {@link SeriesSection}, {@link ForeignView}). Picks and formats, computes nothing.
+ * model-matrix workload's {@link WorkloadProse}, {@link WorkloadCharts}, {@link WorkloadTables} and
+ * {@link CostTable}, {@link SeriesSection}, {@link ForeignView}). Picks and formats, computes nothing.
  */
 public record ReportView(String title, List<String> machine, List<Section> sections, List<String> notes,
         List<String> warnings) {
@@ -46,8 +46,12 @@ public record ReportView(String title, List<String> machine, List<Section> secti
         }
         for (Analysis.WorkloadResult w : a.workloads()) {
             String id = Slug.part(w.workload() + (w.kernel().isEmpty() ? "" : "-" + w.kernel()));
-            sections.add(new Section(id, w.title(), WorkloadProse.of(w, a.probe(), m),
-                    WorkloadCharts.of(id, w, a.probe(), m.oneLine()), WorkloadTables.of(id, w)));
+            List<String> summary = new ArrayList<>(WorkloadProse.of(w, a.probe(), m));
+            CostTable.line(w).ifPresent(summary::add);
+            List<Table> tables = new ArrayList<>(WorkloadTables.of(id, w));
+            CostTable.of(id, w).ifPresent(tables::add);
+            sections.add(new Section(id, w.title(), summary, WorkloadCharts.of(id, w, a.probe(), m.oneLine()),
+                    tables));
         }
         Map<Family, List<Analysis.SeriesResult>> byFamily = new LinkedHashMap<>();
         Families.all().forEach(f -> a.series().stream().filter(r -> r.family() == f)

@@ -62,6 +62,10 @@ final class TextSummaries {
                 }
             }
             md.append('\n');
+            CostTable.of(w.workload(), w).ifPresent(t -> {
+                md.append("**").append(md(t.caption())).append("**\n\n");
+                table(md, t);
+            });
         }
         md.append("Intervals: 95% Student t over fork medians (on logs; speedups paired by round, Welch's without "
                 + "rounds), from "
@@ -126,6 +130,12 @@ final class TextSummaries {
                         n(pt.speedup().high()), n(pt.efficiency()), n(pt.karpFlatt()),
                         pt.gigabytesPerSecond() == null ? "" : n(pt.gigabytesPerSecond().point()),
                         n(pt.percentOfProbe()), kind(pt.speedup()), String.valueOf(pt.unstable())));
+            }
+            for (Analysis.Cost c : w.costs()) { // every size, one row per figure
+                c.figures().forEach((m, e) -> rows.add(List.of("cost", w.workload(), w.kernel(), "", "metric="
+                        + m.label(), c.strategy(), String.valueOf(c.parallelism()), String.valueOf(c.size()), m.unit(),
+                        n(e.point()), n(e.low()), n(e.high()), String.valueOf(e.forks()), "", "", "", "", "", "", "",
+                        kind(e), "")));
             }
         }
         for (Analysis.SeriesResult sr : a.series()) {

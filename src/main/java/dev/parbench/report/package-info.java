@@ -2,8 +2,10 @@
  * How it looks: {@link dev.parbench.report.ReportView} assembles from an {@link dev.parbench.analysis.Analysis} the
  * sections of a report (a view model of plain chart specs, sentences and rows, no statistics). Each kind of section
  * has its own classes: {@link dev.parbench.report.ProbeSection}; for a model-matrix workload what it says
- * ({@link dev.parbench.report.WorkloadProse}), what it draws ({@link dev.parbench.report.WorkloadCharts}) and its
- * tables ({@link dev.parbench.report.WorkloadTables}); {@link dev.parbench.report.SeriesSection} for the
+ * ({@link dev.parbench.report.WorkloadProse}), what it draws ({@link dev.parbench.report.WorkloadCharts}), its
+ * tables ({@link dev.parbench.report.WorkloadTables}) and what each operation cost besides its time
+ * ({@link dev.parbench.report.CostTable}, also the decision's sentence on the out-of-process model that loses
+ * most); {@link dev.parbench.report.SeriesSection} for the
  * coordination families; {@link dev.parbench.report.ForeignView} for anyone's JMH results. The renderers draw it:
  * {@link dev.parbench.report.ChartRenderer} (JFreeChart; PNG via ChartUtils, SVG via JFreeSVG),
  * {@link dev.parbench.report.HtmlPage} (one self-contained index.html: inline SVG, inline CSS and a few lines of

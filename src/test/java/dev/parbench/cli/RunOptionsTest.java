@@ -89,6 +89,23 @@ class RunOptionsTest {
     }
 
     @Test
+    void everyModelConfigurationCountsItsCostsAndNothingElseDoes() throws Exception {
+        RunCommand.Setup s = setup(new RunSpec(Profile.SMOKE, null, null, null, null, null, null, true), "-prof",
+                "gc");
+        String cost = dev.parbench.bench.CostProfiler.class.getName();
+        int models = 0;
+        for (Configuration c : s.configurations()) {
+            List<String> profilers = JmhInvocation.options(s, c).getProfilers().stream()
+                    .map(org.openjdk.jmh.runner.options.ProfilerConfig::getKlass).toList();
+            boolean model = dev.parbench.family.Families.MODELS.owns(c.benchmark());
+            models += model ? 1 : 0;
+            assertEquals(model, profilers.contains(cost), c.label());
+            assertTrue(profilers.contains("gc"), c.label() + ": the user's profilers stay: " + profilers);
+        }
+        assertTrue(models > 0 && models < s.configurations().size(), "models and probes both planned");
+    }
+
+    @Test
     void theReasonIsTheInnermostCause() {
         RunnerException e = new RunnerException("Benchmark caught the exception", new BenchmarkException(
                 new IllegalStateException("Forked VM failed with exit code 137\nmore")));
