@@ -231,7 +231,7 @@ final class HtmlPage {
             th { background: #f0f3f6; cursor: pointer; user-select: none; white-space: normal; }
             td.long { white-space: normal; min-width: 10rem; max-width: 36rem; overflow-wrap: anywhere;
                       text-align: left; }
-            #decision-table td, #gate-table td { white-space: normal; }
+            #decision-table td, #gate-table td, #gate-details td { white-space: normal; }
             th.asc::after { content: " \\25B2"; } th.desc::after { content: " \\25BC"; }
             td:first-child, th:first-child { text-align: left; }
             tbody tr:nth-child(even) { background: #fbfbfb; }
