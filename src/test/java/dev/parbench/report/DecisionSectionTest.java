@@ -72,13 +72,47 @@ class DecisionSectionTest {
     }
 
     @Test
-    void twoForksAreProvisionalAndSayHowToSettleIt() {
-        List<String> large = texts(decision(2).rows().get(1));
+    void twoForksAreProvisionalAndSayHowToSettleItBelowTheTable() {
+        ReportView.Table t = decision(2);
+        List<String> large = texts(t.rows().get(1));
         assertEquals("fork-join (p=2)", large.get(2));
         assertTrue(large.get(3).contains("(range "), large.toString());
-        assertTrue(large.get(6).startsWith("provisional: settle with `./run-benchmarks.sh --workloads sum"),
-                large.toString());
-        assertTrue(large.get(6).contains("--forks 5"), large.toString());
+        assertEquals("provisional: see below (best of 3 configurations)", large.get(6), large.toString());
+        for (List<ReportView.Cell> row : t.rows()) {
+            assertTrue(texts(row).stream().noneMatch(c -> c.contains("run-benchmarks.sh")), "a command in the table: "
+                    + texts(row));
+        }
+        ReportView.Section section = lastView.sections().get(0);
+        assertEquals(1, section.folds().size(), "one block of commands below the table");
+        ReportView.Fold fold = section.folds().get(0);
+        long provisional = t.rows().stream().filter(r -> r.get(6).text().startsWith("provisional")).count();
+        assertEquals(2, provisional, "both sizes rest on 2 forks");
+        assertEquals("How to settle the 2 provisional rows", fold.summary());
+        assertEquals(List.of("sum (simd kernel) at 1k:", "sum (simd kernel) at 1M:"),
+                fold.lines().stream().map(ReportView.FoldLine::text).toList());
+        String command = fold.lines().get(1).command();
+        assertTrue(command.startsWith("./run-benchmarks.sh --workloads sum --kernels simd --strategies ")
+                && command.contains(" --sizes 1M ") && command.endsWith(" --forks 5"), command);
+    }
+
+    @Test
+    void theCommandsAreOneCollapsedBlockBelowTheTableInHtmlAndAListInMarkdown() {
+        decision(2);
+        String html = HtmlPage.render(lastView, java.util.Map.of());
+        int table = html.indexOf("id=\"decision-table\"");
+        int tableEnd = html.indexOf("</table>", table);
+        int fold = html.indexOf("<details class=\"fold\"><summary>How to settle the 2 provisional rows</summary>");
+        assertTrue(table > 0 && tableEnd < fold && fold < html.indexOf("</section>", table), html);
+        assertTrue(html.indexOf("run-benchmarks.sh") > fold, "no command before the block");
+        assertEquals(2, html.split("<li>sum \\(simd kernel\\) at 1[kM]: <code>./run-benchmarks.sh ", -1).length - 1);
+        String md = TextSummaries.markdown(lastView, new Analyzer().analyze(new RunData(List.of(), Map.of())));
+        List<String> lines = md.lines().toList();
+        int last = lines.indexOf(lines.stream().filter(l -> l.contains("provisional: see below")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError(md)));
+        assertEquals(List.of("", "**How to settle the 2 provisional rows**", ""), lines.subList(last + 1, last + 4),
+                md);
+        assertTrue(lines.get(last + 4).startsWith("- sum (simd kernel) at 1k: ./run-benchmarks.sh --workloads sum"),
+                lines.get(last + 4));
     }
 
     private static BenchmarkRecord forks(String method, Map<String, String> params, double... forkUs) {
