@@ -13,9 +13,10 @@ import java.util.Optional;
 
 /**
  * The answer first: for each workload and size measured, the model to use at the measured parallelism, its speedup,
- * the runner-up and by how much it loses, and whether the figures support the claim (otherwise the command that
- * would settle it); plus, per workload, below which size to stay sequential. Built from the analysis's best and
- * crossover figures; decides nothing the analysis did not.
+ * the runner-up and by how much it loses, and whether the figures support the claim; plus, per workload, below which
+ * size to stay sequential. A provisional row's cell stays short ("provisional: see below"): the commands that would
+ * settle them are one collapsed block below the table, so that the table fits one screen. Built from the analysis's
+ * best and crossover figures; decides nothing the analysis did not.
  */
 final class DecisionSection {
     static final String ID = "decision";
@@ -24,14 +25,27 @@ final class DecisionSection {
     }
 
     static Optional<ReportView.Section> of(List<Analysis.WorkloadResult> workloads) {
+        return of(workloads, Optional.empty());
+    }
+
+    /**
+     * The section; {@code runFolder}: the parbench run folder the results come from, if they are one run's (then one
+     * {@code --settle} command settles every provisional row; otherwise one command per row).
+     */
+    static Optional<ReportView.Section> of(List<Analysis.WorkloadResult> workloads, Optional<String> runFolder) {
         List<List<Cell>> rows = new ArrayList<>();
         List<String> summary = new ArrayList<>();
+        List<ReportView.FoldLine> settle = new ArrayList<>();
         for (Analysis.WorkloadResult w : workloads) {
             if (w.points().isEmpty()) {
                 continue;
             }
             for (Analysis.Best b : w.best()) {
                 rows.add(row(w, b));
+                if (Evidence.of(w, b) == Evidence.PROVISIONAL) {
+                    settle.add(new ReportView.FoldLine(w.title() + " at " + size(b.size()) + ":",
+                            SettleCommand.of(w, w.strategies(), List.of(b.size()), w.parallelisms())));
+                }
             }
             summary.add(stayBelow(w));
         }
@@ -39,13 +53,23 @@ final class DecisionSection {
             return Optional.empty();
         }
         summary.add(0, "Which model to use, by workload and size, at the parallelism measured. A recommendation is "
-                + "a claim only where the figures behind it rest on enough forks that agree; otherwise it says "
-                + "what would settle it.");
+                + "a claim only where the figures behind it rest on enough forks that agree; otherwise it is "
+                + "provisional, and the commands below the table would settle it.");
         CostTable.loser(workloads).ifPresent(summary::add);
         ReportView.Table table = new ReportView.Table("decision-table", "Recommended model per workload and size",
                 List.of("workload", "size", "use", "speedup over sequential", "runner-up", "runner-up is slower by",
                         "evidence"), rows);
-        return Optional.of(new ReportView.Section(ID, "Which model to use", summary, List.of(), List.of(table)));
+        if (!settle.isEmpty() && runFolder.isPresent()) { // one command: more rounds of exactly those rows
+            settle = List.of(new ReportView.FoldLine("Every provisional row at once (more rounds, 3 by default, of "
+                    + "exactly their configurations, merged into this run; then the report):",
+                    SettleCommand.settle(runFolder.get())));
+        }
+        int open = (int) rows.stream().filter(r -> r.get(r.size() - 1).text().startsWith("provisional")).count();
+        List<ReportView.Fold> folds = settle.isEmpty() ? List.of() : List.of(new ReportView.Fold(open == 1
+                ? "How to settle the provisional row" : "How to settle the " + open + " provisional rows",
+                settle));
+        return Optional.of(new ReportView.Section(ID, "Which model to use", summary, List.of(), List.of(table),
+                folds));
     }
 
     private static List<Cell> row(Analysis.WorkloadResult w, Analysis.Best b) {
@@ -62,8 +86,7 @@ final class DecisionSection {
                     : String.format(Locale.ROOT, "measurement fault: %sx with p=%d on compute-bound work is "
                     + "more than p can give (a slow baseline or a slow minute); no claim", fmt(b.speedup().point(), 2),
                     b.parallelism());
-            case PROVISIONAL -> "provisional: settle with " + WorkloadProse.settle(w, w.strategies(),
-                    List.of(b.size()), w.parallelisms());
+            case PROVISIONAL -> "provisional: see below";
             case NOT_SHOWN -> "no claim: the " + EstimateWords.of(b.speedup()) + " holds 1, so it is not shown to "
                     + "beat sequential";
             case CLAIM -> "claim";

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parbench.gate.BenchmarkVerdict;
 import dev.parbench.gate.GateResult;
 import dev.parbench.gate.Verdict;
-import dev.parbench.report.text.Markdown;
 import dev.parbench.report.text.Xml;
 import java.awt.Color;
 import java.io.IOException;
@@ -19,9 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The gate's outputs: a console table, gate.md (CI job summary / PR comment), gate-junit.xml (a REGRESSION is a
- * failed test case, an INCONCLUSIVE a skipped one), gate.json, and gate.html with baseline-vs-candidate charts in the
- * reporter's look. Formats what the gate decided; decides nothing.
+ * The gate's outputs: a console table, gate.md (CI job summary / PR comment: {@link GateMarkdown}), gate-junit.xml (a
+ * REGRESSION is a failed test case, an INCONCLUSIVE a skipped one), gate.json, and gate.html in the reporter's look:
+ * the verdicts table first, then the baseline-vs-candidate charts and every figure in full. Formats what the gate
+ * decided; decides nothing.
  */
 public final class GateReport {
     private static final Color BASE = new Color(0x99, 0x99, 0x99);
@@ -58,49 +58,9 @@ public final class GateReport {
         return s.toString();
     }
 
+    /** gate.md: the overall verdict, then the verdicts table, then the explanations ({@link GateMarkdown}). */
     public static String markdown(GateResult r) {
-        StringBuilder s = new StringBuilder();
-        String icon = switch (r.overall()) {
-            case REGRESSION -> "❌";
-            case INCONCLUSIVE -> "⚠️";
-            case IMPROVED -> "🚀";
-            case PASS -> "✅";
-        };
-        s.append("## ").append(icon).append(" parbench performance gate: ").append(r.overall()).append("\n\n");
-        List<BenchmarkVerdict> regressions = r.verdicts().stream().filter(b -> b.verdict() == Verdict.REGRESSION)
-                .sorted((x, y) -> Double.compare(y.ratio(), x.ratio())).toList();
-        if (!regressions.isEmpty()) {
-            s.append("### Regressions\n\n");
-            regressions.forEach(b -> s.append("- **").append(Markdown.text(label(b.key()))).append("**: ").append(explain(b))
-                    .append("\n"));
-            s.append('\n');
-        }
-        List<BenchmarkVerdict> undecided = r.verdicts().stream().filter(b -> b.verdict() != Verdict.REGRESSION
-                && b.ratio() >= 1 + b.settings().threshold()).toList();
-        if (!undecided.isEmpty()) {
-            s.append("### Past the threshold but not decided\n\n");
-            undecided.forEach(b -> s.append("- ").append(Markdown.text(label(b.key()))).append(" (").append(b.verdict())
-                    .append("): ").append(explain(b)).append(" — ").append(Markdown.text(b.reason())).append("\n"));
-            s.append('\n');
-        }
-        s.append("_").append(Markdown.text(r.mode())).append("_\n\n");
-        r.notes().forEach(n -> s.append("> ").append(Markdown.text(n)).append("\n"));
-        if (!r.notes().isEmpty()) {
-            s.append('\n');
-        }
-        s.append("| benchmark | baseline | candidate | ratio [95% interval] | p (adjusted) | verdict | why |\n")
-                .append("|---|---:|---:|---:|---:|---|---|\n");
-        for (BenchmarkVerdict b : suspectsFirst(r.verdicts())) {
-            s.append("| ").append(Markdown.cellCode(b.key())).append(" | ").append(v(b.baseline())).append(" | ")
-                    .append(v(b.candidate())).append(" | ").append(ratio(b)).append(" | ")
-                    .append(v(verdictP(b))).append(" | **").append(b.verdict()).append("** | ")
-                    .append(Markdown.text(b.reason())).append(" |\n");
-        }
-        s.append("\nRatio = candidate / baseline cost (time per operation; above 1 is slower), Hodges-Lehmann "
-                + "estimate over forks. p: one-sided rank test of \"slower by more than the noise margin\" (of \"faster\" "
-                + "for IMPROVED: the side the verdict is on), corrected across all benchmarks (Holm or "
-                + "Benjamini-Hochberg: see the notes).\n");
-        return s.toString();
+        return GateMarkdown.of(r);
     }
 
     public static String junit(GateResult r) {
@@ -171,12 +131,17 @@ public final class GateReport {
             Files.writeString(tmp.resolve("gate.json"), json(r), StandardCharsets.UTF_8);
             List<ChartSpec> charts = charts(r);
             Map<String, String> svgs = ChartFiles.write(charts, tmp, "g");
-            ReportView view = new ReportView("parbench gate: " + r.overall(), List.of(r.mode()),
-                    List.of(new ReportView.Section("gate", "Baseline vs candidate", r.notes(), charts,
-                            List.of(table(r)))),
-                    List.of("Ratio = candidate / baseline cost; the interval is a 95% bootstrap interval over forks.",
+            ReportView view = new ReportView("parbench gate: " + GateMarkdown.headline(r), List.of(r.mode()),
+                    List.of(new ReportView.Section("verdicts", "Verdicts", List.of(), List.of(),
+                                    List.of(verdicts(r))),
+                            new ReportView.Section("gate", "Baseline vs candidate", r.notes(), charts,
+                                    List.of(details(r)))),
+                    List.of("Cost change: the candidate's cost per operation against the baseline's (time per "
+                                    + "operation, or 1 / throughput; + is slower), with its 95% bootstrap interval "
+                                    + "over forks; ratio = candidate / baseline cost.",
                             "REGRESSION: corrected p (Holm or BH, see the notes) below α and ratio at least 1 + "
-                                    + "threshold; IMPROVED: the mirror image; INCONCLUSIVE: too few forks, or the reference benchmark moved."),
+                                    + "threshold; IMPROVED: the mirror image; INCONCLUSIVE: too few forks, or the "
+                                    + "reference benchmark moved."),
                     List.of());
             Files.writeString(tmp.resolve("gate.html"), HtmlPage.render(view, svgs), StandardCharsets.UTF_8);
             ReportWriter.replace(tmp, target);
@@ -185,15 +150,31 @@ public final class GateReport {
         }
     }
 
-    private static ReportView.Table table(GateResult r) {
+    /**
+     * The first table of gate.html: per benchmark, suspects first, its label, verdict, cost change with its interval
+     * and adjusted p; cells wrap (HtmlPage's CSS) so that it fits a 1280-pixel window.
+     */
+    private static ReportView.Table verdicts(GateResult r) {
         List<List<ReportView.Cell>> rows = new ArrayList<>();
-        for (BenchmarkVerdict b : r.verdicts()) {
+        for (BenchmarkVerdict b : suspectsFirst(r.verdicts())) {
+            rows.add(List.of(ReportView.Cell.text(label(b.key())), ReportView.Cell.text(b.verdict().name()),
+                    ReportView.Cell.num(b.ratio(), GateMarkdown.change(b)),
+                    ReportView.Cell.num(verdictP(b), GateMarkdown.p(verdictP(b)))));
+        }
+        return new ReportView.Table("gate-table", "One row per benchmark, suspects first", List.of("benchmark",
+                "verdict", "cost change [95% interval]", "p (adjusted)"), rows);
+    }
+
+    /** Every figure per benchmark under its JMH key (the charts' bars link to these rows). */
+    private static ReportView.Table details(GateResult r) {
+        List<List<ReportView.Cell>> rows = new ArrayList<>();
+        for (BenchmarkVerdict b : suspectsFirst(r.verdicts())) {
             rows.add(List.of(ReportView.Cell.text(b.key()), ReportView.Cell.num(b.baseline(), v(b.baseline())),
                     ReportView.Cell.num(b.candidate(), v(b.candidate())), ReportView.Cell.num(b.ratio(), ratio(b)),
                     ReportView.Cell.num(verdictP(b), v(verdictP(b))),
                     ReportView.Cell.text(b.verdict().name()), ReportView.Cell.text(b.reason())));
         }
-        return new ReportView.Table("gate-table", "Every gated benchmark", List.of("benchmark", "baseline",
+        return new ReportView.Table("gate-details", "Every gated benchmark in full", List.of("benchmark", "baseline",
                 "candidate", "ratio [95% interval]", "p (adjusted)", "verdict", "why"), rows);
     }
 
@@ -269,8 +250,8 @@ public final class GateReport {
     }
 
     /**
-     * A label a reviewer reads at a glance: workload · model · size · parallelism (and any other parameter), e.g.
-     * "sum · fork-join · 1M · p=2", instead of the raw JMH key.
+     * A label a reviewer reads at a glance: workload · model · size · parallelism (and any other parameter, a power of
+     * two from 1024 on with k/M/G), e.g. "sum · fork-join · 1M · p=2", instead of the raw JMH key.
      */
     public static String label(String key) {
         int open = key.indexOf(" [");
@@ -308,13 +289,14 @@ public final class GateReport {
             out.add("p=" + parallelism);
         }
         params.remove("kernel", "simd");
-        params.forEach((k, v) -> out.add(k + "=" + v));
+        params.forEach((k, v) -> out.add(k + "=" + humanSize(v)));
         return String.join(" · ", out);
     }
 
     private static String humanSize(String s) {
         try {
-            return Formats.size(Long.parseLong(s));
+            long n = Long.parseLong(s);
+            return Long.toString(n).equals(s) ? Formats.size(n) : s;
         } catch (NumberFormatException e) {
             return s;
         }

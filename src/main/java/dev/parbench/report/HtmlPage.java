@@ -67,6 +67,17 @@ final class HtmlPage {
             for (ReportView.Table t : s.tables()) {
                 table(h, t, links);
             }
+            for (ReportView.Fold f : s.folds()) {
+                h.append("<details class=\"fold\"><summary>").append(esc(f.summary())).append("</summary><ul>");
+                for (ReportView.FoldLine l : f.lines()) {
+                    h.append("<li>").append(esc(l.text()));
+                    if (!l.command().isEmpty()) {
+                        h.append(" <code>").append(esc(l.command())).append("</code>");
+                    }
+                    h.append("</li>");
+                }
+                h.append("</ul></details>\n");
+            }
             h.append("</section>\n");
         }
         h.append("<section id=\"notes\"><h2>Notes</h2><ul>");
@@ -224,6 +235,9 @@ final class HtmlPage {
             figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }
             figcaption { font-size: .8rem; color: #555; }
             .table-wrap { overflow-x: auto; margin: 1rem 0; }
+            details.fold { margin: -.4rem 0 1rem 0; font-size: .85rem; }
+            details.fold summary { cursor: pointer; color: #0072b2; }
+            details.fold code { overflow-wrap: anywhere; }
             table { border-collapse: collapse; font-size: .85rem; }
             caption { text-align: left; font-weight: bold; padding: .3rem 0; }
             caption .hint { font-weight: normal; color: #888; }
@@ -231,7 +245,7 @@ final class HtmlPage {
             th { background: #f0f3f6; cursor: pointer; user-select: none; white-space: normal; }
             td.long { white-space: normal; min-width: 10rem; max-width: 36rem; overflow-wrap: anywhere;
                       text-align: left; }
-            #decision-table td, #gate-table td { white-space: normal; }
+            #decision-table td, #gate-table td, #gate-details td { white-space: normal; }
             th.asc::after { content: " \\25B2"; } th.desc::after { content: " \\25BC"; }
             td:first-child, th:first-child { text-align: left; }
             tbody tr:nth-child(even) { background: #fbfbfb; }

@@ -33,14 +33,28 @@ public record ReportView(String title, List<String> machine, List<Section> secti
     public record Table(String id, String caption, List<String> headers, List<List<Cell>> rows) {
     }
 
+    /**
+     * A section's charts, then its tables, then {@code folds}: blocks shown collapsed below the tables (in HTML a
+     * {@code <details>}), each a one-line summary over lines that are a text and a command.
+     */
     public record Section(String id, String heading, List<String> summary, List<ChartSpec> charts,
-            List<Table> tables) {
+            List<Table> tables, List<Fold> folds) {
+        public Section(String id, String heading, List<String> summary, List<ChartSpec> charts, List<Table> tables) {
+            this(id, heading, summary, charts, tables, List.of());
+        }
+    }
+
+    /** A collapsed block: its summary line and its lines, each a text and a command to run (may be empty). */
+    public record Fold(String summary, List<FoldLine> lines) {
+    }
+
+    public record FoldLine(String text, String command) {
     }
 
     public static ReportView of(Analysis a) {
         Machine m = Machine.of(a.environments());
         List<Section> sections = new ArrayList<>();
-        DecisionSection.of(a.workloads()).ifPresent(sections::add);
+        DecisionSection.of(a.workloads(), SettleCommand.runFolder(a.environments())).ifPresent(sections::add);
         if (a.probe().present()) {
             sections.add(ProbeSection.of(a.probe(), m));
         }

@@ -37,6 +37,14 @@ final class TextSummaries {
             md.append('\n');
             if (s.id().equals(DecisionSection.ID)) {
                 s.tables().forEach(t -> table(md, t)); // the answer leads the summary too
+                // the block below the table as a plain list: no raw HTML (details) in summary.md, and a command as
+                // escaped text, not a code span, so that nothing from the input is shown raw
+                for (ReportView.Fold f : s.folds()) {
+                    md.append("**").append(md(f.summary())).append("**\n\n");
+                    f.lines().forEach(l -> md.append("- ").append(md(l.text()))
+                            .append(l.command().isEmpty() ? "" : " " + md(l.command())).append('\n'));
+                    md.append('\n');
+                }
             }
         }
         for (Analysis.WorkloadResult w : a.workloads()) {

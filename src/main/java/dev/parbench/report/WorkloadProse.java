@@ -180,18 +180,10 @@ final class WorkloadProse {
                 + " an interval needs";
     }
 
-    /** The command that would measure these configurations with enough forks. */
+    /** The command that would measure these configurations with enough forks, as a code span. */
     static String settle(Analysis.WorkloadResult w, List<String> strategies, List<Integer> sizes,
             List<Integer> parallelisms) {
-        StringBuilder b = new StringBuilder("`./run-benchmarks.sh --workloads ").append(w.workload());
-        if (!w.kernel().isEmpty()) {
-            b.append(" --kernels ").append(w.kernel());
-        }
-        b.append(" --strategies ").append(String.join(",", strategies));
-        b.append(" --sizes ").append(String.join(",", sizes.stream().sorted().map(Formats::size).toList()));
-        b.append(" --parallelism ").append(String.join(",", parallelisms.stream().sorted().map(String::valueOf)
-                .toList()));
-        return b.append(" --forks ").append(ForkIntervals.SETTLE_FORKS).append('`').toString();
+        return "`" + SettleCommand.of(w, strategies, sizes, parallelisms) + "`";
     }
 
     /**

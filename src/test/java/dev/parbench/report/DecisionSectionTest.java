@@ -3,7 +3,10 @@ package dev.parbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parbench.analysis.Analysis;
 import dev.parbench.analysis.Analyzer;
+import java.nio.file.Path;
+import java.util.Optional;
 import dev.parbench.results.BenchmarkRecord;
 import dev.parbench.results.Metric;
 import dev.parbench.results.RunData;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The report opens with the answer: the model to use per size, its runner-up, and how sure that is. */
 class DecisionSectionTest {
     private static ReportView lastView;
+    private static Analysis lastAnalysis;
 
     private static BenchmarkRecord rec(String method, Map<String, String> params, double us, int forks) {
         List<double[]> raw = new ArrayList<>();
@@ -37,7 +41,8 @@ class DecisionSectionTest {
             r.add(rec("parallel", Map.of("size", String.valueOf(size), "kernel", "simd", "strategy", "executor",
                     "parallelism", "2"), size == 1024 ? 50 : 700, forks));
         }
-        ReportView view = ReportView.of(new Analyzer().analyze(new RunData(r, Map.of())));
+        lastAnalysis = new Analyzer().analyze(new RunData(r, Map.of()));
+        ReportView view = ReportView.of(lastAnalysis);
         lastView = view;
         ReportView.Section first = view.sections().get(0);
         assertEquals(DecisionSection.ID, first.id(), "the report opens with the decision");
@@ -72,13 +77,66 @@ class DecisionSectionTest {
     }
 
     @Test
-    void twoForksAreProvisionalAndSayHowToSettleIt() {
-        List<String> large = texts(decision(2).rows().get(1));
+    void twoForksAreProvisionalAndSayHowToSettleItBelowTheTable() {
+        ReportView.Table t = decision(2);
+        List<String> large = texts(t.rows().get(1));
         assertEquals("fork-join (p=2)", large.get(2));
         assertTrue(large.get(3).contains("(range "), large.toString());
-        assertTrue(large.get(6).startsWith("provisional: settle with `./run-benchmarks.sh --workloads sum"),
-                large.toString());
-        assertTrue(large.get(6).contains("--forks 5"), large.toString());
+        assertEquals("provisional: see below (best of 3 configurations)", large.get(6), large.toString());
+        for (List<ReportView.Cell> row : t.rows()) {
+            assertTrue(texts(row).stream().noneMatch(c -> c.contains("run-benchmarks.sh")), "a command in the table: "
+                    + texts(row));
+        }
+        ReportView.Section section = lastView.sections().get(0);
+        assertEquals(1, section.folds().size(), "one block of commands below the table");
+        ReportView.Fold fold = section.folds().get(0);
+        long provisional = t.rows().stream().filter(r -> r.get(6).text().startsWith("provisional")).count();
+        assertEquals(2, provisional, "both sizes rest on 2 forks");
+        assertEquals("How to settle the 2 provisional rows", fold.summary());
+        assertEquals(List.of("sum (simd kernel) at 1k:", "sum (simd kernel) at 1M:"),
+                fold.lines().stream().map(ReportView.FoldLine::text).toList());
+        String command = fold.lines().get(1).command();
+        assertTrue(command.startsWith("./run-benchmarks.sh --workloads sum --kernels simd --strategies ")
+                && command.contains(" --sizes 1M ") && command.endsWith(" --forks 5"), command);
+    }
+
+    @Test
+    void oneRunsResultsGetOneSettleCommandForEveryOpenRow() {
+        decision(2);
+        Analysis analysis = lastAnalysis;
+        ReportView.Section section = DecisionSection.of(analysis.workloads(), Optional.of("results/a run")).orElseThrow();
+        ReportView.Fold fold = section.folds().get(0);
+        assertEquals("How to settle the 2 provisional rows", fold.summary());
+        assertEquals(1, fold.lines().size(), fold.lines().toString());
+        assertEquals("./run-benchmarks.sh --settle 'results/a run'", fold.lines().get(0).command());
+
+        Map<String, Object> run = Map.of("args", List.of("--profile", "quick"));
+        assertEquals(Optional.of(Path.of("r", "2026-01-01T00-00-00").toString()), SettleCommand.runFolder(Map.of(
+                Path.of("r", "2026-01-01T00-00-00", "results.json").toString(), Map.of("run", run))));
+        assertEquals(Optional.empty(), SettleCommand.runFolder(Map.of("a/results.json", Map.of("run", run),
+                "b/results.json", Map.of("run", run))), "two runs: no one folder to settle");
+        assertEquals(Optional.empty(), SettleCommand.runFolder(Map.of("a/results.json", Map.of("host", "x"))),
+                "not a parbench run");
+    }
+
+    @Test
+    void theCommandsAreOneCollapsedBlockBelowTheTableInHtmlAndAListInMarkdown() {
+        decision(2);
+        String html = HtmlPage.render(lastView, java.util.Map.of());
+        int table = html.indexOf("id=\"decision-table\"");
+        int tableEnd = html.indexOf("</table>", table);
+        int fold = html.indexOf("<details class=\"fold\"><summary>How to settle the 2 provisional rows</summary>");
+        assertTrue(table > 0 && tableEnd < fold && fold < html.indexOf("</section>", table), html);
+        assertTrue(html.indexOf("run-benchmarks.sh") > fold, "no command before the block");
+        assertEquals(2, html.split("<li>sum \\(simd kernel\\) at 1[kM]: <code>./run-benchmarks.sh ", -1).length - 1);
+        String md = TextSummaries.markdown(lastView, new Analyzer().analyze(new RunData(List.of(), Map.of())));
+        List<String> lines = md.lines().toList();
+        int last = lines.indexOf(lines.stream().filter(l -> l.contains("provisional: see below")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError(md)));
+        assertEquals(List.of("", "**How to settle the 2 provisional rows**", ""), lines.subList(last + 1, last + 4),
+                md);
+        assertTrue(lines.get(last + 4).startsWith("- sum (simd kernel) at 1k: ./run-benchmarks.sh --workloads sum"),
+                lines.get(last + 4));
     }
 
     private static BenchmarkRecord forks(String method, Map<String, String> params, double... forkUs) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gate page's forest plot: one row per benchmark with a readable label, suspects first, each row's own threshold
- * (a socket rule's 15% beside the global 10%), colour by verdict; gate.md leads with the explained regressions.
+ * (a socket rule's 15% beside the global 10%), colour by verdict; gate.md explains the regressions first after its
+ * verdicts table.
  */
 class GateForestTest {
     static final GateConfig.Settings TEN = new GateConfig.Settings(0.10, 0.02, 0.05);
@@ -63,7 +64,7 @@ class GateForestTest {
         assertTrue(svg.contains("sum · socket · 64k · p=2 (threshold 15%)"), "the socket row names its threshold");
         String md = Files.readString(dir.resolve("g/gate.md"));
         int regressions = md.indexOf("### Regressions");
-        assertTrue(regressions > 0 && regressions < md.indexOf("paired mode"), md);
+        assertTrue(regressions > md.indexOf(GateMarkdown.HEADER) && regressions < md.indexOf("### Every benchmark in full"), md);
         assertTrue(md.contains("- **sum · fork-join · 1M · p=2**: +15.3% [1.13, 1.18], 10 pairs, p = 0.00010 "
                 + "(adjusted 0.0020), threshold 10%"), md);
     }
@@ -88,7 +89,7 @@ class GateForestTest {
         GateResult r = new GateResult("paired", List.of(), List.of(better), false);
         String row = GateReport.markdown(r).lines().filter(l -> l.startsWith("| ") && l.contains("IMPROVED"))
                 .findFirst().orElseThrow(() -> new AssertionError(GateReport.markdown(r)));
-        assertTrue(row.contains("| 0.03320 |") && !row.contains("| 1.000 |"), row);
+        assertTrue(row.contains("| 0.033 |") && !row.contains("| 1.0 |"), row);
         String line = GateReport.console(r).lines().filter(l -> l.contains("IMPROVED")).findFirst().orElseThrow();
         assertTrue(line.contains("0.0332"), line);
         assertTrue(GateReport.explain(better).contains("adjusted 0.033"), GateReport.explain(better));

@@ -173,15 +173,22 @@ class ReportInjectionTest {
         assertFalse(md.contains("\r"), "a CR in gate.md");
         assertNoControlChars(md, "gate.md");
         long headings = md.lines().filter(l -> l.startsWith("#")).count();
-        assertEquals(3, headings, "a forged heading in gate.md:\n" + md); // gate, regressions, past the threshold
+        // gate, regressions, past the threshold, every benchmark in full
+        assertEquals(4, headings, "a forged heading in gate.md:\n" + md);
+        int keys = 0;
         for (String line : md.split("\n")) {
             assertFalse(line.startsWith("## forged") || line.startsWith("forged"), line);
-            if (line.startsWith("| ") && line.contains("SumBench")) {
+            if (line.startsWith("| ")) {
+                assertEquals(6, unescapedPipes(line), "a | broke out of its cell: " + line);
+            }
+            if (line.contains("SumBench")) {
                 // the key's code span opens with a fence longer than any backtick run in the key, and closes with it
-                assertTrue(line.startsWith("| `` ") && line.contains(" `` | "), "key not in one code span: " + line);
-                assertEquals(8, unescapedPipes(line), "a | broke out of its cell: " + line);
+                assertTrue(line.matches("\\d+\\. .*: `` dev\\.parbench\\.bench\\.SumBench\\.parallel .* `` — .*"),
+                        "key not in one code span: " + line);
+                keys++;
             }
         }
+        assertEquals(2, keys, "each SumBench key once, in full below the table:\n" + md);
     }
 
     @Test

@@ -77,6 +77,8 @@ class TextEscapersTest {
         assertEquals("`` a`b ``", Markdown.cellCode("a`b"));
         assertEquals("``` a``b ```", Markdown.cellCode("a``b"));
         assertEquals("` a\\|b c `", Markdown.cellCode("a|b\nc"));
+        assertEquals("` a|b c `", Markdown.code("a|b\nc"), "outside a table a | is shown as it is");
+        assertEquals("`` a`b\uFFFD ``", Markdown.code("a`b\u0007"));
     }
 
     @Test

@@ -39,6 +39,15 @@ public final class Markdown {
      * cannot close early), {@code |} escaped (GitHub splits cells before it reads code spans), on one line.
      */
     public static String cellCode(String s) {
+        return code(s, true);
+    }
+
+    /** {@code s} as a code span in running text or a list item: as {@link #cellCode}, {@code |} left as it is. */
+    public static String code(String s) {
+        return code(s, false);
+    }
+
+    private static String code(String s, boolean cell) {
         StringBuilder body = new StringBuilder();
         int run = 0;
         int longest = 0;
@@ -47,7 +56,7 @@ public final class Markdown {
             char c = v.charAt(i);
             run = c == '`' ? run + 1 : 0;
             longest = Math.max(longest, run);
-            body.append(c == '|' ? "\\|" : String.valueOf(oneLine(v, i)));
+            body.append(cell && c == '|' ? "\\|" : String.valueOf(oneLine(v, i)));
         }
         String fence = "`".repeat(longest + 1);
         return fence + " " + body + " " + fence;
