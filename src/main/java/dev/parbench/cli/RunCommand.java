@@ -581,6 +581,11 @@ final class RunCommand implements Callable<Integer> {
             dev.parbench.analysis.Analysis analysis = new Analyzer().analyze(JmhJsonReader.read(List.of(json)));
             List<String> table = ConsoleDecisionTable.lines(analysis);
             table.forEach(out::println);
+            long open = table.stream().filter(l -> l.contains("provisional (see report)")).count();
+            if (open > 0) {
+                out.printf("[parbench] to settle the %d provisional row(s): %s%n", open,
+                        resumeHint.replace(" --resume ", " --settle "));
+            }
             index = ReportWriter.write(analysis, chartsDir.resolve(stamp), List.of(f));
         }
         out.printf("[parbench] results: %s (%d of %d configurations)%n", json, f.finished(), f.planned());
