@@ -131,7 +131,7 @@ final class MatrixAnalyzer {
         Map<String, AmdahlFit> amdahl = new LinkedHashMap<>();
         Map<String, Analysis.AmdahlBasis> basis = new LinkedHashMap<>();
         for (String s : strategies) {
-            crossovers.put(s, crossover(s, points, sizes, parallelisms));
+            crossovers.put(s, Crossovers.of(s, points, sizes, parallelisms));
             List<Analysis.Point> usable = points.stream()
                     .filter(x -> x.strategy().equals(s) && x.size() == largest && Double.isFinite(x.speedup().point())
                             && withinCores(x.parallelism()))
@@ -241,39 +241,6 @@ final class MatrixAnalyzer {
                 .thenComparing(Analysis.Point::strategy).thenComparingInt(Analysis.Point::parallelism)
                 .thenComparingInt(Analysis.Point::size));
         return points;
-    }
-
-    /**
-     * The smallest size at which the model beats sequential with its whole interval above 1 (any parallelism), from
-     * claimable points only. A smaller size whose point estimate is above 1 but which is not claimable makes the
-     * answer provisional (the crossover may lie there); so does, for "never", any point that could not be judged.
-     */
-    private static Analysis.Crossover crossover(String s, List<Analysis.Point> points, TreeSet<Integer> sizes,
-            TreeSet<Integer> parallelisms) {
-        Analysis.Point unsettled = null;
-        boolean anyUnjudged = false;
-        for (int size : sizes) {
-            for (int p : parallelisms.descendingSet()) {
-                Optional<Analysis.Point> found = find(points, s, p, size);
-                if (found.isEmpty()) {
-                    continue;
-                }
-                Analysis.Point pt = found.get();
-                if (pt.claimable() && pt.speedup().above(1.0)) {
-                    return unsettled == null ? new Analysis.Crossover(s, size, p, pt.speedup(), false)
-                            : new Analysis.Crossover(s, unsettled.size(), unsettled.parallelism(), unsettled.speedup(),
-                                    true);
-                }
-                if (!pt.claimable()) {
-                    anyUnjudged = true;
-                    if (unsettled == null && pt.speedup().point() > 1) {
-                        unsettled = pt;
-                    }
-                }
-            }
-        }
-        return unsettled != null ? new Analysis.Crossover(s, unsettled.size(), unsettled.parallelism(),
-                unsettled.speedup(), true) : new Analysis.Crossover(s, null, null, null, anyUnjudged);
     }
 
     /** Time per operation / tasks at the smallest size and the largest parallelism measured: overhead per task. */
