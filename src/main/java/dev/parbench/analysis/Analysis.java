@@ -10,11 +10,22 @@ import java.util.Map;
 /**
  * Everything a report shows, computed: one {@link WorkloadResult} per workload (and kernel) of a parbench run, the
  * probes, one {@link SeriesResult} per SERIES family (the coordination patterns), per-benchmark results for anything
- * else (foreign JMH results), the environments, and warnings about the data (missing baselines, single forks,
- * merged files).
+ * else (foreign JMH results), the environments, warnings about the data (missing baselines, single forks, merged
+ * files), and whether the machine kept its speed over the run ({@link Stability}; {@link Stability#NONE} when no fork
+ * has a start time).
  */
 public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesResult> series,
-        List<ForeignResult> foreign, Map<String, Map<String, Object>> environments, List<String> warnings) {
+        List<ForeignResult> foreign, Map<String, Map<String, Object>> environments, List<String> warnings,
+        Stability stability) {
+
+    public Analysis {
+        stability = stability == null ? Stability.NONE : stability;
+    }
+
+    public Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesResult> series,
+            List<ForeignResult> foreign, Map<String, Map<String, Object>> environments, List<String> warnings) {
+        this(workloads, probe, series, foreign, environments, warnings, Stability.NONE);
+    }
 
     /**
      * One model at one parallelism and size. Times in ns/op; GB/s only for memory-bound workloads (else null).
@@ -22,10 +33,23 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
      * {@code unstable}: the forks of this configuration or of its sequential baseline disagree
      * ({@link ForkIntervals#disagree}). {@code probe}: the bandwidth-probe level it is read against (same kernel,
      * one core or all, nearest measured size; null: none), and {@code percentOfProbe} = its central GB/s over the
-     * probe's central GB/s (NaN when none, or when it is {@link #aboveProbe()}).
+     * probe's central GB/s (NaN when none, or when it is {@link #aboveProbe()}). {@code forks}: each fork's time and
+     * speedup, the values its intervals rest on (for charts that show every fork).
      */
     public record Point(String strategy, int parallelism, int size, Estimate time, Estimate speedup, double efficiency,
-            double karpFlatt, Estimate gigabytesPerSecond, double percentOfProbe, boolean unstable, ProbeLevel probe) {
+            double karpFlatt, Estimate gigabytesPerSecond, double percentOfProbe, boolean unstable, ProbeLevel probe,
+            ForkPoints forks) {
+
+        public Point {
+            forks = forks == null ? ForkPoints.NONE : forks;
+        }
+
+        public Point(String strategy, int parallelism, int size, Estimate time, Estimate speedup, double efficiency,
+                double karpFlatt, Estimate gigabytesPerSecond, double percentOfProbe, boolean unstable,
+                ProbeLevel probe) {
+            this(strategy, parallelism, size, time, speedup, efficiency, karpFlatt, gigabytesPerSecond,
+                    percentOfProbe, unstable, probe, ForkPoints.NONE);
+        }
 
         public Point(String strategy, int parallelism, int size, Estimate time, Estimate speedup, double efficiency,
                 double karpFlatt, Estimate gigabytesPerSecond, double percentOfProbe, boolean unstable) {
@@ -129,13 +153,31 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
      * @param cores          the machine's cores from env.json; 0 when unknown
      * @param costs          what each configuration cost per operation besides its time ({@link Cost}), sequential
      *                       included; empty when the run did not count costs
+     * @param baselineForks  per size, each fork of the sequential baseline (times only)
      */
     public record WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
             List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
             Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines, List<Point> points,
             Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl, Map<String, Estimate> perTaskCost,
             List<Best> best, List<Balance> balance, Map<String, AmdahlBasis> amdahlBasis,
-            java.util.Set<Integer> unstableBaselines, int cores, List<WeakScaling> weakScaling, List<Cost> costs) {
+            java.util.Set<Integer> unstableBaselines, int cores, List<WeakScaling> weakScaling, List<Cost> costs,
+            Map<Integer, ForkPoints> baselineForks) {
+
+        public WorkloadResult {
+            baselineForks = baselineForks == null ? Map.of() : baselineForks;
+        }
+
+        public WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
+                List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
+                Map<Integer, Estimate> baselineRate, Map<String, Map<Integer, Estimate>> otherBaselines,
+                List<Point> points, Map<String, Crossover> crossovers, Map<String, AmdahlFit> amdahl,
+                Map<String, Estimate> perTaskCost, List<Best> best, List<Balance> balance,
+                Map<String, AmdahlBasis> amdahlBasis, java.util.Set<Integer> unstableBaselines, int cores,
+                List<WeakScaling> weakScaling, List<Cost> costs) {
+            this(workload, kernel, bytesPerElement, sizes, strategies, parallelisms, baseline, baselineRate,
+                    otherBaselines, points, crossovers, amdahl, perTaskCost, best, balance, amdahlBasis,
+                    unstableBaselines, cores, weakScaling, costs, Map.of());
+        }
 
         public WorkloadResult(String workload, String kernel, int bytesPerElement, List<Integer> sizes,
                 List<String> strategies, List<Integer> parallelisms, Map<Integer, Estimate> baseline,
@@ -164,7 +206,7 @@ public record Analysis(List<WorkloadResult> workloads, Probe probe, List<SeriesR
         public WorkloadResult withCosts(List<Cost> costs) {
             return new WorkloadResult(workload, kernel, bytesPerElement, sizes, strategies, parallelisms, baseline,
                     baselineRate, otherBaselines, points, crossovers, amdahl, perTaskCost, best, balance, amdahlBasis,
-                    unstableBaselines, cores, weakScaling, List.copyOf(costs));
+                    unstableBaselines, cores, weakScaling, List.copyOf(costs), baselineForks);
         }
 
         public String title() {

@@ -33,7 +33,8 @@ public final class Analyzer {
         sorted.series().forEach((family, records) -> series.addAll(SeriesAnalyzer.analyze(family, records,
                 warnings)));
         List<Analysis.ForeignResult> foreign = sorted.foreign().stream().map(this::foreign).toList();
-        return new Analysis(workloads, probe, series, foreign, data.environments(), warnings);
+        return new Analysis(workloads, probe, series, foreign, data.environments(), warnings,
+                Stability.of(data.records()));
     }
 
     /** The smallest {@code cpu.cores} over the run's env.json files; 0 when none says. */

@@ -111,12 +111,15 @@ final class MatrixAnalyzer {
 
         Map<Integer, Estimate> baseline = new TreeMap<>();
         Map<Integer, Estimate> baselineRate = new TreeMap<>();
+        Map<Integer, ForkPoints> baselineForks = new TreeMap<>();
         Set<Integer> unstableBaselines = new TreeSet<>();
         for (int size : sizes) {
-            List<double[]> seq = times.get(new MatrixConfig(w, kernel, MatrixConfig.SEQUENTIAL, 1, size));
+            MatrixConfig sequential = new MatrixConfig(w, kernel, MatrixConfig.SEQUENTIAL, 1, size);
+            List<double[]> seq = times.get(sequential);
             if (seq != null) {
                 Estimate t = ForkIntervals.level(seq);
                 baseline.put(size, t);
+                baselineForks.put(size, ForkPoints.times(seq, rounds.get(sequential)));
                 if (ForkIntervals.disagree(seq)) {
                     unstableBaselines.add(size);
                 }
@@ -151,7 +154,7 @@ final class MatrixAnalyzer {
                 amdahl, perTaskCost(w, strategies, points, sizes.first(), parallelisms),
                 runnersUp(w, kernel, best(sizes, baseline, unstableBaselines, points), points),
                 balance(group, largest, parallelisms), basis,
-                Set.copyOf(unstableBaselines), cores, weakScaling(group));
+                Set.copyOf(unstableBaselines), cores, weakScaling(group), List.of(), baselineForks);
     }
 
     /**
@@ -234,8 +237,10 @@ final class MatrixAnalyzer {
                     pct = 100 * rate.point() / ceiling.point();
                 }
             }
+            ForkPoints forks = Double.isNaN(speedup.point()) ? ForkPoints.times(t, rounds.get(c))
+                    : ForkPoints.of(t, rounds.get(c), seq, rounds.get(c.baseline()));
             points.add(new Analysis.Point(c.strategy(), c.parallelism(), c.size(), time, speedup,
-                    speedup.point() / c.parallelism(), karpFlatt, rate, pct, unstable, level));
+                    speedup.point() / c.parallelism(), karpFlatt, rate, pct, unstable, level, forks));
         }
         points.sort(Comparator.comparingInt((Analysis.Point p) -> strategyOrder(p.strategy()))
                 .thenComparing(Analysis.Point::strategy).thenComparingInt(Analysis.Point::parallelism)
