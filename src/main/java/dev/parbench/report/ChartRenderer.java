@@ -30,13 +30,10 @@ import org.jfree.chart.annotations.CategoryLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.entity.CategoryItemEntity;
 import org.jfree.chart.entity.StandardEntityCollection;
-import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -45,7 +42,6 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.text.TextBlock;
 import org.jfree.chart.title.TextTitle;
@@ -56,21 +52,20 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import dev.parbench.report.text.Xml;
 
 /**
  * Draws a {@link ChartSpec} with JFreeChart, to PNG or to an SVG element. No data decisions happen here. Bar charts
  * are horizontal and grow with their categories, so that a label is never cut; log axes tick at numbers people
- * write ({@link LogTickAxis}); in SVG every point, bar and cell carries a hover text (an SVG {@code <title>}).
+ * write ({@link LogTickAxis}); in SVG every point, bar and cell carries a hover text (an SVG {@code <title>},
+ * {@link ChartHover}). Line charts are drawn by {@link LineChart}.
  */
 public final class ChartRenderer {
     public static final int WIDTH = 900;
     public static final int HEIGHT = 540;
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
-    private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
+    static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     /** Category labels of bar charts. */
     static final Font CATEGORY = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -86,7 +81,7 @@ public final class ChartRenderer {
 
     public static JFreeChart chart(ChartSpec spec) {
         JFreeChart chart = switch (spec) {
-            case ChartSpec.Line l -> line(l);
+            case ChartSpec.Line l -> LineChart.draw(l);
             case ChartSpec.Heatmap h -> heatmap(h);
             case ChartSpec.Bars b -> bars(b);
             case ChartSpec.Gantt g -> gantt(g);
@@ -141,9 +136,7 @@ public final class ChartRenderer {
 
     /**
      * The chart as one {@code <svg>} element; {@code id} keeps ids unique when several are inlined in one page. Every
-     * point, bar and heatmap cell gets a transparent hover target with a {@code <title>}: value, interval, forks and
-     * configuration. A target whose value names a table row is an {@code <a class="pb-pt" data-row="...">} that
-     * {@link HtmlPage} links to that row.
+     * point, bar, heatmap cell and fork dot gets a transparent hover target with a {@code <title>} ({@link ChartHover}).
      */
     public static String svg(ChartSpec spec, String id) {
         Dimension d = size(spec);
@@ -154,163 +147,10 @@ public final class ChartRenderer {
         String svg = g.getSVGElement(id);
         int end = svg.lastIndexOf("</svg>");
         // JFreeSVG escapes markup in text but passes control characters: Xml.clean keeps the file well-formed
-        return Xml.clean(svg.substring(0, end) + hoverTargets(spec, info, id) + svg.substring(end));
-    }
-
-    // ---------------------------------------------------------------- hover
-
-    private static String hoverTargets(ChartSpec spec, ChartRenderingInfo info, String id) {
-        StringBuilder s = new StringBuilder("<g class=\"pb-hover\">");
-        Map<Comparable<?>, Integer> barIndex = new HashMap<>();
-        if (spec instanceof ChartSpec.Bars b) {
-            for (int i = 0; i < b.bars().size(); i++) {
-                barIndex.putIfAbsent(b.bars().get(i).category(), i);
-            }
-        }
-        for (Object o : info.getEntityCollection().getEntities()) {
-            if (o instanceof XYItemEntity e && spec instanceof ChartSpec.Line l) {
-                ChartSpec.Series series = l.series().get(e.getSeriesIndex());
-                ChartSpec.XY p = series.points().get(e.getItem());
-                target(s, id + "-p" + e.getSeriesIndex() + "-" + e.getItem(), e.getArea().getBounds2D(), true,
-                        hover(l, series, p), p.row());
-            } else if (o instanceof XYItemEntity e && spec instanceof ChartSpec.Heatmap h) {
-                int cols = h.columns().size();
-                int r = e.getItem() / cols;
-                int c = e.getItem() % cols;
-                double v = h.values()[r][c];
-                if (Double.isFinite(v)) {
-                    String label = h.labels()[r][c];
-                    target(s, id + "-c" + r + "-" + c, e.getArea().getBounds2D(), false, h.rows().get(r) + ", "
-                            + h.columns().get(c) + "\n" + h.scaleLabel() + ": " + (label == null || label.isEmpty()
-                            ? AxisUnit.NUMBER.value(v) : label), List.of());
-                }
-            } else if (o instanceof XYItemEntity e && spec instanceof ChartSpec.Gantt g) {
-                List<ChartSpec.Segment> of = ganttSeries(g).get(e.getSeriesIndex());
-                if (e.getItem() < of.size()) {
-                    target(s, id + "-s" + e.getSeriesIndex() + "-" + e.getItem(), e.getArea().getBounds2D(), false,
-                            of.get(e.getItem()).hover(), List.of());
-                }
-            } else if (o instanceof CategoryItemEntity e && spec instanceof ChartSpec.Bars b
-                    && "value".equals(e.getRowKey())) {
-                Integer i = barIndex.get(e.getColumnKey());
-                if (i != null) {
-                    ChartSpec.Bar bar = b.bars().get(i);
-                    target(s, id + "-b" + i, e.getArea().getBounds2D(), false, hover(b, bar), bar.row());
-                }
-            }
-        }
-        return s.append("</g>").toString();
-    }
-
-    private static void target(StringBuilder s, String id, Rectangle2D r, boolean point, String text,
-            List<String> row) {
-        boolean link = !row.isEmpty();
-        s.append(link ? "<a class=\"pb-pt\" id=\"" : "<g class=\"pb-pt\" id=\"").append(id).append('"');
-        if (link) {
-            s.append(" data-row=\"").append(Xml.attr(HtmlPage.rowKey(row))).append('"');
-        }
-        s.append('>');
-        if (point) {
-            double radius = Math.max(7, Math.max(r.getWidth(), r.getHeight()) / 2 + 2);
-            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", r.getCenterX(),
-                    r.getCenterY(), radius));
-        } else {
-            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", r.getX(),
-                    r.getY(), Math.max(2, r.getWidth()), Math.max(2, r.getHeight())));
-        }
-        s.append(" fill=\"#000\" fill-opacity=\"0\"><title>").append(Xml.text(text)).append("</title>")
-                .append(point ? "</circle>" : "</rect>").append(link ? "</a>" : "</g>");
-    }
-
-    /** The hover text of a point: series, x, y with its interval, forks, configuration. */
-    static String hover(ChartSpec.Line l, ChartSpec.Series series, ChartSpec.XY p) {
-        StringBuilder t = new StringBuilder(series.name());
-        t.append('\n').append(shortLabel(l.xLabel())).append(": ").append(l.xUnit().value(p.x()));
-        t.append('\n').append(shortLabel(l.yLabel())).append(": ").append(l.yUnit().value(p.y()));
-        appendDetails(t, l.yUnit(), p.low(), p.high(), p.spread(), p.forks(), p.config());
-        return t.toString();
-    }
-
-    /** The hover text of a bar: category, value with its interval, forks, configuration. */
-    static String hover(ChartSpec.Bars b, ChartSpec.Bar bar) {
-        StringBuilder t = new StringBuilder(bar.category());
-        t.append('\n').append(shortLabel(b.yLabel())).append(": ").append(b.unit().value(bar.value()));
-        appendDetails(t, b.unit(), bar.low(), bar.high(), bar.spread(), bar.forks(), bar.config());
-        return t.toString();
-    }
-
-    /** Interval (named by its kind, {@link EstimateWords}), forks and configuration below a hover's value. */
-    private static void appendDetails(StringBuilder t, AxisUnit unit, double low, double high, String spread,
-            int forks, String config) {
-        if (Double.isFinite(low) && Double.isFinite(high)) {
-            t.append('\n').append(spread == null ? "spread" : spread).append(": [").append(unit.value(low))
-                    .append(", ").append(unit.value(high)).append(']');
-        }
-        if (forks > 0) {
-            t.append('\n').append(forks).append(forks == 1 ? " fork" : " forks");
-        }
-        if (config != null && !config.isBlank()) {
-            t.append('\n').append(config);
-        }
-    }
-
-    /** "time per operation (µs, log10)" -> "time per operation": the unit is in the value. */
-    private static String shortLabel(String label) {
-        if (label == null) {
-            return "value";
-        }
-        int paren = label.indexOf(" (");
-        return paren > 0 ? label.substring(0, paren) : label;
+        return Xml.clean(svg.substring(0, end) + ChartHover.targets(spec, info, id) + svg.substring(end));
     }
 
     // ---------------------------------------------------------------- charts
-
-    private static JFreeChart line(ChartSpec.Line spec) {
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        XYErrorRenderer r = new XYErrorRenderer();
-        r.setDrawXError(false);
-        r.setDrawYError(true);
-        r.setCapLength(6);
-        r.setErrorStroke(new BasicStroke(1.2f));
-        r.setDefaultLinesVisible(true);
-        int i = 0;
-        for (ChartSpec.Series s : spec.series()) {
-            YIntervalSeries ys = new YIntervalSeries(s.name(), false, true);
-            for (ChartSpec.XY p : s.points()) {
-                double lo = Double.isFinite(p.low()) ? p.low() : p.y();
-                double hi = Double.isFinite(p.high()) ? p.high() : p.y();
-                ys.add(p.x(), p.y(), lo, hi);
-            }
-            data.addSeries(ys);
-            int style = Palette.style(s.color(), i + 1);
-            r.setSeriesPaint(i, s.color());
-            r.setSeriesShapesVisible(i, s.showShapes());
-            r.setSeriesShape(i, Palette.shape(style));
-            r.setSeriesStroke(i, Palette.stroke(style, s.dashed() && !s.showShapes()));
-            if (s.dashed() && s.showShapes()) { // a second baseline in a strategy's colour: hollow markers
-                r.setSeriesShapesFilled(i, false);
-                r.setSeriesStroke(i, Palette.stroke(style + 1, false));
-            }
-            i++;
-        }
-        List<Double> xs = spec.series().stream().flatMap(s -> s.points().stream()).map(ChartSpec.XY::x).distinct()
-                .toList();
-        ValueAxis x = spec.logX() ? new LogTickAxis(spec.xLabel(), spec.xUnit(), xs)
-                : linear(spec.xLabel(), spec.integerX(), spec.xUnit());
-        ValueAxis y = spec.logY() ? new LogTickAxis(spec.yLabel(), spec.yUnit(), List.of())
-                : linear(spec.yLabel(), false, spec.yUnit());
-        x.setLabelFont(LABEL);
-        y.setLabelFont(LABEL);
-        widenIfFlat(x, spec.series(), true);
-        widenIfFlat(y, spec.series(), false);
-        XYPlot plot = new XYPlot(data, x, y, r);
-        style(plot);
-        int k = 0;
-        for (ChartSpec.Marker m : spec.markers()) { // labels alternate left and right: close lines do not collide
-            plot.addRangeMarker(marker(m, false, k++ % 2));
-        }
-        return new JFreeChart(null, TITLE, plot, true);
-    }
 
     private static JFreeChart heatmap(ChartSpec.Heatmap spec) {
         int rows = spec.rows().size();
@@ -383,7 +223,7 @@ public final class ChartRenderer {
     private static final int GANTT_SIDE = 230;
 
     /** The segments of each phase, in the order the chart's series hold them (empty ones skipped). */
-    private static List<List<ChartSpec.Segment>> ganttSeries(ChartSpec.Gantt spec) {
+    static List<List<ChartSpec.Segment>> ganttSeries(ChartSpec.Gantt spec) {
         List<List<ChartSpec.Segment>> out = new ArrayList<>();
         for (int p = 0; p < spec.phases().size(); p++) {
             int phase = p;
@@ -689,35 +529,12 @@ public final class ChartRenderer {
         return metrics(font).getHeight();
     }
 
-    /** A log axis cannot show a single value (zero-length range): give it one octave either side. */
-    private static void widenIfFlat(ValueAxis axis, List<ChartSpec.Series> series, boolean isX) {
-        if (!(axis instanceof LogAxis)) {
-            return;
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (ChartSpec.Series s : series) {
-            for (ChartSpec.XY p : s.points()) {
-                double lo = isX ? p.x() : Double.isFinite(p.low()) ? Math.min(p.low(), p.y()) : p.y();
-                double hi = isX ? p.x() : Double.isFinite(p.high()) ? Math.max(p.high(), p.y()) : p.y();
-                if (lo > 0) {
-                    min = Math.min(min, lo);
-                }
-                max = Math.max(max, hi);
-            }
-        }
-        if (min > 0 && Double.isFinite(min) && max <= min * 1.0001) {
-            axis.setAutoRange(false);
-            axis.setRange(min / 2, min * 2);
-        }
-    }
-
     /**
      * A reference line with its label. On a horizontal bar chart the line is vertical and its label goes in the band
      * above the first bar: {@code place} is the label's line in that band (1, 2, ...), positive to the right of the
      * line and negative to its left, so that no two labels overlap and none runs out of the plot.
      */
-    private static ValueMarker marker(ChartSpec.Marker m, boolean vertical, int place) {
+    static ValueMarker marker(ChartSpec.Marker m, boolean vertical, int place) {
         ValueMarker vm = new ValueMarker(m.value(), m.color(),
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         vm.setLabel(m.label());
@@ -737,7 +554,7 @@ public final class ChartRenderer {
         return vm;
     }
 
-    private static void style(XYPlot plot) {
+    static void style(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -745,7 +562,7 @@ public final class ChartRenderer {
         plot.setRangeGridlinesVisible(true);
     }
 
-    private static NumberAxis linear(String label, boolean integer, AxisUnit unit) {
+    static NumberAxis linear(String label, boolean integer, AxisUnit unit) {
         NumberAxis a = new NumberAxis(label);
         a.setLabelFont(LABEL);
         a.setAutoRangeIncludesZero(!integer);

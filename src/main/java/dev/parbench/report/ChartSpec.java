@@ -40,11 +40,30 @@ public sealed interface ChartSpec {
         }
     }
 
-    record Series(String name, Color color, boolean dashed, boolean showShapes, List<XY> points) {
+    /**
+     * A line of a line chart. {@code dots}: values drawn as small, see-through dots in the series' colour just right of
+     * the point at the same x (e.g. each fork beside the interval the forks make), each with its own hover text.
+     */
+    record Series(String name, Color color, boolean dashed, boolean showShapes, List<XY> points, List<Dot> dots) {
+        public Series {
+            dots = dots == null ? List.of() : List.copyOf(dots);
+        }
+
+        public Series(String name, Color color, boolean dashed, boolean showShapes, List<XY> points) {
+            this(name, color, dashed, showShapes, points, List.of());
+        }
+    }
+
+    /** One small dot beside a series' point at {@code x}: a value that point rests on, and its hover text. */
+    record Dot(double x, double y, String hover) {
     }
 
     /** A horizontal reference line, e.g. the probe's ceiling. */
     record Marker(double value, String label, Color color) {
+    }
+
+    /** A shaded horizontal band from {@code low} to {@code high}, e.g. the values that count as typical. */
+    record Band(double low, double high, String label, Color color) {
     }
 
     /**
@@ -52,13 +71,23 @@ public sealed interface ChartSpec {
      *
      * @param xUnit what the x values are (ticks and hover text); log axes tick by it
      * @param yUnit what the y values are
+     * @param bands shaded horizontal bands; a chart with bands fits its value axis to the data and the bands instead
+     *              of starting it at zero
      */
     record Line(String name, String title, String subtitle, String xLabel, String yLabel, boolean logX,
             boolean logY, boolean integerX, List<Series> series, List<Marker> markers, AxisUnit xUnit,
-            AxisUnit yUnit) implements ChartSpec {
+            AxisUnit yUnit, List<Band> bands) implements ChartSpec {
         public Line {
             xUnit = xUnit == null ? AxisUnit.NUMBER : xUnit;
             yUnit = yUnit == null ? AxisUnit.NUMBER : yUnit;
+            bands = bands == null ? List.of() : List.copyOf(bands);
+        }
+
+        public Line(String name, String title, String subtitle, String xLabel, String yLabel, boolean logX,
+                boolean logY, boolean integerX, List<Series> series, List<Marker> markers, AxisUnit xUnit,
+                AxisUnit yUnit) {
+            this(name, title, subtitle, xLabel, yLabel, logX, logY, integerX, series, markers, xUnit, yUnit,
+                    List.of());
         }
 
         /**

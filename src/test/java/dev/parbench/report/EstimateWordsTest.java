@@ -37,12 +37,12 @@ class EstimateWordsTest {
         ChartSpec.Series s = new ChartSpec.Series("executor", Color.BLUE, false, true, List.of(p));
         ChartSpec.Line l = new ChartSpec.Line("n", "t", "s", "size", "speedup", true, false, false, List.of(s),
                 List.of(), AxisUnit.ELEMENTS, AxisUnit.NUMBER);
-        String hover = ChartRenderer.hover(l, s, p);
+        String hover = ChartHover.hover(l, s, p);
         assertTrue(hover.contains("range of 2 forks: [0.89, 1.6"), hover);
         assertFalse(hover.contains("95%"), hover);
         ChartSpec.Bar b = new ChartSpec.Bar("executor", FIVE_FORKS, Color.BLUE, "sum", List.of());
         ChartSpec.Bars bars = new ChartSpec.Bars("b", "t", "s", "speedup", List.of(b), List.of(), false,
                 AxisUnit.NUMBER, false, List.of());
-        assertTrue(ChartRenderer.hover(bars, b).contains("95% interval: ["), ChartRenderer.hover(bars, b));
+        assertTrue(ChartHover.hover(bars, b).contains("95% interval: ["), ChartHover.hover(bars, b));
     }
 }
