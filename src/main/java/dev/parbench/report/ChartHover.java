@@ -85,7 +85,7 @@ final class ChartHover {
         boolean round = kind != Kind.AREA;
         if (round) { // a dot's target keeps to the dot, so that the dots beside it keep theirs
             double half = Math.max(r.getWidth(), r.getHeight()) / 2;
-            double radius = kind == Kind.DOT ? half : Math.max(7, half + 2);
+            double radius = kind == Kind.DOT ? half + 1.4 : Math.max(7, half + 2);
             s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", r.getCenterX(),
                     r.getCenterY(), radius));
         } else {

@@ -6,6 +6,8 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnitSource;
+import org.jfree.chart.axis.TickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -78,11 +80,13 @@ final class LineChart {
             band.setLabel(b.label());
             band.setLabelFont(ChartRenderer.SUBTITLE);
             band.setLabelPaint(Color.DARK_GRAY);
+            band.setLabelBackgroundColor(new Color(0, 0, 0, 0));
             band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addRangeMarker(band, Layer.BACKGROUND);
         }
         showAll(y, spec);
+        distinctTicks(y);
         int k = 0;
         for (ChartSpec.Marker m : spec.markers()) { // labels alternate left and right: close lines do not collide
             plot.addRangeMarker(ChartRenderer.marker(m, false, k++ % 2));
@@ -113,6 +117,40 @@ final class LineChart {
         } else {
             double pad = (Math.max(hi, high) - Math.min(lo, low)) * 0.05;
             y.setRange(lo < low ? lo - pad : low, hi > high ? hi + pad : high);
+        }
+    }
+
+    /**
+     * Tick steps no finer than tick labels (three significant digits, {@link AxisUnit#tick}) can tell apart: on an
+     * axis from 0.95 to 1.06 a step of 0.005 would print 1.01 twice. Coarser steps are chosen as before.
+     */
+    private static void distinctTicks(ValueAxis axis) {
+        if (!(axis instanceof NumberAxis n) || !(n.getStandardTickUnits() instanceof NumberTickUnitSource)) {
+            return;
+        }
+        double largest = Math.max(Math.abs(n.getLowerBound()), Math.abs(n.getUpperBound()));
+        if (largest > 0 && Double.isFinite(largest)) {
+            n.setStandardTickUnits(new NoFinerThan(Math.pow(10, Math.floor(Math.log10(largest)) - 2)));
+        }
+    }
+
+    /** JFreeChart's 1-2-5 tick steps, none finer than {@code finest}. */
+    private static final class NoFinerThan extends NumberTickUnitSource {
+        private static final long serialVersionUID = 1L;
+        private final double finest;
+
+        NoFinerThan(double finest) {
+            this.finest = finest;
+        }
+
+        @Override
+        public TickUnit getCeilingTickUnit(double size) {
+            return super.getCeilingTickUnit(Math.max(size, finest));
+        }
+
+        @Override
+        public TickUnit getCeilingTickUnit(TickUnit unit) {
+            return getCeilingTickUnit(unit.getSize());
         }
     }
 

@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * The view model: the sections of a report, in order, each with its sentences, charts and tables. Built from an
- * {@link Analysis}; the sections themselves are composed by their own classes ({@link ProbeSection}, a
- * model-matrix workload's {@link WorkloadProse}, {@link WorkloadCharts}, {@link WorkloadTables} and
- * {@link CostTable}, {@link SeriesSection}, {@link ForeignView}). Picks and formats, computes nothing.
+ * {@link Analysis}; the sections themselves are composed by their own classes ({@link DecisionSection}, then how the
+ * run went: {@link StabilitySection}, {@link ProbeSection}; a model-matrix workload's {@link WorkloadProse},
+ * {@link WorkloadCharts}, {@link WorkloadTables} and {@link CostTable}, {@link SeriesSection}, {@link ForeignView}).
+ * Picks and formats, computes nothing.
  */
 public record ReportView(String title, List<String> machine, List<Section> sections, List<String> notes,
         List<String> warnings) {
@@ -55,6 +56,7 @@ public record ReportView(String title, List<String> machine, List<Section> secti
         Machine m = Machine.of(a.environments());
         List<Section> sections = new ArrayList<>();
         DecisionSection.of(a.workloads(), SettleCommand.runFolder(a.environments())).ifPresent(sections::add);
+        StabilitySection.of(a.stability(), m.oneLine()).ifPresent(sections::add); // after the answer
         if (a.probe().present()) {
             sections.add(ProbeSection.of(a.probe(), m));
         }

@@ -7,6 +7,7 @@ import static dev.parbench.report.Formats.xy;
 import dev.parbench.analysis.Analysis;
 import dev.parbench.analysis.Estimate;
 import dev.parbench.analysis.ForkIntervals;
+import dev.parbench.analysis.ForkPoints;
 import dev.parbench.workload.Ceiling;
 import dev.parbench.workload.WorkloadKind;
 import java.awt.Color;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * The five charts of a model-matrix workload: speedup and efficiency vs parallelism at the largest size, time vs
  * size (log-log), a speedup heatmap (model x size; a star only where the claim rests on enough agreeing forks), and,
- * for memory-bound work, bandwidth over size against the probe's size sweep.
+ * for memory-bound work, bandwidth over size against the probe's size sweep. The speedup and time charts show every
+ * fork (or round) as a dot beside its point ({@link ForkDots}).
  * Picks and places the analysed figures; computes nothing.
  */
 final class WorkloadCharts {
@@ -43,23 +45,28 @@ final class WorkloadCharts {
     private static ChartSpec speedup(String id, Analysis.WorkloadResult w, String where) {
         int largest = w.largestSize();
         List<ChartSpec.Series> series = new ArrayList<>();
+        List<Analysis.Point> shown = new ArrayList<>();
         for (String s : w.strategies()) {
             List<ChartSpec.XY> pts = new ArrayList<>();
+            List<ChartSpec.Dot> dots = new ArrayList<>();
             for (int p : w.parallelisms()) {
-                w.point(s, p, largest).ifPresent(pt -> pts.add(new ChartSpec.XY(p, pt.speedup().point(),
-                        pt.speedup().low(), pt.speedup().high(), pt.speedup(), config(w, largest),
-                        row(s, p, largest))));
+                w.point(s, p, largest).ifPresent(pt -> {
+                    pts.add(new ChartSpec.XY(p, pt.speedup().point(), pt.speedup().low(), pt.speedup().high(),
+                            pt.speedup(), config(w, largest), row(s, p, largest)));
+                    dots.addAll(ForkDots.speedups(p, pt));
+                    shown.add(pt);
+                });
             }
             if (!pts.isEmpty()) {
-                series.add(new ChartSpec.Series(s, Palette.of(s), false, true, pts));
+                series.add(new ChartSpec.Series(s, Palette.of(s), false, true, pts, dots));
             }
         }
         int minP = w.parallelisms().isEmpty() ? 1 : w.parallelisms().get(0);
         int maxP = w.largestParallelism();
         series.add(new ChartSpec.Series("ideal (S = p)", IDEAL, true, false, List.of(xy(minP, minP), xy(maxP, maxP))));
         return new ChartSpec.Line(id + "-speedup", w.title() + ": speedup vs parallelism at " + size(largest),
-                where + " | error bars: 95% interval over forks (the forks' range below " + ForkIntervals.MIN_FORKS
-                        + " forks)", "parallelism (tasks)",
+                caption(where + " | error bars: 95% interval over forks (the forks' range below "
+                        + ForkIntervals.MIN_FORKS + " forks)", ForkDots.speedupCaption(shown)), "parallelism (tasks)",
                 "speedup over sequential (x)", false, false, true, series,
                 List.of(new ChartSpec.Marker(1, "sequential", Palette.SEQUENTIAL)));
     }
@@ -90,8 +97,13 @@ final class WorkloadCharts {
         int maxP = w.sweepParallelism();
         List<ChartSpec.Series> series = new ArrayList<>();
         List<ChartSpec.XY> seq = new ArrayList<>();
-        w.baseline().forEach((size, t) -> seq.add(micros(size, t, config(w, size), row("sequential", 1, size))));
-        series.add(new ChartSpec.Series("sequential", Palette.SEQUENTIAL, false, true, seq));
+        List<ChartSpec.Dot> seqDots = new ArrayList<>();
+        List<ForkPoints> shown = new ArrayList<>(w.baselineForks().values());
+        w.baseline().forEach((size, t) -> {
+            seq.add(micros(size, t, config(w, size), row("sequential", 1, size)));
+            seqDots.addAll(ForkDots.times(size, w.baselineForks().get(size), ForkDots.sequential(size)));
+        });
+        series.add(new ChartSpec.Series("sequential", Palette.SEQUENTIAL, false, true, seq, seqDots));
         w.otherBaselines().forEach((kernel, bySize) -> {
             List<ChartSpec.XY> pts = new ArrayList<>();
             bySize.forEach((size, t) -> pts.add(micros(size, t, "kernel=" + kernel + ", size " + size(size),
@@ -101,18 +113,28 @@ final class WorkloadCharts {
         });
         for (String s : w.strategies()) {
             List<ChartSpec.XY> pts = new ArrayList<>();
+            List<ChartSpec.Dot> dots = new ArrayList<>();
             for (int size : w.sizes()) {
-                w.point(s, maxP, size).ifPresent(pt -> pts.add(micros(size, pt.time(), config(w, size),
-                        row(s, maxP, size))));
+                w.point(s, maxP, size).ifPresent(pt -> {
+                    pts.add(micros(size, pt.time(), config(w, size), row(s, maxP, size)));
+                    dots.addAll(ForkDots.times(size, pt.forks(), ForkDots.model(s, maxP, size)));
+                    shown.add(pt.forks());
+                });
             }
             if (!pts.isEmpty()) {
-                series.add(new ChartSpec.Series(s + " (p=" + maxP + ")", Palette.of(s), false, true, pts));
+                series.add(new ChartSpec.Series(s + " (p=" + maxP + ")", Palette.of(s), false, true, pts, dots));
             }
         }
         return new ChartSpec.Line(id + "-time", w.title() + ": time per operation vs size",
-                where + " | models at parallelism " + maxP + " | log-log", "size (elements, log scale)",
+                caption(where + " | models at parallelism " + maxP + " | log-log", ForkDots.timeCaption(shown)),
+                "size (elements, log scale)",
                 "time per operation (log scale)", true, true, false, series, List.of(), AxisUnit.ELEMENTS,
                 AxisUnit.MICROSECONDS);
+    }
+
+    /** A chart's subtitle with what its dots are, when it has any. */
+    private static String caption(String subtitle, String dots) {
+        return dots.isEmpty() ? subtitle : subtitle + " | " + dots;
     }
 
     private static ChartSpec.XY micros(int size, Estimate t, String config, List<String> row) {
