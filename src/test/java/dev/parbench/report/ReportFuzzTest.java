@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * a CSV row with a different number of cells or a cell a spreadsheet would run.
  *
  * <p>The generator writes JMH's shape with well-typed fields (the reader's own refusals of wrong types are tested
- * with the reader) and puts fuzzed text, mixed with known attack strings, into every free-text field: benchmark and
+ * with the reader), sometimes with parbench's round marks ({@code rounds}, {@code forkStarted}), and puts fuzzed text, mixed with known attack strings, into every free-text field: benchmark and
  * method names, parameter names and values, units, and every string of env.json.
  *
  * <p>{@code mvn verify} fuzzes it for 30 s (surefire sets JAZZER_FUZZ=1 for {@code *FuzzTest}); a plain test run
@@ -50,7 +50,8 @@ class ReportFuzzTest {
         "&lt;", "<script>", "'", "\"", ",", "\t", "\u2028", "#", "*", "[x](y)"};
     private static final String[] PARBENCH = {"dev.parbench.bench.SumBench.parallel",
         "dev.parbench.bench.SumBench.sequential", "dev.parbench.bench.VectorAddBench.parallel",
-        "dev.parbench.bench.VectorAddBench.sequential", "dev.parbench.bench.MonteCarloBench.parallel"};
+        "dev.parbench.bench.VectorAddBench.sequential", "dev.parbench.bench.MonteCarloBench.parallel",
+        "dev.parbench.bench.ReferenceBench.stream"};
     private static final String[] MODES = {"avgt", "thrpt", "sample", "ss"};
     private static final String[] UNITS = {"us/op", "ns/op", "ms/op", "ops/s", "ops/ms"};
     private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
@@ -125,6 +126,14 @@ class ReportFuzzTest {
                 }
             }
             r.putObject("secondaryMetrics");
+            if (d.consumeBoolean()) { // run's marks when it measures in rounds: one round and start time per fork
+                ArrayNode rounds = r.putArray("rounds");
+                ArrayNode started = r.putArray("forkStarted");
+                for (int f = 0; f < forks; f++) {
+                    rounds.add(d.consumeInt(1, 3));
+                    started.add(d.consumeLong(0, 1L << 42));
+                }
+            }
         }
         return arr;
     }
