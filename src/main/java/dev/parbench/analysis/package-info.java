@@ -15,10 +15,14 @@
  * ignores fork-to-fork variance. Every fork-level interval comes from {@link dev.parbench.analysis.ForkIntervals}: a
  * fork's value is the median of its iterations; a configuration's value is the geometric mean of its fork medians with
  * a Student t interval on their logs; a speedup is the ratio of two such means with Welch's t interval on logs (the
- * forks of the two sides are not paired). Below {@link dev.parbench.analysis.ForkIntervals#MIN_FORKS} forks a figure
- * carries the range of its forks instead ({@link dev.parbench.analysis.Estimate.Kind#RANGE}) and no claim rests on
- * it; a configuration whose forks disagree is flagged unstable, and claims skip it too. Amdahl is fitted only over at
- * least three parallelisms that are thread counts and at most the cores.
+ * forks of the two sides are not paired), or, where both ran in the same rounds of one run, the geometric mean of the
+ * per-round ratios with a paired t interval. Each fork's own value stays visible
+ * ({@link dev.parbench.analysis.ForkPoints}), and the references' forks against the wall clock say whether the
+ * machine kept its speed ({@link dev.parbench.analysis.Stability}). Below
+ * {@link dev.parbench.analysis.ForkIntervals#MIN_FORKS} forks a figure carries the range of its forks instead
+ * ({@link dev.parbench.analysis.Estimate.Kind#RANGE}) and no claim rests on it; a configuration whose forks disagree
+ * is flagged unstable, and claims skip it too. Amdahl is fitted only over at least three parallelisms that are thread
+ * counts and at most the cores.
  *
  * <p>Imports neither JFreeChart nor JMH; draws nothing.
  */

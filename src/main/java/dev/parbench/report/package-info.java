@@ -1,13 +1,16 @@
 /**
  * How it looks: {@link dev.parbench.report.ReportView} assembles from an {@link dev.parbench.analysis.Analysis} the
  * sections of a report (a view model of plain chart specs, sentences and rows, no statistics). Each kind of section
- * has its own classes: {@link dev.parbench.report.ProbeSection}; for a model-matrix workload what it says
- * ({@link dev.parbench.report.WorkloadProse}), what it draws ({@link dev.parbench.report.WorkloadCharts}), its
+ * has its own classes: {@link dev.parbench.report.DecisionSection} (the answer), then how the run went:
+ * {@link dev.parbench.report.StabilitySection} (was the machine steady) and {@link dev.parbench.report.ProbeSection};
+ * for a model-matrix workload what it says ({@link dev.parbench.report.WorkloadProse}), what it draws
+ * ({@link dev.parbench.report.WorkloadCharts}, each fork a dot by {@link dev.parbench.report.ForkDots}), its
  * tables ({@link dev.parbench.report.WorkloadTables}) and what each operation cost besides its time
  * ({@link dev.parbench.report.CostTable}, also the decision's sentence on the out-of-process model that loses
  * most); {@link dev.parbench.report.SeriesSection} for the
  * coordination families; {@link dev.parbench.report.ForeignView} for anyone's JMH results. The renderers draw it:
- * {@link dev.parbench.report.ChartRenderer} (JFreeChart; PNG via ChartUtils, SVG via JFreeSVG),
+ * {@link dev.parbench.report.ChartRenderer} (JFreeChart; PNG via ChartUtils, SVG via JFreeSVG; line charts by
+ * {@link dev.parbench.report.LineChart}, hover texts by {@link dev.parbench.report.ChartHover}),
  * {@link dev.parbench.report.HtmlPage} (one self-contained index.html: inline SVG, inline CSS and a few lines of
  * sorting script, nothing fetched from the network), {@link dev.parbench.report.TextSummaries} (summary.md,
  * summary.csv). {@link dev.parbench.report.ReportWriter} writes it all to a temporary folder and moves it into place;
