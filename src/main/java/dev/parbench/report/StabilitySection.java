@@ -48,8 +48,8 @@ final class StabilitySection {
         }
         StringBuilder b = new StringBuilder(capitalised(when(far))).append(" ran ")
                 .append(percent(far.sample().deviation())).append(' ').append(direction(far)).append(" on ")
-                .append(label(far.line())).append(" (").append(TimeUnits.format(far.sample().nanos()))
-                .append(" against a typical ").append(TimeUnits.format(far.line().typicalNanos())).append(")");
+                .append(label(far.line())).append(": ").append(TimeUnits.format(far.sample().nanos()))
+                .append(" against a typical ").append(TimeUnits.format(far.line().typicalNanos()));
         if (outside.size() == 1) {
             return b.append("; no other fork was more than ").append(percent(Stability.BAND)).append(" from typical.")
                     .toString();
@@ -97,7 +97,7 @@ final class StabilitySection {
                         + percent(Stability.BAND), BAND)));
     }
 
-    /** A line's name: the benchmark, and its parameters (sizes as 32M) when it has any. */
+    /** A line's name: the benchmark and its parameters, e.g. {@code SumBench.sequential kernel=simd size=32M}. */
     static String label(Stability.Line l) {
         if (l.params().isEmpty()) {
             return l.benchmark();
@@ -105,7 +105,7 @@ final class StabilitySection {
         List<String> params = new ArrayList<>();
         l.params().forEach((k, v) -> params.add(k + "=" + (k.equals("size") && v.matches("[0-9]{1,18}")
                 ? Formats.size(Long.parseLong(v)) : v)));
-        return l.benchmark() + " (" + String.join(", ", params) + ")";
+        return l.benchmark() + " " + String.join(" ", params);
     }
 
     private static String when(Stability.Deviation d) {
