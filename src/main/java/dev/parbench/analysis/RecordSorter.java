@@ -124,7 +124,9 @@ final class RecordSorter {
             } else if (family != null && family.layout() == Family.Layout.SERIES) {
                 series.computeIfAbsent(family, k -> new ArrayList<>()).add(r);
             } else {
-                foreign.add(r); // not ours, or ours without the parameters an analysis needs: shown as is
+                if (!(family == Families.REFERENCE && !r.forkStarted().isEmpty())) { // a run's machine reference:
+                    foreign.add(r); // its stability section shows it; else not ours, or without the parameters an
+                }                   // analysis needs: shown as is
             }
         }
         int minForks = matrix.values().stream().mapToInt(List::size).min().orElse(0);
