@@ -32,10 +32,25 @@ final class CostTable {
             "JVMs started/op", "platform threads started/op", "allocated/op (this JVM)",
             "moving data: share of a link's time");
 
-    /** The rows of the largest size with costs, or empty when the run counted none. */
+    /**
+     * Every model (at each parallelism) at the largest size it was measured at with costs, largest sizes first (a
+     * run may measure the out-of-process models at a smaller size than the others: they are in the table all the
+     * same, with their size), or empty when the run counted none.
+     */
     static List<Analysis.Cost> largest(Analysis.WorkloadResult w) {
-        int size = w.costs().stream().mapToInt(Analysis.Cost::size).max().orElse(-1);
-        return w.costs().stream().filter(c -> c.size() == size).toList();
+        java.util.Map<String, Analysis.Cost> best = new java.util.LinkedHashMap<>();
+        for (Analysis.Cost c : w.costs()) {
+            best.merge(c.strategy() + "/" + c.parallelism(), c, (a, b) -> b.size() > a.size() ? b : a);
+        }
+        return best.values().stream().sorted(java.util.Comparator.comparingInt((Analysis.Cost c) -> -c.size()))
+                .toList();
+    }
+
+    /** "32M", or "32M (1M for some models)": the sizes the table holds. */
+    private static String sizes(List<Analysis.Cost> costs) {
+        List<String> s = costs.stream().map(Analysis.Cost::size).distinct().map(Formats::size).toList();
+        return s.size() == 1 ? s.get(0) : s.get(0) + " (" + String.join(", ", s.subList(1, s.size()))
+                + " for the models measured only there)";
     }
 
     /** The cost table of a workload's section, or empty (the run did not count costs: {@link #line} says so). */
@@ -52,7 +67,7 @@ final class CostTable {
                     transferCell(c)));
         }
         return Optional.of(new ReportView.Table(id + "-costs", w.title() + ": what each operation cost at "
-                + size(costs.get(0).size()) + ", beside its time", HEADERS, rows));
+                + sizes(costs) + ", beside its time", HEADERS, rows));
     }
 
     /** The section's line about its cost table, or the one line saying the run counted no costs. */
@@ -64,7 +79,7 @@ final class CostTable {
             return Optional.of("This run did not count what each operation cost besides its time (bytes moved, JVMs "
                     + "and threads started, allocation): its results were written without parbench's cost profile.");
         }
-        return Optional.of("What each operation cost at " + size(largest(w).get(0).size()) + " (table below): the "
+        return Optional.of("What each operation cost at " + sizes(largest(w)) + " (table below): the "
                 + "bytes moved between processes, counted at the benchmark JVM's end (every frame it wrote to or "
                 + "read from a worker's pipe or socket, every copy through a shared mapping, an engine client's own "
                 + "byte counters); the JVMs and platform threads it started (the JVM does not count virtual "

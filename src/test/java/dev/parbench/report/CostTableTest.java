@@ -152,6 +152,25 @@ class CostTableTest {
     }
 
     @Test
+    void modelsMeasuredOnlyAtASmallerSizeAreInTheTableAtThatSize() {
+        // as the standard profile: the in-JVM models at 32M, the out-of-process ones at 1M only
+        List<BenchmarkRecord> r = new ArrayList<>(run(null, 130_000));
+        Map<String, String> small = Map.of("strategy", "socket", "parallelism", "2", "size", "1048576", "kernel",
+                "simd");
+        r.add(rec("SumBench", "sequential", Map.of("size", "1048576", "kernel", "simd"), 900,
+                costs(0, 0, 0, 0.2, 0, Double.NaN, 0)));
+        r.add(rec("SumBench", "parallel", small, 9_000, costs(8L * 1048576 + 168, 0, 0, 4900, 2, 6e6, 9e6)));
+        ReportView v = ReportView.of(new Analyzer().analyze(new RunData(r, Map.of())));
+        ReportView.Table t = section(v, "sum-simd").tables().stream().filter(x -> x.id().endsWith("-costs"))
+                .findFirst().orElseThrow();
+        assertEquals(8, t.rows().size(), "the 7 models at 32M and socket at 1M");
+        List<String> socket = row(t, "socket", "2");
+        assertEquals("1M", socket.get(2));
+        assertEquals("8.00 MiB", socket.get(4));
+        assertTrue(t.caption().contains("32M (1M for the models measured only there)"), t.caption());
+    }
+
+    @Test
     void theDecisionSaysWhatTheLosingOutOfProcessModelMoves() {
         ReportView.Section d = section(ReportView.of(analyse(null, 130_000)), DecisionSection.ID);
         String line = d.summary().stream().filter(s -> s.contains("loses most")).findFirst().orElseThrow();
