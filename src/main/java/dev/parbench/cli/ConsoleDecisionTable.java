@@ -17,7 +17,7 @@ final class ConsoleDecisionTable {
     private static final List<String> HEADER = List.of("workload", "size", "use", "speedup",
             "evidence");
     /** Columns that may be cut when the table is too wide, in this order; size and speedup never are. */
-    private static final int[] CUTTABLE = {0, 2, 4};
+    private static final int[] CUTTABLE = {2, 4, 0};
     private static final int MIN_CUT = 8;
 
     private ConsoleDecisionTable() {
@@ -49,14 +49,15 @@ final class ConsoleDecisionTable {
             }
             out.add(s.toString().stripTrailing());
         }
-        out.add("  speedup: [a, b] is a 95% interval; (range a-b) the forks' range, too few for an interval");
+        out.add("  [a, b]: a 95% interval; (range a-b): the forks' range; any of: they tie within the noise");
         return out;
     }
 
     private static List<String> row(Analysis.WorkloadResult w, Analysis.Best b) {
         boolean sequential = b.strategy().equals("sequential");
         String speedup = sequential ? "1 (baseline)" : speedup(b.speedup());
-        return List.of(w.title(), size(b.size()), dev.parbench.report.Advice.use(b), speedup,
+        String workload = w.workload() + (w.kernel().isEmpty() || w.kernel().equals("simd") ? "" : "/" + w.kernel());
+        return List.of(workload, size(b.size()), dev.parbench.report.Advice.use(b), speedup,
                 dev.parbench.report.Advice.evidence(w, b));
     }
 

@@ -581,7 +581,7 @@ final class RunCommand implements Callable<Integer> {
             dev.parbench.analysis.Analysis analysis = new Analyzer().analyze(JmhJsonReader.read(List.of(json)));
             List<String> table = ConsoleDecisionTable.lines(analysis);
             table.forEach(out::println);
-            long open = table.stream().filter(l -> l.contains("provisional (see report)")).count();
+            long open = table.stream().filter(l -> l.endsWith("  " + dev.parbench.report.Advice.PROVISIONAL)).count();
             if (open > 0) {
                 out.printf("[parbench] to settle the %d provisional row(s): %s%n", open,
                         resumeHint.replace(" --resume ", " --settle "));
