@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parbench.remote.ShortAuthDeadline;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,15 +24,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A socket channel's listener takes only the child that greets with the session's nonce: a local peer that connects
  * first and sends nothing (or sends a wrong greeting) is dropped, and the session still opens; with no real child,
- * the start fails within its deadline instead of waiting for ever.
+ * the start fails within its deadline instead of waiting for ever. Each intruder is waited for until its auth
+ * deadline, which these tests set to {@value ShortAuthDeadline#SECONDS} s ({@link ShortAuthDeadline}) instead of the
+ * default 10 s.
  */
 class ChannelAuthTest {
     private static final byte[] NONCE = "0123456789abcdef".getBytes();
+    private static ShortAuthDeadline auth;
+
+    @BeforeAll
+    static void shortAuthDeadline() {
+        auth = ShortAuthDeadline.set();
+    }
+
+    @AfterAll
+    static void defaultAuthDeadline() {
+        auth.close();
+    }
 
     @Test
     void aSilentLocalPeerThatConnectsFirstDoesNotStopAUnixSocketSession() {

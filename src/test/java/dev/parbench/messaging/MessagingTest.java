@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parbench.remote.FrameCodec;
+import dev.parbench.remote.ShortAuthDeadline;
 import dev.parbench.remote.WireLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -170,7 +171,9 @@ class MessagingTest {
             byte[] token = "0123456789abcdef0123456789abcdef".getBytes();
             ServerSocketChannel server = Link.listen();
             InetSocketAddress at = (InetSocketAddress) server.getLocalAddress();
-            try (SocketChannel silent = SocketChannel.open(at)) { // connects first, sends nothing
+            // the silent peer is waited for until its auth deadline: ShortAuthDeadline's 2 s, not the default 10 s
+            try (ShortAuthDeadline auth = ShortAuthDeadline.set();
+                    SocketChannel silent = SocketChannel.open(at)) { // connects first, sends nothing
                 CompletableFuture<Comm> root = CompletableFuture.supplyAsync(() -> {
                     try {
                         return Mesh.root(server, token, 2, Duration.ofSeconds(40));
