@@ -436,7 +436,7 @@ final class RunCommand implements Callable<Integer> {
                         setup.timing())));
         missing.stream().limit(10).forEach(step -> out.println("  " + step.label()));
         if (missing.size() > 10) {
-            out.printf("  ... and %d more fork(s) (--dry-run lists none; each is in round order)%n", missing.size() - 10);
+            out.printf("  ... and %d more fork(s), in round order%n", missing.size() - 10);
         }
         warnIfDifferentMachine(store.env(), out);
         if (dryRun) {
