@@ -37,17 +37,19 @@ final class HtmlPage {
                     .append("</a></li>");
         }
         h.append("<li><a href=\"#notes\">Notes</a></li></ul></nav>\n</header>\n<main>\n");
-        if (!view.warnings().isEmpty()) {
-            h.append("<section class=\"warnings\"><h2>About this data</h2><ul>");
-            for (String w : view.warnings()) {
-                h.append("<li>").append(esc(w)).append("</li>");
-            }
-            h.append("</ul></section>\n");
+        boolean warned = view.warnings().isEmpty();
+        if (!warned && (view.sections().isEmpty() || !view.sections().get(0).id().equals(DecisionSection.ID))) {
+            warnings(h, view);
+            warned = true;
         }
         for (ReportView.Section s : view.sections()) {
+            // the decision: its first line, then the table at once (the answer on the first screen), then the rest
+            boolean decision = s.id().equals(DecisionSection.ID);
+            List<String> before = decision ? s.summary().subList(0, Math.min(1, s.summary().size())) : s.summary();
+            List<String> after = decision ? s.summary().subList(before.size(), s.summary().size()) : List.of();
             h.append("<section id=\"").append(Html.attr(Slug.of(s.id()))).append("\">\n<h2>").append(esc(s.heading()))
                     .append("</h2>\n<div class=\"summary\">");
-            for (String line : s.summary()) {
+            for (String line : before) {
                 h.append("<p>").append(esc(line)).append("</p>");
             }
             h.append("</div>\n");
@@ -67,6 +69,13 @@ final class HtmlPage {
             for (ReportView.Table t : s.tables()) {
                 table(h, t, links);
             }
+            if (!after.isEmpty()) {
+                h.append("<div class=\"summary\">");
+                for (String line : after) {
+                    h.append("<p>").append(esc(line)).append("</p>");
+                }
+                h.append("</div>\n");
+            }
             for (ReportView.Fold f : s.folds()) {
                 h.append("<details class=\"fold\"><summary>").append(esc(f.summary())).append("</summary><ul>");
                 for (ReportView.FoldLine l : f.lines()) {
@@ -79,6 +88,10 @@ final class HtmlPage {
                 h.append("</ul></details>\n");
             }
             h.append("</section>\n");
+            if (!warned) { // after the answer: what to keep in mind about the data behind it
+                warnings(h, view);
+                warned = true;
+            }
         }
         h.append("<section id=\"notes\"><h2>Notes</h2><ul>");
         for (String n : view.notes()) {
@@ -86,6 +99,15 @@ final class HtmlPage {
         }
         h.append("</ul></section>\n</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The "About this data" box: the analysis's warnings about the results. */
+    private static void warnings(StringBuilder h, ReportView view) {
+        h.append("<section class=\"warnings\"><h2>About this data</h2><ul>");
+        for (String w : view.warnings()) {
+            h.append("<li>").append(esc(w)).append("</li>");
+        }
+        h.append("</ul></section>\n");
     }
 
     /** The key a chart value uses to name its table row: the row's leading cell texts. */
