@@ -43,10 +43,10 @@ final class HtmlPage {
             warned = true;
         }
         for (ReportView.Section s : view.sections()) {
-            // the decision: its first line, then the table at once (the answer on the first screen), then the rest
+            // the decision: the table at once (the answer on the first screen), its sentences after it
             boolean decision = s.id().equals(DecisionSection.ID);
-            List<String> before = decision ? s.summary().subList(0, Math.min(1, s.summary().size())) : s.summary();
-            List<String> after = decision ? s.summary().subList(before.size(), s.summary().size()) : List.of();
+            List<String> before = decision ? List.of() : s.summary();
+            List<String> after = decision ? s.summary() : List.of();
             h.append("<section id=\"").append(Html.attr(Slug.of(s.id()))).append("\">\n<h2>").append(esc(s.heading()))
                     .append("</h2>\n<div class=\"summary\">");
             for (String line : before) {
@@ -268,6 +268,8 @@ final class HtmlPage {
             td.long { white-space: normal; min-width: 10rem; max-width: 36rem; overflow-wrap: anywhere;
                       text-align: left; }
             #decision-table td, #gate-table td, #gate-details td { white-space: normal; }
+            #decision-table { font-size: .8rem; }
+            #decision-table td { padding: .12rem .45rem; line-height: 1.25; }
             th.asc::after { content: " \\25B2"; } th.desc::after { content: " \\25BC"; }
             td:first-child, th:first-child { text-align: left; }
             tbody tr:nth-child(even) { background: #fbfbfb; }

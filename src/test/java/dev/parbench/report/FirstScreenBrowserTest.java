@@ -95,6 +95,20 @@ class FirstScreenBrowserTest {
     }
 
     @Test
+    void aDefaultRunsWholeDecisionTableIsOnTheFirstScreen(@TempDir Path dir) throws Exception {
+        // the committed quiet default run: 12 rows, ties ("any of ..."), provisional rows, an "About this data" box
+        Path run = Path.of("results", "default-run-2026-12-08-quiet", "results.json");
+        Path index = ReportWriter.write(new dev.parbench.analysis.Analyzer().analyze(
+                dev.parbench.results.JmhJsonReader.read(java.util.List.of(run))), dir.resolve("report"));
+        Layout l = layout(index, "decision-table", dir);
+        assertFits(l, "the decision table");
+        assertTrue(l.first(), "the decision table is the report's first table");
+        assertEquals(12, l.rows());
+        assertTrue(l.bottom() <= l.windowHeight(), "the decision table ends at " + l.bottom() + " px, below the "
+                + l.windowHeight() + " px first screen");
+    }
+
+    @Test
     void theGateVerdictsTableComesFirstAndFitsTheFirstScreen(@TempDir Path dir) throws Exception {
         Layout l = layout(gatePage(GateForestTest.result(), dir), "gate-table", dir);
         assertFits(l, "the gate's verdicts table");
